@@ -110,7 +110,6 @@ export class TrackedText {
     const out: Piece[] = [];
     let pi = 0; // next piece (possibly partly consumed) to emit
     let cut = 0; // units of pieces[pi] already emitted (unchanged pieces only)
-    let cursor = 0; // text position emitted so far
 
     const origAtCursor = (): number => {
       if (pi >= pieces.length) return this.original.length;
@@ -130,14 +129,12 @@ export class TrackedText {
           sink(cut ? { oStart: p.oStart + cut, oEnd: p.oEnd, text: p.text.slice(cut), metas: null } : p);
           pi++;
           cut = 0;
-          cursor = pEnd;
           continue;
         }
         if (pStart + cut < t) {
           const upto = t - pStart;
           sink({ oStart: p.oStart + cut, oEnd: p.oStart + upto, text: p.text.slice(cut, upto), metas: null });
           cut = upto;
-          cursor = t;
         }
         break;
       }
@@ -146,41 +143,62 @@ export class TrackedText {
       if (p.text.length || p.oEnd > p.oStart || p.metas) out.push(p);
     };
 
-    for (const e of edits) {
-      let s = e.start;
-      let t = e.end;
-      let prefix = '';
-      let suffix = '';
-      const ks = this.pieceAt(s);
-      if (ks >= 0 && pieces[ks].metas && starts[ks] < s && s < starts[ks] + pieces[ks].text.length) {
-        prefix = pieces[ks].text.slice(0, s - starts[ks]);
-        s = starts[ks];
-      }
-      const kt = this.pieceAt(t);
-      if (kt >= 0 && pieces[kt].metas && starts[kt] < t && t < starts[kt] + pieces[kt].text.length) {
-        suffix = pieces[kt].text.slice(t - starts[kt]);
-        t = starts[kt] + pieces[kt].text.length;
-      }
-      walk(s, emit, true);
+    for (const g of this.group(edits, text)) {
+      walk(g.start, emit, true);
       const oStart = origAtCursor();
       const metas: ChangeMeta[] = [];
       let oEnd = oStart;
-      walk(t, (p) => {
-        oEnd = p.oEnd;
-        if (p.metas) metas.push(...p.metas);
-      }, false);
-      metas.push(e.meta);
-      const replaced = prefix + e.replacement + suffix;
-      if (replaced === this.original.slice(oStart, oEnd)) {
-        emit({ oStart, oEnd, text: replaced, metas: null });
+      walk(
+        g.end,
+        (p) => {
+          oEnd = p.oEnd;
+          if (p.metas) metas.push(...p.metas);
+        },
+        false,
+      );
+      metas.push(...g.metas);
+      if (g.replacement === this.original.slice(oStart, oEnd)) {
+        emit({ oStart, oEnd, text: g.replacement, metas: null });
       } else {
-        out.push({ oStart, oEnd, text: replaced, metas });
+        out.push({ oStart, oEnd, text: g.replacement, metas });
       }
     }
     walk(Number.MAX_SAFE_INTEGER, emit, true);
     this.pieces = coalesce(out);
     this.cachedText = null;
     this.cachedStarts = null;
+  }
+
+  /**
+   * Widen each edit to whole changed pieces it cuts into (a recorded change is never
+   * split), then merge edits whose widened ranges meet, so groups never overlap.
+   */
+  private group(edits: readonly StageEdit[], text: string): { start: number; end: number; replacement: string; metas: ChangeMeta[] }[] {
+    const starts = this.starts();
+    const widen = (pos: number, side: 'start' | 'end'): number => {
+      const k = this.pieceAt(pos);
+      if (k < 0) return pos;
+      const p = this.pieces[k];
+      if (!p.metas || pos <= starts[k] || pos >= starts[k] + p.text.length) return pos;
+      return side === 'start' ? starts[k] : starts[k] + p.text.length;
+    };
+    const groups: { start: number; end: number; replacement: string; metas: ChangeMeta[] }[] = [];
+    let lastEditEnd = 0;
+    for (const e of edits) {
+      const s = widen(e.start, 'start');
+      const t = widen(e.end, 'end');
+      const prev = groups[groups.length - 1];
+      if (prev && s < prev.end) {
+        prev.replacement = prev.replacement.slice(0, prev.replacement.length - (prev.end - lastEditEnd));
+        prev.replacement += text.slice(lastEditEnd, e.start) + e.replacement + text.slice(e.end, Math.max(t, prev.end));
+        prev.end = Math.max(t, prev.end);
+        prev.metas.push(e.meta);
+      } else {
+        groups.push({ start: s, end: t, replacement: text.slice(s, e.start) + e.replacement + text.slice(e.end, t), metas: [e.meta] });
+      }
+      lastEditEnd = e.end;
+    }
+    return groups;
   }
 
   /** Original offset of a position in the current text (start of a changed piece for positions inside it). */
