@@ -1,0 +1,67 @@
+/**
+ * Drop page furniture: page numbers ("16", "— 3 —", "第3页", "II"), running headers
+ * repeated on several pages, and lone OCR debris sitting inside a running sentence.
+ * Each dropped line (with its line break) is one layout edit, so nothing is lost.
+ */
+import type { StageEdit } from '../tracked-text.ts';
+import { isHan, splitLines, visualWidth, type Line } from './chars.ts';
+
+const PAGE_NUMBER = /^[\s\-—–―－~～·•]*(?:第\s*)?(?:\d{1,3}|[IVXivx]{1,5})\s*(?:页)?(?:\s*\/\s*\d{1,3})?[\s\-—–―－~～·•]*$/;
+const SENTENCE_END = /[。！？；：”」』）)!?;:]$/;
+const DEBRIS = /^[\s\p{P}\p{S}a-zA-Z]{1,3}$/u;
+
+const drop = (l: Line): StageEdit => ({
+  start: l.start,
+  end: l.next,
+  replacement: '',
+  meta: { type: 'layout', rule: 'drop-furniture' },
+});
+
+function isPageNumber(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && PAGE_NUMBER.test(t);
+}
+
+/** A 1–2 character Han fragment alone on a line in the middle of a sentence. */
+function isLoneFragment(lines: Line[], i: number): boolean {
+  const t = lines[i].text.trim();
+  if (!t || t.length > 2 || ![...t].every(isHan)) return false;
+  const prev = neighbour(lines, i, -1);
+  const next = neighbour(lines, i, +1);
+  if (!prev || !next) return false;
+  const prevText = prev.text.trim();
+  return visualWidth(prevText) >= 8 && !SENTENCE_END.test(prevText) && visualWidth(next.text) >= 4;
+}
+
+function neighbour(lines: Line[], i: number, step: number): Line | undefined {
+  for (let j = i + step; j >= 0 && j < lines.length; j += step) {
+    if (lines[j].text.trim()) return lines[j];
+  }
+  return undefined;
+}
+
+/** Lines (4+ characters) printed 3+ times are running headers: keep the first, drop the rest. */
+function runningHeaders(lines: Line[]): Set<number> {
+  const seen = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    const t = l.text.replace(/\s+/g, '');
+    if (t.length >= 4 && t.length <= 30) seen.set(t, [...(seen.get(t) ?? []), i]);
+  });
+  const out = new Set<number>();
+  for (const idx of seen.values()) if (idx.length >= 3) idx.slice(1).forEach((i) => out.add(i));
+  return out;
+}
+
+export function dropFurniture(text: string): StageEdit[] {
+  const lines = splitLines(text);
+  const headers = runningHeaders(lines);
+  const edits: StageEdit[] = [];
+  lines.forEach((l, i) => {
+    const t = l.text.trim();
+    if (!t) return;
+    if (isPageNumber(t) || headers.has(i) || (DEBRIS.test(t) && !/[。）)]/.test(t)) || isLoneFragment(lines, i)) {
+      edits.push(drop(l));
+    }
+  });
+  return edits;
+}

@@ -1,0 +1,42 @@
+/**
+ * Layout normalisation: the stages, in order. Each is a pure function from the
+ * current text to edits; the caller records them in a TrackedText.
+ */
+import type { StageEdit } from '../tracked-text.ts';
+import { dropFurniture } from './drop-furniture.ts';
+import { joinLines } from './join-lines.ts';
+import { normalisePunctuation } from './punctuation.ts';
+import { removeSpaces } from './remove-spaces.ts';
+import { toSimplified } from './to-simplified.ts';
+
+export interface NormaliseWarning {
+  code: string;
+  message: string;
+}
+
+export interface NormaliseStage {
+  name: string;
+  run(text: string, warn: (w: NormaliseWarning) => void): StageEdit[];
+}
+
+export const normaliseStages: readonly NormaliseStage[] = [
+  { name: 'drop-furniture', run: dropFurniture },
+  { name: 'remove-spaces', run: removeSpaces },
+  { name: 'join-lines', run: joinLines },
+  { name: 'punctuation', run: normalisePunctuation },
+  {
+    name: 'to-simplified',
+    run(text, warn) {
+      const { edits, traditionalShare } = toSimplified(text);
+      if (traditionalShare > 0.2) {
+        warn({
+          code: 'traditional-document',
+          message: `${Math.round(traditionalShare * 100)}% of the Han characters were traditional; converted to simplified`,
+        });
+      }
+      return edits;
+    },
+  },
+];
+
+export { dropFurniture, joinLines, normalisePunctuation, removeSpaces, toSimplified };

@@ -1,0 +1,62 @@
+/**
+ * Rebuild paragraphs from lines wrapped at the page width. Blank lines carry no
+ * meaning in OCR output (engines put them between every line), so paragraph ends
+ * are decided from the line's printed width against the page's measure, sentence-
+ * final punctuation, and whether the next line opens a heading or a numbered item.
+ * Result: one paragraph a line, "\n" between them, one "\n" at the end.
+ */
+import type { StageEdit } from '../tracked-text.ts';
+import { splitLines, visualWidth, type Line } from './chars.ts';
+import { PARAGRAPH_START, looksLikeHeading } from './markers.ts';
+
+const SENTENCE_END = /[。！？；”」』!?;]$/;
+const CLOSING_BRACKET = /[）)》]$/;
+
+/** The page measure: a high percentile of the line widths (most lines run full). */
+export function lineMeasure(widths: number[]): number {
+  const long = widths.filter((w) => w >= 8).sort((a, b) => a - b);
+  if (long.length === 0) return Infinity;
+  return long[Math.floor(long.length * 0.75)];
+}
+
+function endsParagraph(cur: Line, next: Line, measure: number): boolean {
+  const t = cur.text.trim();
+  const n = next.text.trim();
+  const w = visualWidth(t);
+  const short = w < measure - 1.5;
+  if (looksLikeHeading(t) && !looksFull(w, measure)) return true;
+  if (PARAGRAPH_START.test(n) && (short || SENTENCE_END.test(t) || CLOSING_BRACKET.test(t))) return true;
+  if (!short) return false;
+  if (SENTENCE_END.test(t)) return true;
+  return w < measure * 0.7;
+}
+
+const looksFull = (w: number, measure: number): boolean => w >= measure - 1.5;
+
+export function joinLines(text: string): StageEdit[] {
+  const all = splitLines(text);
+  const lines = all.filter((l) => l.text.trim() !== '');
+  const edits: StageEdit[] = [];
+  if (lines.length === 0) {
+    return text.length ? [{ start: 0, end: text.length, replacement: '', meta: { type: 'layout', rule: 'trim' } }] : [];
+  }
+  if (lines[0].start > 0) edits.push({ start: 0, end: lines[0].start, replacement: '', meta: { type: 'layout', rule: 'trim' } });
+  const measure = lineMeasure(lines.map((l) => visualWidth(l.text)));
+  for (let i = 0; i < lines.length; i++) {
+    const cur = lines[i];
+    const next = lines[i + 1];
+    const gapEnd = next ? next.start : text.length;
+    const gap = text.slice(cur.end, gapEnd);
+    if (!next) {
+      if (gap !== '\n') edits.push({ start: cur.end, end: gapEnd, replacement: '\n', meta: { type: 'layout', rule: 'trim' } });
+      continue;
+    }
+    if (endsParagraph(cur, next, measure)) {
+      if (gap !== '\n') edits.push({ start: cur.end, end: gapEnd, replacement: '\n', meta: { type: 'layout', rule: 'paragraph-break' } });
+    } else {
+      const latinJoin = /[A-Za-z]$/.test(cur.text) && /^[A-Za-z]/.test(next.text);
+      edits.push({ start: cur.end, end: gapEnd, replacement: latinJoin ? ' ' : '', meta: { type: 'layout', rule: 'join-lines' } });
+    }
+  }
+  return edits;
+}

@@ -1,0 +1,26 @@
+/** Line-start patterns that open a new paragraph in a notice (tolerant of OCR damage). */
+
+const CN_NUM = '[一二三四五六七八九十]{1,3}';
+
+/** Section, subsection, numbered item or problem markers, progress labels, sign-off parts. */
+export const PARAGRAPH_START = new RegExp(
+  [
+    `^${CN_NUM}\\s*[、，,．.]`, // 一、
+    `^[（(〈<]\\s*${CN_NUM}\\s*[）)〉>]`, // （一）
+    `^问题\\s*\\d{1,3}`, // 问题1.
+    `^\\d{1,2}\\s*[.．、]\\D`, // 1. / 1、
+    `^[（(]\\s*\\d{1,2}\\s*[）)]`, // （1）
+    `^整改(?:进展)?(?:落实)?(?:情况|措施及成效|进展)\\s*[:：]`,
+    `^(?:附件|联系电话|联系人|电子邮箱|邮政信箱|通信地址|地址)\\s*[:：]?`,
+    `^(?:中共|共青团)?\\S{2,20}(?:委员会|领导小组|办公室|巡察组)$`,
+    `^(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$`,
+  ].join('|'),
+);
+
+const SECTION_HEADING = new RegExp(`^(?:${CN_NUM}\\s*[、，,．.]|[（(〈<]\\s*${CN_NUM}\\s*[）)〉>])`);
+
+/** Heading-like: a section or subsection marker line that does not read as a sentence. */
+export function looksLikeHeading(line: string): boolean {
+  const t = line.trim();
+  return SECTION_HEADING.test(t) && t.length <= 40 && !/[。；，]$/.test(t);
+}

@@ -1,0 +1,101 @@
+/**
+ * Punctuation to Chinese usage. These are corrections (kind "punctuation"): ASCII
+ * `,;:?!()` next to Chinese text become full-width; straight and mismatched quotes
+ * become paired “ ”; damaged document-number brackets ("[2023J45号") become 〔2023〕;
+ * full-width digits and Latin letters become half-width.
+ */
+import type { StageEdit } from '../tracked-text.ts';
+import { isCjk } from './chars.ts';
+
+const punct = (start: number, end: number, replacement: string, rule: string, confidence: number): StageEdit => ({
+  start,
+  end,
+  replacement,
+  meta: { type: 'correction', kind: 'punctuation', rule: `punct:${rule}`, confidence },
+});
+
+const WIDE: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const DOC_NUMBER = /[\[［【〔(（]\s*((?:19|20)\d{2})\s*[\]］】〕JIl1|)）]\s*(?=\d{1,4}\s*号)/g;
+const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]+/g;
+const QUOTES = /["＂“”]/g;
+
+function widen(text: string, edits: StageEdit[]): void {
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (!(ch in WIDE)) continue;
+    const prev = text[i - 1];
+    const next = text[i + 1];
+    if (ch === ':' && /\d/.test(prev ?? '') && /\d/.test(next ?? '')) continue; // 10:30
+    const nearCjk = isCjk(prev) || isCjk(next);
+    if (ch === '(') {
+      open.push(i);
+      if (nearCjk || isCjk(text[i + 2])) edits.push(punct(i, i + 1, '（', 'width', 0.98));
+      continue;
+    }
+    if (ch === ')') {
+      const o = open.pop();
+      const openerWidened = o !== undefined && edits.some((e) => e.start === o);
+      if (nearCjk || openerWidened) edits.push(punct(i, i + 1, '）', 'width', 0.98));
+      continue;
+    }
+    if (nearCjk) edits.push(punct(i, i + 1, WIDE[ch], 'width', 0.98));
+  }
+}
+
+/** Within each paragraph, quotes alternate open/close; fix the ones printed the wrong way. */
+function pairQuotes(text: string, edits: StageEdit[]): void {
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const marks = [...line.matchAll(QUOTES)].map((m) => m.index!);
+    if (marks.length >= 2 && marks.length % 2 === 0) {
+      marks.forEach((idx, k) => {
+        const want = k % 2 === 0 ? '“' : '”';
+        if (line[idx] !== want) edits.push(punct(lineStart + idx, lineStart + idx + 1, want, 'quotes', 0.9));
+      });
+    } else {
+      // odd count: only straighten obvious cases by their neighbours
+      for (const idx of marks) {
+        const ch = line[idx];
+        if (ch === '“' || ch === '”') continue;
+        const want = isCjk(line[idx + 1]) && !isCjk(line[idx - 1]) ? '“' : isCjk(line[idx - 1]) && !isCjk(line[idx + 1]) ? '”' : null;
+        if (want) edits.push(punct(lineStart + idx, lineStart + idx + 1, want, 'quotes', 0.7));
+      }
+    }
+    lineStart += line.length + 1;
+  }
+}
+
+function docNumbers(text: string, edits: StageEdit[]): void {
+  for (const m of text.matchAll(DOC_NUMBER)) {
+    edits.push(punct(m.index!, m.index! + m[0].length, `〔${m[1]}〕`, 'doc-number-brackets', 0.95));
+  }
+}
+
+function halfWidth(text: string, edits: StageEdit[]): void {
+  for (const m of text.matchAll(FULLWIDTH_ALNUM)) {
+    const half = [...m[0]].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
+    edits.push(punct(m.index!, m.index! + m[0].length, half, 'half-width-alnum', 0.99));
+  }
+}
+
+/** Merge edits from the sub-passes: sorted; on overlap the wider (earlier-listed) edit wins. */
+function settle(edits: StageEdit[]): StageEdit[] {
+  edits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: StageEdit[] = [];
+  for (const e of edits) {
+    const last = out[out.length - 1];
+    if (last && e.start < last.end) continue;
+    out.push(e);
+  }
+  return out;
+}
+
+export function normalisePunctuation(text: string): StageEdit[] {
+  const edits: StageEdit[] = [];
+  docNumbers(text, edits);
+  widen(text, edits);
+  pairQuotes(text, edits);
+  halfWidth(text, edits);
+  return settle(edits);
+}
