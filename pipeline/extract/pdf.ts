@@ -1,0 +1,338 @@
+/**
+ * PDF pages: trust a good visible text layer, OCR everything else
+ * (OCRmyPDF-like per-page decision). Pages are streamed: at most
+ * workers + 1 page images exist at any time.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
+import { NoticeError } from '../errors.ts';
+import type { ExtractWarning, PageFailureResult, PageResult } from './pages.ts';
+import { Semaphore, checkAbort, errorMessage } from './pages.ts';
+import { judgeTextLayer } from './quality.ts';
+import type { OcrEngine } from './ocr.ts';
+import { toGray, toPgm } from './ocr.ts';
+
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<Pdfjs> | null = null;
+function loadPdfjs(): Promise<Pdfjs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
+
+function pdfjsDir(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('pdfjs-dist/package.json'));
+}
+
+/** Rendering resolution for pages that are not a single embedded image (see README.md). */
+export const RENDER_DPI = 300;
+/** Above this effective resolution an embedded scan is rendered at RENDER_DPI instead of used as is. */
+export const MAX_NATIVE_DPI = 400;
+
+const HAN = /\p{Script=Han}/u;
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+export interface PdfOptions {
+  ocr: 'auto' | 'always' | 'never';
+  signal?: AbortSignal;
+  renderDpi?: number;
+}
+
+export interface PdfResult {
+  pages: PageResult[];
+  failures: PageFailureResult[];
+  warnings: ExtractWarning[];
+}
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+/** Rebuild reading order from text items: sort by baseline then x; one output line per baseline. */
+export function linesFromItems(items: TextItemLike[], viewportTransform: number[], mul: (a: number[], b: number[]) => number[]): string[] {
+  const placed = items
+    .filter((it) => it.str.length > 0)
+    .map((it) => {
+      const t = mul(viewportTransform, it.transform);
+      const size = Math.hypot(t[2], t[3]) || Math.hypot(t[0], t[1]) || 1;
+      const scale = Math.hypot(viewportTransform[0], viewportTransform[1]) || 1;
+      return { str: it.str, x: t[4], y: t[5], size, w: it.width * scale };
+    });
+  placed.sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: (typeof placed)[] = [];
+  let cur: typeof placed = [];
+  let curY = 0;
+  let curSize = 0;
+  for (const p of placed) {
+    if (cur.length && Math.abs(p.y - curY) <= 0.5 * Math.min(curSize, p.size)) {
+      cur.push(p);
+      continue;
+    }
+    if (cur.length) lines.push(cur);
+    cur = [p];
+    curY = p.y;
+    curSize = p.size;
+  }
+  if (cur.length) lines.push(cur);
+  return lines
+    .map((line) => {
+      line.sort((a, b) => a.x - b.x);
+      let s = '';
+      let prevEnd = -Infinity;
+      for (const p of line) {
+        if (s.length) {
+          const gap = p.x - prevEnd;
+          const last = s[s.length - 1];
+          const first = p.str[0];
+          const boundaryCjk = CJK.test(last) || CJK.test(first);
+          if (gap > 0.25 * p.size && !/\s/.test(last) && !/\s/.test(first) && !boundaryCjk) s += ' ';
+        }
+        s += p.str;
+        prevEnd = p.x + p.w;
+      }
+      return s.replace(/\s+$/u, '');
+    })
+    .filter((l) => l.length > 0);
+}
+
+interface PageScan {
+  /** Text shown in a visible render mode / in invisible mode 3. */
+  visibleText: boolean;
+  invisibleText: boolean;
+  images: number;
+  /** The one image, if the page is essentially one axis-aligned image covering it. */
+  single: { id: string; ctm: number[] } | null;
+}
+
+function multiply(m: number[], n: number[]): number[] {
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+function scanOperators(pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray: unknown[] }, pageW: number, pageH: number): PageScan {
+  const O = pdfjs.OPS;
+  const showOps = new Set([O.showText, O.showSpacedText, O.nextLineShowText, O.nextLineSetSpacingShowText]);
+  const imageOps = new Set([O.paintImageXObject, O.paintInlineImageXObject, O.paintImageMaskXObject, O.paintImageXObjectRepeat, O.paintImageMaskXObjectRepeat, O.paintImageMaskXObjectGroup, O.paintInlineImageXObjectGroup, O.paintSolidColorImageMask]);
+  let mode = 0;
+  let ctm = [1, 0, 0, 1, 0, 0];
+  const stack: { mode: number; ctm: number[] }[] = [];
+  const scan: PageScan = { visibleText: false, invisibleText: false, images: 0, single: null };
+  const xobjects: { id: string; ctm: number[] }[] = [];
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[] | null;
+    if (fn === O.save) stack.push({ mode, ctm });
+    else if (fn === O.restore) {
+      const s = stack.pop();
+      if (s) ({ mode, ctm } = s);
+    } else if (fn === O.transform && args) ctm = multiply(ctm, args as number[]);
+    else if (fn === O.paintFormXObjectBegin && args) {
+      stack.push({ mode, ctm });
+      const m = args[0] as number[] | null;
+      if (m) ctm = multiply(ctm, m);
+    } else if (fn === O.paintFormXObjectEnd) {
+      const s = stack.pop();
+      if (s) ({ mode, ctm } = s);
+    } else if (fn === O.setTextRenderingMode && args) mode = args[0] as number;
+    else if (showOps.has(fn)) {
+      if ((mode & 3) === 3) scan.invisibleText = true;
+      else scan.visibleText = true;
+    } else if (imageOps.has(fn)) {
+      scan.images++;
+      if (fn === O.paintImageXObject && args) xobjects.push({ id: args[0] as string, ctm });
+    }
+  }
+  if (scan.images === 1 && xobjects.length === 1) {
+    const { ctm: m } = xobjects[0];
+    const axisAligned = Math.abs(m[1]) < 1e-6 && Math.abs(m[2]) < 1e-6 && m[0] > 0 && m[3] > 0;
+    if (axisAligned && m[0] * m[3] >= 0.85 * pageW * pageH) scan.single = xobjects[0];
+  }
+  return scan;
+}
+
+interface ImageObj {
+  width: number;
+  height: number;
+  kind?: number;
+  data?: Uint8Array | Uint8ClampedArray;
+}
+
+function imageToGray(img: ImageObj): Uint8Array | null {
+  const { width: w, height: h, kind, data } = img;
+  if (!data) return null;
+  if (kind === 2) return toGray(data, w, h, 3);
+  if (kind === 3) return toGray(data, w, h, 4);
+  if (kind === 1) {
+    const rowBytes = (w + 7) >> 3;
+    const out = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) out[y * w + x] = data[y * rowBytes + (x >> 3)] & (0x80 >> (x & 7)) ? 255 : 0;
+    return out;
+  }
+  return null;
+}
+
+function getObj(page: { objs: { get(id: string, cb?: unknown): unknown }; commonObjs: { get(id: string): unknown } }, id: string): ImageObj | null {
+  try {
+    return (id.startsWith('g_') ? page.commonObjs.get(id) : page.objs.get(id)) as ImageObj;
+  } catch {
+    return null;
+  }
+}
+
+export async function openPdf(bytes: Uint8Array, file: string) {
+  const pdfjs = await loadPdfjs();
+  const dir = pdfjsDir();
+  const task = pdfjs.getDocument({
+    data: bytes,
+    cMapUrl: join(dir, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(dir, 'standard_fonts') + '/',
+    wasmUrl: join(dir, 'wasm') + '/',
+    isEvalSupported: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    const doc = await task.promise;
+    return { pdfjs, doc };
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    const name = (e as { name?: string }).name;
+    if (name === 'PasswordException') throw new NoticeError('PDF_ENCRYPTED', 'the PDF is encrypted and needs a password', { file, cause: e });
+    throw new NoticeError('PDF_CORRUPT', `the PDF cannot be parsed (${errorMessage(e)})`, { file, cause: e });
+  }
+}
+
+export async function extractPdf(bytes: Uint8Array, file: string, opts: PdfOptions, ocr: () => OcrEngine): Promise<PdfResult> {
+  const { pdfjs, doc } = await openPdf(bytes, file);
+  const dpi = opts.renderDpi ?? RENDER_DPI;
+  const pages: PageResult[] = [];
+  const failures: PageFailureResult[] = [];
+  const warnings: ExtractWarning[] = [];
+  const pending: Promise<void>[] = [];
+  try {
+    if (doc.numPages === 0) throw new NoticeError('PDF_NO_PAGES', 'the PDF has no pages', { file });
+    let slots: Semaphore | null = null;
+
+    for (let n = 1; n <= doc.numPages; n++) {
+      checkAbort(opts.signal, file, n);
+      let page: Awaited<ReturnType<typeof doc.getPage>> | null = null;
+      try {
+        page = await doc.getPage(n);
+        const vp1 = page.getViewport({ scale: 1 });
+        const content = await page.getTextContent();
+        const items = content.items.filter((it): it is (typeof content.items)[number] & TextItemLike => 'str' in it);
+        const lines = linesFromItems(items, vp1.transform, pdfjs.Util.transform);
+        const layerText = lines.length ? lines.join('\n') + '\n' : '';
+        const hasText = layerText.trim().length > 0;
+        const ops = await page.getOperatorList();
+        const [x0, y0, x1, y1] = page.view;
+        const scan = scanOperators(pdfjs, ops, x1 - x0, y1 - y0);
+        const size = { width: vp1.width, height: vp1.height };
+
+        // Decide.
+        let ocrReason: string | null = null;
+        let layerReason = '';
+        if (opts.ocr === 'always') ocrReason = 'OCR forced (--ocr always)';
+        else if (!hasText) {
+          if (scan.images > 0) ocrReason = 'no text layer';
+        } else {
+          const verdict = judgeTextLayer(layerText);
+          const invisibleOnly = scan.invisibleText && !scan.visibleText;
+          if (!verdict.ok) ocrReason = `${invisibleOnly ? 'invisible (render mode 3) ' : ''}text layer judged poor: ${verdict.reason}`;
+          else layerReason = invisibleOnly ? `invisible (render mode 3) OCR text layer passed quality checks (${verdict.reason})` : `text layer passed quality checks (${verdict.reason})`;
+        }
+        if (ocrReason !== null && opts.ocr === 'never') {
+          warnings.push({ code: 'PAGE_NOT_OCRED', message: `${file}, page ${n}: ${ocrReason}, but OCR is disabled (--ocr never); ${hasText ? 'using the text layer as is' : 'page left empty'}`, page: n });
+          pages.push({ number: n, method: 'text-layer', reason: `${ocrReason}; OCR disabled (--ocr never)`, text: layerText, ...size });
+          continue;
+        }
+        if (ocrReason === null) {
+          if (!hasText) {
+            warnings.push({ code: 'EMPTY_PAGE', message: `${file}, page ${n}: no text and no images (blank page)`, page: n });
+            pages.push({ number: n, method: 'text-layer', reason: 'blank page: no text layer and no images', text: '', ...size });
+          } else pages.push({ number: n, method: 'text-layer', reason: layerReason, text: layerText, ...size });
+          continue;
+        }
+
+        // OCR: get a grayscale image, native if the page is one embedded scan.
+        const engine = ocr();
+        slots ??= new Semaphore(engine.workers + 1);
+        await slots.acquire();
+        let image: { pgm: Buffer; how: string; width: number; height: number } | null = null;
+        try {
+          if (scan.single && page.rotate % 360 === 0) {
+            const obj = getObj(page as never, scan.single.id);
+            const nativeDpi = obj ? (obj.width / scan.single.ctm[0]) * 72 : 0;
+            const gray = obj && nativeDpi <= MAX_NATIVE_DPI ? imageToGray(obj) : null;
+            if (obj && gray) image = { pgm: toPgm(gray, obj.width, obj.height), how: `embedded image ${obj.width}x${obj.height} (${Math.round(nativeDpi)} dpi)`, width: obj.width, height: obj.height };
+          }
+          if (!image) {
+            const vp = page.getViewport({ scale: dpi / 72 });
+            const w = Math.ceil(vp.width);
+            const h = Math.ceil(vp.height);
+            const canvas = createCanvas(w, h);
+            const ctx = canvas.getContext('2d');
+            ctx.fillStyle = '#ffffff';
+            ctx.fillRect(0, 0, w, h);
+            await page.render({ canvasContext: ctx as never, canvas: canvas as never, viewport: vp }).promise;
+            const data = ctx.getImageData(0, 0, w, h).data;
+            image = { pgm: toPgm(toGray(data, w, h, 4), w, h), how: `rendered at ${dpi} dpi`, width: w, height: h };
+          }
+        } catch (e) {
+          slots.release();
+          throw e;
+        }
+        const { pgm, how } = image;
+        const imgSize = { width: image.width, height: image.height };
+        image = null;
+        const reason = `${ocrReason}; OCR of ${how}`;
+        const sem = slots;
+        const pageNo = n;
+        pending.push(
+          engine
+            .recognize(pgm)
+            .then((r) => {
+              if (r.text.trim().length === 0) warnings.push({ code: 'EMPTY_PAGE', message: `${file}, page ${pageNo}: OCR found no text`, page: pageNo });
+              pages.push({ number: pageNo, method: 'ocr', reason, text: r.text, confidence: r.confidence, symbols: r.symbols, ...imgSize });
+            })
+            .catch((e) => {
+              failures.push({ page: pageNo, code: 'OCR_FAILED', message: `${file}, page ${pageNo}: OCR failed (${errorMessage(e)})` });
+            })
+            .finally(() => sem.release()),
+        );
+      } catch (e) {
+        if (e instanceof NoticeError && e.code === 'TIMEOUT') throw e;
+        failures.push({ page: n, code: 'PAGE_FAILED', message: `${file}, page ${n}: the page cannot be read (${errorMessage(e)})` });
+      } finally {
+        page?.cleanup();
+      }
+    }
+    await Promise.all(pending);
+    checkAbort(opts.signal, file);
+    if (pages.length === 0 && failures.length > 0)
+      throw new NoticeError('PDF_CORRUPT', `no page could be read (${failures[0].message})`, { file });
+    pages.sort((a, b) => a.number - b.number);
+    failures.sort((a, b) => a.page - b.page);
+    warnings.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+    return { pages, failures, warnings };
+  } finally {
+    await Promise.allSettled(pending);
+    await doc.destroy();
+  }
+}
