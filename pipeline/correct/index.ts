@@ -1,0 +1,311 @@
+/**
+ * OCR character corrector. Works on the normalised text (one paragraph per line)
+ * and proposes edits (applied) and suggestions (not applied) with half-open
+ * UTF-16 offsets into `input.text`.
+ *
+ * Method: explicit rules first; then, per run of Han characters, a cheap
+ * prefilter marks suspicious positions (not covered by any known multi-character
+ * word, rare, low OCR confidence, or inside a known corrupted form of a common
+ * word); only there are confusion candidates scored with a max-probability word
+ * segmentation of a small window (jieba frequencies + domain lexicon).
+ */
+import type { StageEdit, ChangeMeta } from '../tracked-text.ts';
+import { applyRule, loadDictionaries as load, type Confusion, type ConfusionSource, type Dictionaries } from './dictionaries.ts';
+import { WordModel, parseJiebaDict } from './lm.ts';
+import { protectedMask, nameZone } from './protect.ts';
+
+export type { Dictionaries } from './dictionaries.ts';
+
+export interface CharEvidence {
+  confidence: number;
+  alternatives?: { text: string; confidence: number }[];
+}
+export interface CorrectInput {
+  text: string;
+  evidenceAt?: (pos: number) => CharEvidence | undefined;
+}
+export interface CorrectWarning {
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+}
+export interface CorrectResult {
+  edits: StageEdit[];
+  suggestions: StageEdit[];
+  warnings: CorrectWarning[];
+}
+export interface Corrector {
+  correct(input: CorrectInput): CorrectResult;
+  readonly dictionaryVersion: string;
+}
+
+export function loadDictionaries(opts?: { dir?: string; userFiles?: string[] }): Dictionaries {
+  return load(opts);
+}
+
+/** Tunable thresholds (log-probability units). */
+export const PARAMS = {
+  /** a covering word must be at least this frequent */
+  coverMinFreq: 3,
+  /** a candidate's new word must be at least this frequent */
+  candWordMinFreq: 10,
+  /** characters rarer than this are always suspicious */
+  rareCharFreq: 200,
+  /** jieba words at least this frequent get corrupted forms indexed */
+  corruptMinFreq: 3000,
+  /** score needed to apply / to suggest */
+  applyScore: 6,
+  suggestScore: 2,
+  /** best must beat the runner-up by this much to be applied */
+  margin: 2,
+  /** weight of log(confusion prior) in the score */
+  priorWeight: 1,
+  window: 5,
+};
+
+interface Cand {
+  truth: string;
+  weight: number;
+  source: ConfusionSource | 'evidence';
+}
+
+const HAN = /\p{Script=Han}/u;
+function isHan(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0x3400) return false;
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  return HAN.test(s[i]);
+}
+
+let jiebaCache: { text: string; freq: Map<string, number>; charFreq: Map<string, number> } | null = null;
+
+export function createCorrector(dicts: Dictionaries): Corrector {
+  // word model: jieba list (parsed once per process) + domain lexicon
+  if (!jiebaCache || jiebaCache.text !== dicts.jiebaText) {
+    const f = new Map<string, number>();
+    const cf = new Map<string, number>();
+    parseJiebaDict(dicts.jiebaText, f, cf);
+    jiebaCache = { text: dicts.jiebaText, freq: f, charFreq: cf };
+  }
+  const freq = new Map(jiebaCache.freq);
+  for (const [term, w] of dicts.lexicon) freq.set(term, Math.max(freq.get(term) ?? 0, w));
+  const charFreq = dicts.charfreq ?? jiebaCache.charFreq;
+  const lm = new WordModel(freq, jiebaCache.charFreq);
+
+  // confusion index: ocr char -> candidates (best weight per pair)
+  const confusions = new Map<string, Cand[]>();
+  const byTruth = new Map<string, string[]>();
+  for (const c of dicts.confusions) addConfusion(c);
+  function addConfusion(c: Confusion): void {
+    let list = confusions.get(c.ocr);
+    if (!list) confusions.set(c.ocr, (list = []));
+    const ex = list.find((x) => x.truth === c.truth);
+    if (ex) {
+      if (c.weight > ex.weight) {
+        ex.weight = c.weight;
+        ex.source = c.source;
+      }
+    } else list.push({ truth: c.truth, weight: c.weight, source: c.source });
+    let t = byTruth.get(c.truth);
+    if (!t) byTruth.set(c.truth, (t = []));
+    if (!t.includes(c.ocr)) t.push(c.ocr);
+  }
+  for (const list of confusions.values()) list.sort((a, b) => b.weight - a.weight || (a.truth < b.truth ? -1 : 1));
+
+  // corrupted forms of common words and lexicon terms: detection only
+  const corrupt = new Set<string>();
+  const addCorrupt = (w: string, f: number): void => {
+    for (let j = 0; j < w.length; j++) {
+      const ocrs = byTruth.get(w[j]);
+      if (!ocrs) continue;
+      for (const x of ocrs) {
+        const bad = w.slice(0, j) + x + w.slice(j + 1);
+        if ((freq.get(bad) ?? 0) * 1000 < f) corrupt.add(bad);
+      }
+    }
+  };
+  for (const [w, f] of jiebaCache.freq) if (f >= PARAMS.corruptMinFreq && w.length >= 2 && w.length <= 4) addCorrupt(w, f);
+  for (const [w, f] of dicts.lexicon) if (w.length <= 4) addCorrupt(w, f);
+
+  const rules = dicts.rules;
+  const protectedTerms = dicts.protectedTerms;
+  const protectedPatterns = dicts.protectedPatterns;
+
+  function correct(input: CorrectInput): CorrectResult {
+    const text = input.text;
+    const mask = protectedMask(text, protectedTerms, protectedPatterns);
+    const edits: StageEdit[] = [];
+    const suggestions: StageEdit[] = [];
+    const warnings: CorrectWarning[] = [];
+
+    // 1. explicit rules (tight edits: common prefix/suffix trimmed)
+    for (const rule of rules) {
+      rule.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = rule.re.exec(text))) {
+        if (m[0].length === 0) {
+          rule.re.lastIndex++;
+          continue;
+        }
+        const after = applyRule(rule, m[0]);
+        let s = 0;
+        while (s < m[0].length && s < after.length && m[0][s] === after[s]) s++;
+        let e = 0;
+        while (e < m[0].length - s && e < after.length - s && m[0][m[0].length - 1 - e] === after[after.length - 1 - e]) e++;
+        const start = m.index + s;
+        const end = m.index + m[0].length - e;
+        if (start === end && after.length - s - e === 0) continue;
+        let blocked = false;
+        for (let k = start; k < end; k++) if (mask[k]) blocked = true;
+        if (blocked) continue;
+        const meta: ChangeMeta = { type: 'correction', kind: 'rule', rule: `rule:${rule.id}`, confidence: rule.confidence, ...(rule.note ? { note: rule.note } : {}) };
+        edits.push({ start, end, replacement: after.slice(s, after.length - e), meta });
+        for (let k = Math.max(0, start - 1); k < Math.min(text.length, end + 1); k++) mask[k] = 1;
+      }
+    }
+    edits.sort((a, b) => a.start - b.start || a.end - b.end);
+    // drop overlapping rule edits (first wins)
+    for (let i = 1; i < edits.length; i++) {
+      if (edits[i].start < edits[i - 1].end) edits.splice(i--, 1);
+    }
+
+    // 2. confusion candidates scored by the word model, per Han run
+    let cur = text; // text with applied character edits (same length: 1:1 substitutions)
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      if (!isHan(text, i)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < n && isHan(text, j)) j++;
+      cur = scanRun(i, j, cur, input, mask, edits, suggestions, warnings);
+      i = j;
+    }
+    edits.sort((a, b) => a.start - b.start || a.end - b.end);
+    suggestions.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { edits, suggestions, warnings };
+  }
+
+  function coveredRun(s: string, a: number, b: number): Uint8Array {
+    const cov = new Uint8Array(b - a);
+    for (let k = a; k < b - 1; k++) {
+      for (let L = 2; L <= 4 && k + L <= b; L++) {
+        const w = s.slice(k, k + L);
+        if ((freq.get(w) ?? 0) >= PARAMS.coverMinFreq) for (let q = k; q < k + L; q++) cov[q - a] = 1;
+        if (corrupt.has(w)) for (let q = k; q < k + L; q++) cov[q - a] |= 2;
+      }
+    }
+    return cov;
+  }
+
+  function formsWord(s: string, a: number, b: number, i: number, c: string): boolean {
+    const min = PARAMS.candWordMinFreq;
+    for (let L = 2; L <= 4; L++) {
+      for (let st = Math.max(a, i - L + 1); st <= i && st + L <= b; st++) {
+        const w = s.slice(st, i) + c + s.slice(i + 1, st + L);
+        if ((freq.get(w) ?? 0) >= min) return true;
+      }
+    }
+    return false;
+  }
+
+  function scanRun(
+    a: number,
+    b: number,
+    cur: string,
+    input: CorrectInput,
+    mask: Uint8Array,
+    edits: StageEdit[],
+    suggestions: StageEdit[],
+    warnings: CorrectWarning[],
+  ): string {
+    if (b - a < 2) return cur;
+    const cov = coveredRun(cur, a, b);
+    for (let i = a; i < b; i++) {
+      if (mask[i]) continue;
+      const ch = cur[i];
+      const cf = charFreq.get(ch) ?? 0;
+      const ev = input.evidenceAt?.(i);
+      const lowEv = ev !== undefined && ev.confidence < 0.6;
+      const c = cov[i - a];
+      const suspicious = !(c & 1) || (c & 2) || cf < PARAMS.rareCharFreq || lowEv;
+      if (!suspicious) continue;
+      let cands = confusions.get(ch) ?? [];
+      if (ev?.alternatives?.length) {
+        cands = cands.slice();
+        for (const alt of ev.alternatives) {
+          if (alt.text.length !== 1 || alt.text === ch || !isHan(alt.text, 0)) continue;
+          const ex = cands.find((x) => x.truth === alt.text);
+          const w = Math.min(1, Math.max(0.3, alt.confidence));
+          if (ex) cands[cands.indexOf(ex)] = { ...ex, weight: Math.max(ex.weight, w) };
+          else cands.push({ truth: alt.text, weight: w, source: 'evidence' });
+        }
+      }
+      if (!cands.length) {
+        if (!lm.charFreq.has(ch)) warnings.push({ code: 'UNKNOWN_CHARACTER', message: `character ${ch} is not in the word list and has no known look-alike`, start: i, end: i + 1 });
+        continue;
+      }
+      const live = cands.filter((x) => formsWord(cur, a, b, i, x.truth));
+      if (!live.length) continue;
+
+      const ws = Math.max(a, i - PARAMS.window);
+      const we = Math.min(b, i + PARAMS.window + 1);
+      const win = cur.slice(ws, we);
+      const k = i - ws;
+      const old = lm.segment(win);
+      const oldLen = old.tokenEnd[k] - old.tokenStart[k];
+      const scored: { cand: Cand; score: number; newLen: number; word: string }[] = [];
+      for (const cand of live) {
+        const nw = win.slice(0, k) + cand.truth + win.slice(k + 1);
+        const seg = lm.segment(nw);
+        const newLen = seg.tokenEnd[k] - seg.tokenStart[k];
+        const score = seg.score - old.score + PARAMS.priorWeight * Math.log(cand.weight) + (lowEv ? 1 : 0);
+        scored.push({ cand, score, newLen, word: nw.slice(seg.tokenStart[k], seg.tokenEnd[k]) });
+      }
+      scored.sort((x, y) => y.score - x.score || (x.cand.truth < y.cand.truth ? -1 : 1));
+      const best = scored[0];
+      if (best.newLen < 2 || best.score < PARAMS.suggestScore) continue;
+      const second = scored[1]?.score ?? -Infinity;
+      const alternatives = scored
+        .filter((x) => x.newLen >= 2 && x.score >= PARAMS.suggestScore)
+        .slice(0, 4)
+        .map((x) => ({ after: x.cand.truth, score: round(x.score) }));
+      const apply =
+        oldLen === 1 &&
+        best.score >= PARAMS.applyScore &&
+        best.score - second >= PARAMS.margin &&
+        !nameZone(cur, i);
+      const conf = confidenceOf(best.score, apply);
+      const meta: ChangeMeta = {
+        type: 'correction',
+        kind: 'character',
+        rule: best.cand.source === 'evidence' ? 'evidence:ocr-alternative' : `confusion:${best.cand.source}`,
+        confidence: conf,
+        note: `${ch}→${best.cand.truth} (${best.word})`,
+        ...(alternatives.length > 1 ? { alternatives } : {}),
+      };
+      const edit: StageEdit = { start: i, end: i + 1, replacement: best.cand.truth, meta };
+      if (apply) {
+        edits.push(edit);
+        cur = cur.slice(0, i) + best.cand.truth + cur.slice(i + 1);
+      } else suggestions.push(edit);
+    }
+    return cur;
+  }
+
+  return { correct, dictionaryVersion: dicts.version };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** Rough calibration: share of such changes that were right on the tune fixtures. */
+function confidenceOf(score: number, applied: boolean): number {
+  const base = applied ? 0.8 : 0.4;
+  const c = base + Math.min(0.18, Math.max(0, score - PARAMS.applyScore) * 0.02);
+  return round(Math.min(0.98, c));
+}

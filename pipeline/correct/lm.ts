@@ -1,0 +1,100 @@
+/**
+ * Word-frequency language model (internal): jieba's word list plus the domain
+ * lexicon, scored like jieba's DAG / max-probability route, but only over small
+ * windows around suspicious positions.
+ */
+
+export const MAX_WORD = 6;
+
+export class WordModel {
+  /** word -> frequency (jieba units); single characters included */
+  readonly freq: Map<string, number>;
+  readonly logTotal: number;
+  /** log-probability of a character the list does not know */
+  readonly unknownLogP: number;
+  /** per-character frequency summed over every word containing it */
+  readonly charFreq: Map<string, number>;
+
+  constructor(freq: Map<string, number>, charFreq: Map<string, number>) {
+    this.freq = freq;
+    let total = 0;
+    for (const f of freq.values()) total += f;
+    this.logTotal = Math.log(total);
+    this.unknownLogP = Math.log(0.5) - this.logTotal - 6;
+    this.charFreq = charFreq;
+  }
+
+  logP(word: string): number | undefined {
+    const f = this.freq.get(word);
+    return f === undefined || f <= 0 ? undefined : Math.log(f) - this.logTotal;
+  }
+
+  /** Frequency of a multi-character word, 0 when unknown. */
+  wordFreq(word: string): number {
+    return this.freq.get(word) ?? 0;
+  }
+
+  /**
+   * Best segmentation of s (max sum of log-probabilities, jieba's route).
+   * Returns the score and, for each position, the [start, end) of its token.
+   */
+  segment(s: string): { score: number; tokenStart: Int32Array; tokenEnd: Int32Array } {
+    const n = s.length;
+    const best = new Float64Array(n + 1);
+    const next = new Int32Array(n + 1);
+    best[n] = 0;
+    for (let i = n - 1; i >= 0; i--) {
+      const single = this.logP(s[i]) ?? this.unknownLogP;
+      let b = single + best[i + 1];
+      let nx = i + 1;
+      const lim = Math.min(n, i + MAX_WORD);
+      for (let j = i + 2; j <= lim; j++) {
+        const lp = this.logP(s.slice(i, j));
+        if (lp === undefined) continue;
+        const v = lp + best[j];
+        if (v > b) {
+          b = v;
+          nx = j;
+        }
+      }
+      best[i] = b;
+      next[i] = nx;
+    }
+    const tokenStart = new Int32Array(n);
+    const tokenEnd = new Int32Array(n);
+    for (let i = 0; i < n; ) {
+      const j = next[i];
+      for (let k = i; k < j; k++) {
+        tokenStart[k] = i;
+        tokenEnd[k] = j;
+      }
+      i = j;
+    }
+    return { score: best[0], tokenStart, tokenEnd };
+  }
+}
+
+/** Parse jieba's "word freq pos" list into a frequency map (and per-char totals). */
+export function parseJiebaDict(text: string, into: Map<string, number>, charFreq: Map<string, number>): void {
+  let pos = 0;
+  const n = text.length;
+  while (pos < n) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    const sp1 = text.indexOf(' ', pos);
+    if (sp1 > pos && sp1 < eol) {
+      let sp2 = text.indexOf(' ', sp1 + 1);
+      if (sp2 < 0 || sp2 > eol) sp2 = eol;
+      const word = text.slice(pos, sp1);
+      const f = Number(text.slice(sp1 + 1, sp2));
+      if (f > 0) {
+        into.set(word, (into.get(word) ?? 0) + f);
+        for (let k = 0; k < word.length; k++) {
+          const c = word[k];
+          charFreq.set(c, (charFreq.get(c) ?? 0) + f);
+        }
+      }
+    }
+    pos = eol + 1;
+  }
+}

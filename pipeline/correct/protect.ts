@@ -1,0 +1,46 @@
+/**
+ * Protected ranges (internal): protected terms, protected patterns (e-mail, URL,
+ * document numbers, phone numbers, dates, Latin/digit runs) and name contexts.
+ */
+import type { ProtectedPattern } from './dictionaries.ts';
+
+/** 1 for every UTF-16 unit the corrector must not change. */
+export function protectedMask(text: string, terms: readonly string[], patterns: readonly ProtectedPattern[]): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  for (const t of terms) {
+    let p = text.indexOf(t);
+    while (p >= 0) {
+      mask.fill(1, p, p + t.length);
+      p = text.indexOf(t, p + 1);
+    }
+  }
+  for (const { re } of patterns) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      mask.fill(1, m.index, m.index + m[0].length);
+    }
+  }
+  return mask;
+}
+
+const TITLES = /(书记|副书记|主任|局长|组长|部长|县长|市长|镇长|乡长|区长|主席|委员|厅长|处长|科长|队长|院长|校长|经理|董事长|秘书长|常委|干部|同志|代表|负责人|联系人|姓名|专员|监察员)[：:、，]?$/u;
+const BEFORE_NAME_END = /^.{0,2}(同志|书记|主任|局长|县长|市长|镇长|等人|等同志)/u;
+
+/**
+ * True when position i may be inside a personal name: within three characters
+ * before 同志/书记… or right after a title. Changes there become suggestions.
+ */
+export function nameZone(text: string, i: number): boolean {
+  if (BEFORE_NAME_END.test(text.slice(i + 1, i + 6))) return true;
+  for (let back = 0; back <= 2; back++) {
+    const st = i - back;
+    if (st <= 0) break;
+    if (TITLES.test(text.slice(Math.max(0, st - 5), st))) return true;
+  }
+  return false;
+}
