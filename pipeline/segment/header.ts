@@ -1,0 +1,88 @@
+/**
+ * Pass: group the lines before the first section into issuer, document number,
+ * title, addressee and preamble. Decides where the body starts.
+ */
+import { paragraphOf, warn, type Ctx, type Line } from './types.ts';
+
+const DOC_NUMBER = /^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号$/;
+const TITLE_END = /(通报|情况|报告|通知|决定|公告|意见|说明|公示|公开)$/;
+const TITLE = /关于.{2,}|(整改|巡察|巡视).{0,40}(通报|情况|报告|公告|公示)$/;
+const ORG_END = /(委员会|委|组|办|办公室|机构|小组|局|部|厅|院|室|府|会|党组|党委|中心|机关)$/;
+
+function isTitleStart(l: Line): boolean {
+  return l.content.length <= 80 && !/[。；]/.test(l.content) && TITLE.test(l.content);
+}
+
+export function groupHeader(ctx: Ctx): void {
+  const { lines } = ctx;
+  let bodyStart = lines.findIndex((l) => l.kind === 'section' || l.kind === 'subsection' || l.kind === 'question');
+  if (bodyStart < 0) bodyStart = lines.findIndex((l) => l.kind === 'item');
+  const hasMarkers = bodyStart >= 0;
+  if (!hasMarkers) bodyStart = lines.length;
+  ctx.bodyStart = bodyStart;
+  const zone = lines.slice(0, bodyStart).filter((l) => l.kind !== 'blank');
+  for (const l of lines.slice(0, bodyStart)) l.zone = 'header';
+
+  // Title: within the first lines, the first line that looks like a title (maybe continued on the next).
+  const head = zone.slice(0, 8);
+  const ti = head.findIndex(isTitleStart);
+  let titleLines: Line[] = [];
+  if (ti >= 0) {
+    titleLines = [head[ti]];
+    const next = head[ti + 1];
+    if (!TITLE_END.test(head[ti].content) && next && next.content.length <= 40 && !/[。：:；]/.test(next.content) && TITLE_END.test(next.content)) {
+      titleLines.push(next);
+    }
+  } else {
+    // A title with the 关于 on a second line: "某某县委巡察机构关于" is rare; accept "…通报" ending lines near the top.
+    const alt = head.findIndex((l) => l.content.length <= 60 && !/[。；，]/.test(l.content) && /的(通报|情况|报告)$/.test(l.content));
+    if (alt >= 0) titleLines = [head[alt]];
+  }
+  if (!hasMarkers && titleLines.length === 0) {
+    ctx.notice.preamble = [];
+    warn(ctx, 'no-structure', 'no title and no section markers: every line kept as a paragraph', 0, ctx.text.length);
+    ctx.notice.preamble.push(...zone.map(paragraphOf));
+    return;
+  }
+  if (!hasMarkers) warn(ctx, 'no-structure', 'no section, subsection or problem markers found', 0, ctx.text.length);
+  if (titleLines.length === 0) warn(ctx, 'title-missing', 'no title line found before the first section', 0, zone[0]?.end ?? 0);
+
+  const titleFirst = titleLines.length ? zone.indexOf(titleLines[0]) : -1;
+  const titleLast = titleLines.length ? zone.indexOf(titleLines[titleLines.length - 1]) : -1;
+  const issuers: string[] = [];
+  let rest = titleLast + 1;
+  zone.forEach((l, i) => {
+    if (i <= titleLast && titleLines.includes(l)) l.role = 'title';
+    else if (i < 8 && DOC_NUMBER.test(l.content.replace(/\s+/g, '')) && l.content.length <= 30) {
+      l.role = 'document-number';
+      ctx.notice.documentNumber = l.content.replace(/\s+/g, '');
+      if (i >= rest) rest = i + 1;
+    } else if (i < titleFirst && l.content.length <= 30 && !/[。，；：:]/.test(l.content)) {
+      l.role = 'issuer';
+      issuers.push(l.content);
+    }
+  });
+  if (titleLines.length) ctx.notice.title = titleLines.map((l) => l.content).join('');
+  if (issuers.length) ctx.notice.issuer = issuers.join('');
+  else if (ctx.notice.title) {
+    const i = ctx.notice.title.indexOf('关于');
+    const prefix = i > 0 ? ctx.notice.title.slice(0, i) : '';
+    if (prefix.length >= 2 && prefix.length <= 30 && ORG_END.test(prefix)) ctx.notice.issuer = prefix;
+  }
+  const addr = zone[rest];
+  if (addr && addr.content.length <= 60 && /[：:]$/.test(addr.content) && !/[。]/.test(addr.content)) {
+    addr.role = 'addressee';
+    rest++;
+  }
+  zone.forEach((l, i) => {
+    if (l.role !== 'paragraph') return;
+    if (i < rest && titleLines.length) {
+      // Unrecognised line among the header lines: keep as a preamble paragraph, with a warning.
+      warn(ctx, 'header-unclassified', `header line not recognised: "${l.content.slice(0, 20)}"`, l.contentStart, l.contentEnd);
+    }
+    l.role = 'preamble';
+    ctx.notice.preamble.push(paragraphOf(l));
+  });
+}
+
+export { ORG_END };

@@ -1,0 +1,86 @@
+/**
+ * Pass: decide which marker lines open a problem.
+ * - "问题N" lines always do; then numbered items ("1.") never do.
+ * - Otherwise a numbered item does when a progress label follows it before the next marker,
+ *   or when it continues the numbering of labelled items in the same container.
+ * - A subsection heading with no problems under it but a progress label ("（一）关于……的问题"
+ *   + "整改情况：…") is itself a problem; so are its unlabelled siblings with body text.
+ */
+import { findLabelMidLine, matchLabel } from './markers.ts';
+import { warn, type Ctx, type Line } from './types.ts';
+
+function hasLabel(l: Line): boolean {
+  return l.kind === 'text' && (matchLabel(l.content) !== null || findLabelMidLine(l.content) !== null);
+}
+
+export function decideProblems(ctx: Ctx): void {
+  const body = ctx.lines.slice(ctx.bodyStart, ctx.tailStart);
+  const questionStyle = body.some((l) => l.kind === 'question');
+  // labelled[i]: a label occurs between marker line i and the next marker line.
+  const labelled = new Map<Line, boolean>();
+  let open: Line[] = [];
+  for (const l of body) {
+    if (l.kind === 'blank') continue;
+    if (l.kind === 'text') {
+      if (hasLabel(l)) for (const m of open) labelled.set(m, true);
+      continue;
+    }
+    if (findLabelMidLine(l.content.slice(l.markerEnd - l.contentStart))) labelled.set(l, true);
+    // A new marker closes markers of the same or a lower level.
+    if (l.kind === 'section') open = [l];
+    else if (l.kind === 'subsection') open = open.filter((m) => m.kind === 'section').concat(l);
+    else open = open.filter((m) => m.kind === 'section' || m.kind === 'subsection').concat(l);
+  }
+  if (questionStyle) {
+    for (const l of body) if (l.kind === 'question') ctx.problemLines.add(l.index);
+  } else {
+    let containerHasLabelled = false;
+    let last = 0;
+    for (const l of body) {
+      if (l.kind === 'section' || l.kind === 'subsection') {
+        containerHasLabelled = false;
+        last = 0;
+      } else if (l.kind === 'item') {
+        const isLabelled = labelled.get(l) === true;
+        if (isLabelled || (containerHasLabelled && l.number === last + 1)) {
+          ctx.problemLines.add(l.index);
+          containerHasLabelled ||= isLabelled;
+          last = l.number;
+        }
+      }
+    }
+  }
+  decideHeadingProblems(ctx, body, labelled);
+  checkQuestionNumbering(ctx, body);
+}
+
+function decideHeadingProblems(ctx: Ctx, body: Line[], labelled: Map<Line, boolean>): void {
+  // Group subsections per section; a subsection qualifies if nothing under it is a problem.
+  let group: { sub: Line; hasProblem: boolean; hasBody: boolean }[] = [];
+  const flush = () => {
+    const anyLabelled = group.some((g) => !g.hasProblem && labelled.get(g.sub));
+    for (const g of group) {
+      if (g.hasProblem) continue;
+      if (labelled.get(g.sub) || (anyLabelled && g.hasBody)) ctx.problemLines.add(g.sub.index);
+    }
+    group = [];
+  };
+  for (const l of body) {
+    if (l.kind === 'section') flush();
+    else if (l.kind === 'subsection') group.push({ sub: l, hasProblem: false, hasBody: false });
+    else if (group.length && ctx.problemLines.has(l.index)) group[group.length - 1].hasProblem = true;
+    else if (group.length && l.kind === 'text') group[group.length - 1].hasBody = true;
+  }
+  flush();
+}
+
+function checkQuestionNumbering(ctx: Ctx, body: Line[]): void {
+  let prev = 0;
+  for (const l of body) {
+    if (l.kind !== 'question') continue;
+    if (l.number !== prev + 1) {
+      warn(ctx, 'numbering-gap', `问题${l.number} follows 问题${prev}`, l.contentStart, l.markerEnd);
+    }
+    prev = l.number;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Pass: split each draft problem into statement and progress at its progress label.
+ * statement = text after the marker up to the label (several paragraphs joined by '\n');
+ * progress = text after the label and its colon to the end of the problem.
+ * Both are exact slices of the text at statementSpan / progressSpan.
+ */
+import { findLabelMidLine, matchLabel, type LabelMatch } from './markers.ts';
+import { warn, type Ctx, type DraftProblem, type Line } from './types.ts';
+
+function skipSpace(text: string, pos: number, limit: number): number {
+  while (pos < limit && /[\s\u3000]/.test(text[pos])) pos++;
+  return pos;
+}
+function trimBack(text: string, pos: number, floor: number): number {
+  while (pos > floor && /[\s\u3000]/.test(text[pos - 1])) pos--;
+  return pos;
+}
+
+/** The first label in the problem: in the marker line after the statement, or opening a later line. */
+function findLabel(d: DraftProblem): { line: Line; at: LabelMatch; offset: number } | null {
+  for (const [k, l] of d.lines.entries()) {
+    const from = k === 0 ? l.markerEnd - l.contentStart : 0;
+    const s = l.content.slice(from);
+    const m = (k > 0 ? matchLabel(s) : null) ?? (k === 0 && d.headingStyle ? null : findLabelMidLine(s));
+    if (m) return { line: l, at: m, offset: l.contentStart + from };
+  }
+  return null;
+}
+
+export function splitProgress(ctx: Ctx): void {
+  const { text } = ctx;
+  for (const d of ctx.drafts) {
+    const p = d.problem;
+    const first = d.lines[0];
+    const last = d.lines[d.lines.length - 1];
+    const end = last.contentEnd;
+    p.span = { start: first.contentStart, end };
+    const label = findLabel(d);
+    let stmtEnd: number;
+    let progStart: number | null = null;
+    if (label) {
+      const labelStart = label.offset + label.at.start;
+      stmtEnd = trimBack(text, labelStart, first.markerEnd);
+      progStart = skipSpace(text, label.offset + label.at.end, end);
+      p.progressLabel = label.at.label;
+      if (label.at.damaged) warn(ctx, 'label-damaged', `progress label "${label.at.label}" read in a damaged form`, labelStart, progStart);
+      if (labelStart > label.line.contentStart) ctx.cuts.push({ pos: labelStart, type: 'problem-progress' });
+      let after = false;
+      for (const l of d.lines) {
+        if (l === label.line) after = true;
+        else if (after) l.role = 'problem-progress';
+      }
+      if (label.line !== first && labelStart === label.line.contentStart) label.line.role = 'problem-progress';
+    } else if (d.headingStyle) {
+      stmtEnd = first.contentEnd;
+      if (d.lines.length > 1) progStart = skipSpace(text, first.end, end);
+      for (const l of d.lines.slice(1)) l.role = 'problem-progress';
+    } else {
+      stmtEnd = end;
+      for (const l of d.lines.slice(1)) l.role = 'problem-statement';
+      warn(ctx, 'progress-missing', `problem ${p.number} has no progress label: all its text kept as statement`, p.span.start, p.span.end);
+    }
+    if (label && !d.headingStyle) for (const l of d.lines) if (l !== first && l.role !== 'problem-progress' && l.index < label.line.index) l.role = 'problem-statement';
+    const stmtStart = skipSpace(text, first.markerEnd, stmtEnd);
+    p.statementSpan = { start: stmtStart, end: Math.max(stmtStart, stmtEnd) };
+    p.statement = text.slice(p.statementSpan.start, p.statementSpan.end);
+    if (progStart !== null) {
+      p.progressSpan = { start: progStart, end: Math.max(progStart, end) };
+      p.progress = text.slice(p.progressSpan.start, p.progressSpan.end);
+    }
+    if (!p.statement) warn(ctx, 'statement-empty', `problem ${p.number} has an empty statement`, p.span.start, p.span.end);
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Pass: walk the body lines and build sections, subsections and draft problems;
+ * lines that are not markers attach to the innermost open node. Items after the
+ * last problem that are not problems start the closing part (下一步 items).
+ */
+import type { Problem, Section, Subsection } from '../schema.ts';
+import { paragraphOf, warn, type Ctx, type DraftProblem, type Line } from './types.ts';
+
+const CLOSING_HEADING = /下一步|下步|今后|工作打算|工作计划|努力方向/;
+const INVITATION = /^欢迎.{0,40}(监督|反映|批评)/;
+
+function newProblem(line: Line, number: number): Problem {
+  const span = { start: line.contentStart, end: line.contentEnd };
+  return {
+    number, marker: line.marker, statement: '', progress: '', progressLabel: null, span,
+    statementSpan: span, progressSpan: null, statementEnumerations: [], progressEnumerations: [],
+  };
+}
+
+export function buildSections(ctx: Ctx): void {
+  const { lines, notice } = ctx;
+  // laterProblem[i]: a problem marker follows line i before the next section heading.
+  const laterProblem: boolean[] = new Array(lines.length).fill(false);
+  for (let i = ctx.tailStart - 1, seen = false; i >= ctx.bodyStart; i--) {
+    laterProblem[i] = seen;
+    if (ctx.problemLines.has(i)) seen = true;
+    if (lines[i].kind === 'section') seen = false;
+  }
+  let sec: Section | null = null;
+  let sub: Subsection | null = null;
+  let draft: DraftProblem | null = null;
+  let closingSection = false;
+  let inClosing = false;
+  let seenProblem = false;
+  let lastClosingItem = 0;
+  const ensureSection = (l: Line): Section => {
+    if (sec) return sec;
+    warn(ctx, 'heading-missing', 'content before any section heading: placed in an unnamed section', l.contentStart, l.contentEnd);
+    sec = { number: 1, heading: '', span: { start: l.contentStart, end: l.contentEnd }, paragraphs: [], subsections: [], problems: [] };
+    notice.sections.push(sec);
+    return sec;
+  };
+  const addDraft = (l: Line, number: number, headingStyle: boolean, into: Problem[]) => {
+    draft = { problem: newProblem(l, number), lines: [l], headingStyle };
+    into.push(draft.problem);
+    ctx.drafts.push(draft);
+    l.role = 'problem-statement';
+    seenProblem = true;
+  };
+  for (let i = ctx.bodyStart; i < ctx.tailStart; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank') continue;
+    const heading = ctx.text.slice(l.markerEnd, l.contentEnd);
+    if (l.kind === 'section') {
+      const prev: number = notice.sections.length ? notice.sections[notice.sections.length - 1].number : 0;
+      if (l.number !== prev + 1) warn(ctx, 'numbering-gap', `section ${l.number} follows section ${prev}`, l.contentStart, l.markerEnd);
+      sec = { number: l.number, heading, span: { start: l.contentStart, end: l.contentEnd }, paragraphs: [], subsections: [], problems: [] };
+      notice.sections.push(sec);
+      sub = null;
+      draft = null;
+      inClosing = false;
+      closingSection = CLOSING_HEADING.test(heading);
+      l.role = 'section-heading';
+      continue;
+    }
+    if (l.kind === 'subsection') {
+      const s = ensureSection(l);
+      if (ctx.problemLines.has(i)) {
+        sub = null;
+        addDraft(l, l.number, true, s.problems);
+      } else {
+        sub = { number: l.number, heading, span: { start: l.contentStart, end: l.contentEnd }, paragraphs: [], problems: [] };
+        s.subsections.push(sub);
+        draft = null;
+        l.role = 'subsection-heading';
+      }
+      inClosing = false;
+      continue;
+    }
+    if (ctx.problemLines.has(i)) {
+      const into = sub ? sub.problems : ensureSection(l).problems;
+      addDraft(l, l.number, false, into);
+      inClosing = false;
+      continue;
+    }
+    const d = draft as DraftProblem | null;
+    if (l.kind === 'item' || l.kind === 'question') {
+      if (d && laterProblem[i]) {
+        d.lines.push(l); // a numbered list inside a problem's text
+        continue;
+      }
+      if (!closingSection && (d || seenProblem) && !inClosing) {
+        inClosing = true;
+        warn(ctx, 'heading-missing', `numbered item "${l.marker}" after the last problem, with no heading: kept as closing`, l.contentStart, l.contentEnd);
+      }
+      if (inClosing || closingSection) {
+        if (l.number !== lastClosingItem + 1) {
+          warn(ctx, 'numbering-gap', `item ${l.number} follows item ${lastClosingItem}`, l.contentStart, l.markerEnd);
+        }
+        lastClosingItem = l.number;
+      }
+    } else if (!inClosing && seenProblem && !closingSection && INVITATION.test(l.content)) {
+      inClosing = true;
+    }
+    if (inClosing) {
+      draft = null;
+      l.role = 'closing';
+      notice.closing.push(paragraphOf(l));
+    } else if (d) {
+      d.lines.push(l);
+    } else {
+      const node = sub ?? ensureSection(l);
+      node.paragraphs.push(paragraphOf(l));
+      l.role = closingSection ? 'closing' : 'paragraph';
+    }
+  }
+  extendSpans(ctx);
+}
+
+/** Section / subsection spans run from the heading to the end of their last content. */
+function extendSpans(ctx: Ctx): void {
+  const secs = ctx.notice.sections;
+  const stops = secs.map((s) => s.span.start).concat(ctx.tailStart < ctx.lines.length ? ctx.lines[ctx.tailStart].start : ctx.text.length);
+  const closingStarts = ctx.notice.closing.map((p) => p.span.start);
+  secs.forEach((s, k) => {
+    const limit = Math.min(stops[k + 1], ...closingStarts.filter((c) => c > s.span.start));
+    s.span.end = lastContentEnd(ctx, s.span.start, limit);
+    s.subsections.forEach((sub, j) => {
+      const next = j + 1 < s.subsections.length ? s.subsections[j + 1].span.start : s.span.end;
+      const nextProblem = s.problems.find((p) => p.span.start > sub.span.start)?.span.start ?? Infinity;
+      sub.span.end = lastContentEnd(ctx, sub.span.start, Math.min(next, nextProblem, s.span.end));
+    });
+  });
+}
+
+function lastContentEnd(ctx: Ctx, start: number, limit: number): number {
+  // Binary search: last line starting before `limit`, then back to a non-blank line inside [start, limit).
+  const { lines } = ctx;
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid].start < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && lines[i].end > start; i--) {
+    const l = lines[i];
+    if (l.kind !== 'blank' && l.contentEnd <= limit && l.contentStart >= start) return l.contentEnd;
+  }
+  return start;
+}

@@ -1,0 +1,86 @@
+/**
+ * Pass: find the document's tail — invitation, contact details, sign-off issuer
+ * and date — scanning back from the end over lines that fit, then parse them.
+ */
+import { DATE_SOURCE, parseDate } from './numerals.ts';
+import { contactStart, parseContact } from './contact.ts';
+import { ORG_END } from './header.ts';
+import { warn, type Ctx, type Line } from './types.ts';
+
+const DATE_LINE = new RegExp(`^${DATE_SOURCE}$`);
+const DATE_AT_END = new RegExp(`${DATE_SOURCE}$`);
+const INVITATION = /欢迎.{0,40}(监督|反映|批评|意见)|如有.{0,6}意见|请.{0,10}(反映|来信|来电)/;
+
+function issuerLike(s: string): boolean {
+  return s.length <= 40 && !/[。，；：:、]/.test(s) && (ORG_END.test(s) || /^中共/.test(s));
+}
+
+export function markTail(ctx: Ctx): void {
+  const { lines } = ctx;
+  let i = lines.length - 1;
+  let tailStart = lines.length;
+  let date: string | null = null;
+  let issuer: string | null = null;
+  let signStart = -1;
+  let signEnd = -1;
+  const contactLines: Line[] = [];
+  const closing: Line[] = [];
+  for (; i >= ctx.bodyStart && i >= 0; i--) {
+    const l = lines[i];
+    if (l.kind === 'blank') continue;
+    if (l.kind !== 'text' && l.kind !== 'item') break;
+    const s = l.content;
+    const dm = DATE_AT_END.exec(s);
+    if (dm && date === null && issuer === null && (dm.index === 0 || issuerLike(s.slice(0, dm.index).trim()))) {
+      date = parseDate(dm[0]);
+      if (date === null) warn(ctx, 'date-invalid', `sign-off date "${dm[0]}" is not a valid date`, l.contentStart + dm.index, l.contentEnd);
+      l.role = 'date';
+      const before = s.slice(0, dm.index).trim();
+      if (before) {
+        issuer = before;
+        l.role = 'signoff';
+        ctx.cuts.push({ pos: l.contentStart + dm.index, type: 'date' });
+      }
+      signStart = l.contentStart;
+      signEnd = signEnd < 0 ? l.contentEnd : signEnd;
+    } else if (issuer === null && issuerLike(s) && contactLines.length === 0 && closing.length === 0 && l.kind === 'text') {
+      issuer = s;
+      l.role = 'signoff';
+      signStart = l.contentStart;
+      if (signEnd < 0) signEnd = l.contentEnd;
+    } else if (closing.length === 0 && contactStart(s) >= 0) {
+      contactLines.unshift(l);
+      l.role = 'contact';
+      const at = contactStart(s);
+      if (at > 0) {
+        l.role = 'closing';
+        ctx.cuts.push({ pos: l.contentStart + at, type: 'contact' });
+        closing.unshift(l);
+      }
+    } else if (INVITATION.test(s) && s.length <= 200) {
+      l.role = 'closing';
+      closing.unshift(l);
+    } else break;
+    tailStart = i;
+    l.zone = 'tail';
+  }
+  ctx.tailStart = tailStart;
+  for (const l of lines.slice(tailStart)) if (l.kind === 'blank') l.zone = 'tail';
+  if (signStart >= 0) {
+    ctx.notice.signoff = { issuer, date, span: { start: signStart, end: signEnd } };
+    ctx.notice.date = date;
+    if (!ctx.notice.issuer && issuer) ctx.notice.issuer = issuer;
+  }
+  for (const l of closing) {
+    const at = contactStart(l.content);
+    const end = at > 0 ? l.contentStart + at : l.contentEnd;
+    const text = ctx.text.slice(l.contentStart, end).trimEnd();
+    ctx.notice.closing.push({ text, span: { start: l.contentStart, end: l.contentStart + text.length }, enumerations: [] });
+  }
+  if (contactLines.length) {
+    const first = contactLines[0];
+    const start = first.contentStart + Math.max(0, contactStart(first.content));
+    const end = contactLines[contactLines.length - 1].contentEnd;
+    ctx.notice.contact = parseContact(ctx.text.slice(start, end), { start, end });
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Internal state shared by the segmentation passes (not re-exported).
+ * Offsets are half-open UTF-16 ranges into the segmented text.
+ */
+import type { BlockType, Notice, Paragraph, Problem, Section, Subsection } from '../schema.ts';
+
+export type LineKind = 'blank' | 'section' | 'subsection' | 'question' | 'item' | 'text';
+
+export interface Line {
+  index: number;
+  /** First character of the line. */
+  start: number;
+  /** End of the line including its trailing '\n'. */
+  end: number;
+  /** Content range: leading/trailing whitespace and the newline excluded. */
+  contentStart: number;
+  contentEnd: number;
+  content: string;
+  kind: LineKind;
+  /** For marker lines: the parsed number, the marker as printed, where the heading/statement starts. */
+  number: number;
+  marker: string;
+  markerEnd: number;
+  /** The marker matched only in a damaged form (space inside, wrong or missing punctuation). */
+  damaged: boolean;
+  /** Block type this line gets (set by passes; default 'paragraph'). */
+  role: BlockType;
+  /** Structural zone, set by groupHeader / markTail. */
+  zone: 'header' | 'body' | 'tail';
+}
+
+export interface SegmentWarning {
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+}
+
+/** A problem being built: the marker line plus the lines that follow it. */
+export interface DraftProblem {
+  problem: Problem;
+  lines: Line[];
+  /** Heading-style problem ("（一）关于……的问题"): statement is the heading line only. */
+  headingStyle: boolean;
+}
+
+export interface Ctx {
+  text: string;
+  lines: Line[];
+  notice: Notice;
+  warnings: SegmentWarning[];
+  /** Mid-line block boundaries: from `pos` on, the block type is `type`. */
+  cuts: { pos: number; type: BlockType }[];
+  /** Index of the first body line (after header) and of the first tail line (contact/signoff). */
+  bodyStart: number;
+  tailStart: number;
+  /** Problem decisions made by decideProblems, keyed by line index. */
+  problemLines: Set<number>;
+  drafts: DraftProblem[];
+  /** Paragraph objects, to fill enumerations later. */
+  paragraphs: Paragraph[];
+  sections: Section[];
+  subsections: Subsection[];
+}
+
+export function warn(ctx: Ctx, code: string, message: string, start: number, end: number): void {
+  ctx.warnings.push({ code, message, start, end });
+}
+
+export function paragraphOf(line: Line): Paragraph {
+  return { text: line.content, span: { start: line.contentStart, end: line.contentEnd }, enumerations: [] };
+}
