@@ -1,0 +1,107 @@
+/**
+ * Convert many inputs: each file is isolated (its failure is data, never a crash),
+ * outputs are written atomically, finished outputs are skipped on re-run when the
+ * input hash, pipeline version and dictionary version all match (resume).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ConvertFileOptions, Pipeline } from '../convert.ts';
+import { isNoticeError } from '../errors.ts';
+import { hashFile } from '../io/hash-file.ts';
+import { writeFileAtomic } from '../io/write-atomic.ts';
+import type { NoticeDocument } from '../schema.ts';
+import { PIPELINE_VERSION } from '../version.ts';
+import type { BatchInput } from './collect-inputs.ts';
+import { serialiseDocument, paragraphText } from './serialise.ts';
+
+export type FileStatus = 'converted' | 'skipped' | 'failed';
+
+export interface FileResult {
+  input: string;
+  output: string | null;
+  status: FileStatus;
+  warnings: number;
+  corrections: number;
+  problems: number;
+  pages: number;
+  error?: { code: string; message: string };
+  seconds: number;
+}
+
+export type BatchEvent =
+  | { type: 'start'; total: number }
+  | { type: 'file-start'; input: string }
+  | { type: 'file-done'; result: FileResult }
+  | { type: 'end'; results: FileResult[] };
+
+export interface BatchOptions {
+  out: string | null;
+  jobs: number;
+  force: boolean;
+  ocr: NonNullable<ConvertFileOptions['ocr']>;
+  /** called with each finished document (e.g. --jsonl to stdout) */
+  onDocument?: (doc: NoticeDocument) => void;
+  onEvent?: (e: BatchEvent) => void;
+  /** adjust a document before it is written (e.g. apply reviewer decisions) */
+  transform?: (doc: NoticeDocument) => NoticeDocument;
+}
+
+async function upToDate(jsonPath: string, input: string, dictionaryVersion: string): Promise<boolean> {
+  try {
+    const prev = JSON.parse(await readFile(jsonPath, 'utf8')) as Partial<NoticeDocument>;
+    if (prev.pipelineVersion !== PIPELINE_VERSION || prev.dictionaryVersion !== dictionaryVersion) return false;
+    return prev.source?.sha256 === (await hashFile(input));
+  } catch {
+    return false;
+  }
+}
+
+async function convertOne(pipeline: Pipeline, item: BatchInput, opts: BatchOptions): Promise<FileResult> {
+  const t0 = performance.now();
+  const jsonPath = opts.out ? join(opts.out, `${item.outName}.json`) : null;
+  const base = { input: item.name ?? item.path, output: jsonPath, warnings: 0, corrections: 0, problems: 0, pages: 0 };
+  const seconds = () => (performance.now() - t0) / 1000;
+  try {
+    if (jsonPath && !opts.force && (await upToDate(jsonPath, item.path, pipeline.dictionaryVersion))) {
+      return { ...base, status: 'skipped', seconds: seconds() };
+    }
+    let doc = await pipeline.convertFile(item.path, { ocr: opts.ocr, name: item.name ?? item.path });
+    if (opts.transform) doc = opts.transform(doc);
+    if (jsonPath) {
+      await writeFileAtomic(join(opts.out!, `${item.outName}.txt`), paragraphText(doc));
+      await writeFileAtomic(jsonPath, serialiseDocument(doc));
+    }
+    opts.onDocument?.(doc);
+    return {
+      ...base,
+      status: 'converted',
+      warnings: doc.warnings.length,
+      corrections: doc.corrections.length,
+      problems: doc.notice.problemCount,
+      pages: doc.source.pages.length,
+      seconds: seconds(),
+    };
+  } catch (e) {
+    const error = isNoticeError(e)
+      ? { code: e.code, message: e.message }
+      : { code: 'INTERNAL', message: `${item.name ?? item.path}: ${e instanceof Error ? e.message : String(e)}` };
+    return { ...base, output: null, status: 'failed', error, seconds: seconds() };
+  }
+}
+
+export async function runBatch(pipeline: Pipeline, inputs: readonly BatchInput[], opts: BatchOptions): Promise<FileResult[]> {
+  opts.onEvent?.({ type: 'start', total: inputs.length });
+  const results: FileResult[] = new Array(inputs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < inputs.length) {
+      const i = next++;
+      opts.onEvent?.({ type: 'file-start', input: inputs[i].name ?? inputs[i].path });
+      results[i] = await convertOne(pipeline, inputs[i], opts);
+      opts.onEvent?.({ type: 'file-done', result: results[i] });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.jobs, inputs.length)) }, worker));
+  opts.onEvent?.({ type: 'end', results });
+  return results;
+}

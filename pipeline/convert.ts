@@ -1,0 +1,179 @@
+/**
+ * The pipeline: extract → normalise layout → correct → segment → emit.
+ * `createPipeline` does the expensive setup once (dictionaries, OCR workers) and
+ * returns the per-document functions. Offsets everywhere index `original`
+ * (UTF-16 code units) unless a field says `text`.
+ */
+import { correctionsWithEvidence, pagesOf, type EvidenceIndex, indexEvidence } from './provenance.ts';
+import { createCorrector, loadDictionaries, type Corrector } from './correct/index.ts';
+import { emitDocument, sha256, splitChanges } from './emit.ts';
+import { createExtractor, type Extraction, type ExtractOptions, type Extractor } from './extract/index.ts';
+import { normaliseStages } from './normalise/index.ts';
+import type { Correction, NoticeDocument, Source, Warning } from './schema.ts';
+import { segment } from './segment/index.ts';
+import { TrackedText } from './tracked-text.ts';
+import { PIPELINE_VERSION } from './version.ts';
+import { hashFile } from './io/hash-file.ts';
+
+export interface PipelineOptions {
+  /** folder of the bundled dictionaries (default: the package's `dictionaries/`) */
+  dictionaryDir?: string;
+  /** user dictionaries (e.g. from `notice dict learn`) loaded after the bundled ones */
+  userDictionaries?: string[];
+  /** OCR workers (default: number of cores) */
+  workers?: number;
+}
+
+export interface ConvertFileOptions {
+  ocr?: ExtractOptions['ocr'];
+  /** the name recorded in `source.file` (default: the path) */
+  name?: string;
+  signal?: AbortSignal;
+}
+
+export interface Pipeline {
+  readonly dictionaryVersion: string;
+  convertText(text: string, opts?: { file?: string }): NoticeDocument;
+  convertFile(path: string, opts?: ConvertFileOptions): Promise<NoticeDocument>;
+  close(): Promise<void>;
+}
+
+export function createPipeline(options: PipelineOptions = {}): Pipeline {
+  const corrector = createCorrector(loadDictionaries({ dir: options.dictionaryDir, userFiles: options.userDictionaries }));
+  let extractor: Extractor | null = null;
+  return {
+    dictionaryVersion: corrector.dictionaryVersion,
+    convertText(text, opts = {}) {
+      const source: Source = {
+        file: opts.file ?? '<text>',
+        kind: 'text',
+        sha256: sha256(text),
+        encoding: null,
+        pages: [{ number: 1, method: 'text', reason: 'text given directly', original: { start: 0, end: text.length } }],
+      };
+      return processText(corrector, text, source, indexEvidence([]), []);
+    },
+    async convertFile(path, opts = {}) {
+      extractor ??= createExtractor({ workers: options.workers });
+      const ex: Extraction = await extractor.extract(path, { ocr: opts.ocr ?? 'auto', signal: opts.signal });
+      const source: Source = {
+        file: opts.name ?? path,
+        kind: ex.kind,
+        sha256: await hashFile(path),
+        encoding: ex.encoding,
+        pages: ex.pages.map(({ number, method, reason, original, confidence, width, height }) => ({
+          number, method, reason, original,
+          ...(confidence !== undefined ? { confidence } : {}),
+          ...(width !== undefined ? { width } : {}),
+          ...(height !== undefined ? { height } : {}),
+        })),
+      };
+      const extractionWarnings: Warning[] = [
+        ...ex.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.page ? { page: w.page } : {}) })),
+        ...ex.failures.map((f) => ({ code: `page-failed:${f.code}`, message: f.message, page: f.page })),
+      ];
+      return processText(corrector, ex.original, source, indexEvidence(ex.evidence), extractionWarnings);
+    },
+    async close() {
+      await extractor?.close();
+      extractor = null;
+    },
+  };
+}
+
+/** The text stages, in order, on one document. */
+export function processText(
+  corrector: Corrector,
+  original: string,
+  source: Source,
+  evidence: EvidenceIndex,
+  initialWarnings: Warning[],
+): NoticeDocument {
+  const tracked = new TrackedText(original);
+  const warnings: Warning[] = [...initialWarnings];
+
+  for (const stage of normaliseStages) {
+    tracked.apply(stage.run(tracked.text, (w) => warnings.push(w)));
+  }
+
+  const normalised = tracked.text;
+  const corrected = corrector.correct({
+    text: normalised,
+    evidenceAt: evidence.size ? (pos) => evidence.at(tracked.toOriginal(pos)) : undefined,
+  });
+  const proposed = corrected.suggestions.map((s) => ({
+    s,
+    before: normalised.slice(s.start, s.end),
+    original: { start: tracked.toOriginal(s.start), end: tracked.toOriginal(s.end, 'end') },
+  }));
+  const correctorWarnings = corrected.warnings.map((w) => ({
+    w,
+    original: { start: tracked.toOriginal(w.start), end: tracked.toOriginal(w.end, 'end') },
+  }));
+  tracked.apply(corrected.edits);
+  const text = tracked.text;
+
+  const { corrections, layoutEdits } = splitChanges(tracked);
+  const suggestions: Correction[] = [];
+  for (const { s, before, original: o } of proposed) {
+    const start = tracked.fromOriginal(o.start);
+    const end = tracked.fromOriginal(o.end, 'end');
+    if (text.slice(start, end) !== before || original.slice(o.start, o.end) !== before) continue;
+    if (s.meta.type !== 'correction') continue;
+    suggestions.push({
+      id: `s${sha256(`${o.start}:${o.end}:${s.replacement}`).slice(0, 10)}`,
+      kind: s.meta.kind,
+      before,
+      after: s.replacement,
+      original: o,
+      text: { start, end },
+      rule: s.meta.rule,
+      confidence: s.meta.confidence,
+      ...(s.meta.note ? { note: s.meta.note } : {}),
+      ...(s.meta.alternatives ? { alternatives: s.meta.alternatives } : {}),
+    });
+  }
+  for (const { w, original: o } of correctorWarnings) {
+    warnings.push({ code: w.code, message: w.message, original: o, text: { start: tracked.fromOriginal(o.start), end: tracked.fromOriginal(o.end, 'end') } });
+  }
+
+  const seg = segment(text);
+  for (const w of seg.warnings) {
+    warnings.push({
+      code: w.code,
+      message: w.message,
+      text: { start: w.start, end: w.end },
+      original: { start: tracked.toOriginal(w.start), end: tracked.toOriginal(w.end, 'end') },
+    });
+  }
+
+  const pageOf = pagesOf(source.pages, tracked);
+  const blocks = source.pages.length > 1 ? seg.blocks.map((b) => ({ ...b, pages: pageOf(b.span) })) : seg.blocks;
+  if (source.pages.length > 1) {
+    for (const sec of seg.notice.sections) {
+      for (const p of [...sec.problems, ...sec.subsections.flatMap((s) => s.problems)]) p.pages = pageOf(p.span);
+    }
+  }
+
+  return emitDocument({
+    pipelineVersion: PIPELINE_VERSION,
+    dictionaryVersion: corrector.dictionaryVersion,
+    source,
+    original,
+    text,
+    corrections: correctionsWithEvidence(corrections, evidence),
+    suggestions: correctionsWithEvidence(suggestions, evidence),
+    layoutEdits,
+    blocks,
+    notice: seg.notice,
+    warnings,
+  });
+}
+
+let defaultPipeline: Pipeline | null = null;
+
+/** Convert OCR text with the bundled dictionaries (created once, on first use). */
+export function convertText(text: string, opts: { file?: string } = {}): NoticeDocument {
+  defaultPipeline ??= createPipeline();
+  return defaultPipeline.convertText(text, opts);
+}
