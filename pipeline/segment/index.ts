@@ -26,6 +26,7 @@ import { splitLines } from './lines.ts';
 import { decideProblems } from './problems.ts';
 import { splitProgress } from './progress.ts';
 import { buildSections } from './sections.ts';
+import { measureSpans } from './spans.ts';
 import { markTail } from './tail.ts';
 import type { Ctx, SegmentWarning } from './types.ts';
 
@@ -44,6 +45,7 @@ export const PASSES: readonly ((ctx: Ctx) => void)[] = [
   decideProblems,
   buildSections,
   splitProgress,
+  measureSpans,
   findEnumerations,
 ];
 

@@ -114,38 +114,4 @@ export function buildSections(ctx: Ctx): void {
       l.role = closingSection ? 'closing' : 'paragraph';
     }
   }
-  extendSpans(ctx);
-}
-
-/** Section / subsection spans run from the heading to the end of their last content. */
-function extendSpans(ctx: Ctx): void {
-  const secs = ctx.notice.sections;
-  const stops = secs.map((s) => s.span.start).concat(ctx.tailStart < ctx.lines.length ? ctx.lines[ctx.tailStart].start : ctx.text.length);
-  const closingStarts = ctx.notice.closing.map((p) => p.span.start);
-  secs.forEach((s, k) => {
-    const limit = Math.min(stops[k + 1], ...closingStarts.filter((c) => c > s.span.start));
-    s.span.end = lastContentEnd(ctx, s.span.start, limit);
-    s.subsections.forEach((sub, j) => {
-      const next = j + 1 < s.subsections.length ? s.subsections[j + 1].span.start : s.span.end;
-      const nextProblem = s.problems.find((p) => p.span.start > sub.span.start)?.span.start ?? Infinity;
-      sub.span.end = lastContentEnd(ctx, sub.span.start, Math.min(next, nextProblem, s.span.end));
-    });
-  });
-}
-
-function lastContentEnd(ctx: Ctx, start: number, limit: number): number {
-  // Binary search: last line starting before `limit`, then back to a non-blank line inside [start, limit).
-  const { lines } = ctx;
-  let lo = 0;
-  let hi = lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid].start < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo - 1; i >= 0 && lines[i].end > start; i--) {
-    const l = lines[i];
-    if (l.kind !== 'blank' && l.contentEnd <= limit && l.contentStart >= start) return l.contentEnd;
-  }
-  return start;
 }

@@ -1,0 +1,91 @@
+/** Seeded random notices built from parts, with optional OCR-like damage (for the invariant tests). */
+
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+const WORDS = ['巡察', '整改', '落实', '责任', '监督', '制度', '学习', '党组织', '干部', '问题线索', '台账', '会议', '资金', '项目', '工作'];
+const LABELS = ['整改进展情况', '整改情况', '整改措施及成效', '整改落实情况', '整改进展'];
+
+export interface GenProblem { number: number; statement: string; progress: string }
+export interface Generated { text: string; problems: GenProblem[]; style: 'question' | 'numbered' | 'heading' }
+
+export function generate(rand: () => number, damage: boolean): Generated {
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const sentence = () => Array.from({ length: int(2, 6) }, () => pick(WORDS)).join('') + pick(['。', '；', '，不到位。']) + (rand() < 0.3 ? `${int(1, 99)}个。` : '');
+  const para = (enums: boolean) => {
+    if (enums && rand() < 0.5) return Array.from({ length: int(2, 4) }, (_, k) => `${CN[k]}是${sentence()}`).join('');
+    return Array.from({ length: int(1, 3) }, sentence).join('');
+  };
+  const style = pick(['question', 'numbered', 'heading'] as const);
+  const lines: string[] = [];
+  const problems: GenProblem[] = [];
+  if (rand() < 0.7) lines.push('中共某某县委巡察工作领导小组');
+  if (rand() < 0.5) lines.push(`某巡发〔2024〕${int(1, 30)}号`);
+  lines.push('关于县委巡察整改进展情况的通报');
+  if (rand() < 0.5) lines.push('各乡镇党委、县直各单位：');
+  for (let k = int(0, 2); k > 0; k--) lines.push(para(true));
+  let q = 0;
+  const nSections = int(1, 3);
+  for (let s = 0; s < nSections; s++) {
+    lines.push(`${CN[s]}、${pick(WORDS)}${pick(WORDS)}情况`);
+    for (let k = int(0, 1); k > 0; k--) lines.push(para(true));
+    const nSubs = int(1, 3);
+    for (let u = 0; u < nSubs; u++) {
+      if (style === 'heading') {
+        const statement = `关于${pick(WORDS)}${pick(WORDS)}不到位的问题`;
+        lines.push(`（${CN[u]}）${statement}`);
+        const progress = Array.from({ length: int(1, 2) }, () => para(true));
+        lines.push(`${pick(LABELS)}：${progress[0]}`, ...progress.slice(1));
+        problems.push({ number: u + 1, statement, progress: progress.join('\n') });
+        continue;
+      }
+      lines.push(`（${CN[u]}）${pick(WORDS)}方面`);
+      for (let p = 1, n = int(1, 3); p <= n; p++) {
+        const number = style === 'question' ? ++q : p;
+        const statement = Array.from({ length: int(1, 2) }, () => para(true));
+        const progress = Array.from({ length: int(1, 2) }, () => para(true));
+        lines.push(`${style === 'question' ? '问题' : ''}${number}.${statement[0]}`, ...statement.slice(1));
+        lines.push(`${pick(LABELS)}：${progress[0]}`, ...progress.slice(1));
+        problems.push({ number, statement: statement.join('\n'), progress: progress.join('\n') });
+      }
+    }
+  }
+  if (rand() < 0.6) {
+    lines.push(`${CN[nSections]}、下一步工作打算`);
+    for (let k = 1, n = int(1, 3); k <= n; k++) lines.push(`${k}.${sentence()}`);
+  }
+  lines.push('欢迎广大干部群众对巡察整改落实情况进行监督。邮政信箱：某县人民路1号；联系电话：0734-6880072；电子邮箱：ab12@163.com。');
+  lines.push('中共某某县委巡察工作领导小组', pick(['2024年7月3日', '二〇二四年七月三日']));
+  if (damage) damageLines(rand, lines);
+  return { text: lines.join('\n') + (rand() < 0.5 ? '\n' : ''), problems, style };
+}
+
+/** Lose lines (a heading, a page), garble markers and labels, add spaces and blank lines. */
+function damageLines(rand: () => number, lines: string[]): void {
+  const n = Math.floor(rand() * 6);
+  for (let k = 0; k < n; k++) {
+    const i = Math.floor(rand() * lines.length);
+    const r = rand();
+    if (r < 0.15) lines.splice(i, 1);
+    else if (r < 0.25) lines.splice(i, Math.floor(rand() * 8));
+    else if (r < 0.4) lines[i] = lines[i].replace(/^(问题)?(\d+)\./, (_, a = '', d) => `${a} ${d}`).replace('、', ' ，');
+    else if (r < 0.5) lines[i] = lines[i].replace('：', rand() < 0.5 ? ':' : '').replace('改', '政');
+    else if (r < 0.6) lines[i] = lines[i].replace('是', '见').replace('（', '〈');
+    else if (r < 0.7) lines.splice(i, 0, '');
+    else if (r < 0.8) lines[i] = '  ' + lines[i] + ' \u3000';
+    else if (r < 0.9) {
+      const at = Math.floor(rand() * lines[i].length);
+      lines[i] = lines[i].slice(0, at) + '\n' + lines[i].slice(at);
+    } else lines[i] = lines[i].slice(0, Math.floor(rand() * lines[i].length));
+  }
+}
