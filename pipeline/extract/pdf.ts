@@ -182,15 +182,28 @@ function imageToGray(img: ImageObj): Uint8Array | null {
   return null;
 }
 
-function getObj(page: { objs: { get(id: string, cb?: unknown): unknown }; commonObjs: { get(id: string): unknown } }, id: string): ImageObj | null {
-  try {
-    return (id.startsWith('g_') ? page.commonObjs.get(id) : page.objs.get(id)) as ImageObj;
-  } catch {
-    return null;
-  }
+/** The decoded image object; pdfjs sends it from its worker shortly after the operator list. */
+function getObj(page: { objs: { get(id: string, cb?: (v: unknown) => void): unknown }; commonObjs: { get(id: string, cb?: (v: unknown) => void): unknown } }, id: string, timeoutMs = 10_000): Promise<ImageObj | null> {
+  const store = id.startsWith('g_') ? page.commonObjs : page.objs;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), timeoutMs);
+    try {
+      store.get(id, (v) => {
+        clearTimeout(timer);
+        resolve((v as ImageObj) ?? null);
+      });
+    } catch {
+      clearTimeout(timer);
+      resolve(null);
+    }
+  });
 }
 
 export async function openPdf(bytes: Uint8Array, file: string) {
+  // A file cut short (download or copy interrupted) lacks the final %%EOF; pdfjs would
+  // silently reconstruct what it can and drop the rest, so refuse it instead.
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.byteLength - 2048)).toString('latin1');
+  if (!tail.includes('%%EOF')) throw new NoticeError('PDF_CORRUPT', 'the PDF is truncated (no %%EOF end marker): the file is incomplete', { file });
   const pdfjs = await loadPdfjs();
   const dir = pdfjsDir();
   const task = pdfjs.getDocument({
@@ -277,7 +290,7 @@ export async function extractPdf(bytes: Uint8Array, file: string, opts: PdfOptio
         let image: { pgm: Buffer; how: string; width: number; height: number } | null = null;
         try {
           if (scan.single && page.rotate % 360 === 0) {
-            const obj = getObj(page as never, scan.single.id);
+            const obj = await getObj(page as never, scan.single.id);
             const nativeDpi = obj ? (obj.width / scan.single.ctm[0]) * 72 : 0;
             const gray = obj && nativeDpi <= MAX_NATIVE_DPI ? imageToGray(obj) : null;
             if (obj && gray) image = { pgm: toPgm(gray, obj.width, obj.height), how: `embedded image ${obj.width}x${obj.height} (${Math.round(nativeDpi)} dpi)`, width: obj.width, height: obj.height };

@@ -34,6 +34,21 @@ export function jiebaBigrams(): Set<string> {
   return set;
 }
 
+/** Share of adjacent Han pairs (whitespace removed) found in jieba words; null below `minPairs` pairs. */
+export function hanBigramHitShare(text: string, minPairs = 15): number | null {
+  const s = [...text.replace(/\s+/gu, '')];
+  let pairs = 0;
+  let hits = 0;
+  let set: Set<string> | null = null;
+  for (let i = 0; i + 1 < s.length; i++) {
+    if (!HAN.test(s[i]) || !HAN.test(s[i + 1])) continue;
+    pairs++;
+    set ??= jiebaBigrams();
+    if (set.has(s[i] + s[i + 1])) hits++;
+  }
+  return pairs >= minPairs ? hits / pairs : null;
+}
+
 export interface QualityVerdict {
   ok: boolean;
   /** Name of the failed test and its figure, or a summary of the passed ones. */

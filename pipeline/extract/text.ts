@@ -3,6 +3,7 @@
  * return the decoded text exactly as stored (only a byte-order mark is dropped).
  */
 import { NoticeError } from '../errors.ts';
+import { hanBigramHitShare } from './quality.ts';
 
 export interface DecodedText {
   encoding: string;
@@ -55,6 +56,7 @@ function countNul(bytes: Uint8Array): { even: number; odd: number } {
 
 const MAX_CONTROL_SHARE = 0.05;
 const MIN_CJK_SHARE_GB = 0.7;
+const MIN_BIGRAM_SHARE_GB = 0.15;
 
 /**
  * Decide the encoding of `bytes` (contents of `file`). Throws NoticeError
@@ -103,7 +105,10 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   const gb = strictDecode('gb18030', bytes);
   if (gb !== null) {
     const { share } = cjkShareOfNonAscii(gb);
-    if (share >= MIN_CJK_SHARE_GB && controlShare(gb) <= MAX_CONTROL_SHARE) return finish('gb18030', gb);
+    // Other double-byte encodings (Shift-JIS, Big5, EUC-KR) often decode as GB18030 too, into
+    // Han characters that never form words: require dictionary bigrams when there are enough pairs.
+    const bigrams = hanBigramHitShare(gb, 10);
+    if (share >= MIN_CJK_SHARE_GB && (bigrams === null || bigrams >= MIN_BIGRAM_SHARE_GB) && controlShare(gb) <= MAX_CONTROL_SHARE) return finish('gb18030', gb);
   }
 
   // Neither decodes plausibly: tell binary from an unknown text encoding.
