@@ -1,0 +1,114 @@
+// Font helpers for the confusion scripts: pick a face out of a .ttc collection
+// by family name (canvas only opens face 0 of a collection), write it as a
+// standalone sfnt into the OS temp dir and register it with @napi-rs/canvas.
+import { GlobalFonts } from '@napi-rs/canvas';
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface FontSpec {
+  /** alias used in ctx.font */
+  alias: string;
+  /** file path (.ttf/.otf/.ttc) */
+  path: string;
+  /** family name of the wanted face inside a collection (nameID 1 or 16) */
+  family: string;
+  /** short style label */
+  style: 'song' | 'hei';
+}
+
+/** Fonts Chinese notices are typically printed in that exist on this machine. */
+export const NOTICE_FONTS: FontSpec[] = [
+  { alias: 'CfNotoSerifSC', path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', family: 'Noto Serif CJK SC', style: 'song' },
+  { alias: 'CfUMingCN', path: '/usr/share/fonts/truetype/arphic/uming.ttc', family: 'AR PL UMing CN', style: 'song' },
+  { alias: 'CfZenHei', path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', family: 'WenQuanYi Zen Hei', style: 'hei' },
+  { alias: 'CfNotoSansSC', path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK SC', style: 'hei' },
+];
+
+function tag(buf: Buffer, off: number): string {
+  return buf.toString('latin1', off, off + 4);
+}
+
+/** Family names (nameID 1 and 16) of the face whose table directory starts at dirOff. */
+function faceFamilies(buf: Buffer, dirOff: number): string[] {
+  const numTables = buf.readUInt16BE(dirOff + 4);
+  for (let i = 0; i < numTables; i++) {
+    const rec = dirOff + 12 + i * 16;
+    if (tag(buf, rec) !== 'name') continue;
+    const off = buf.readUInt32BE(rec + 8);
+    const count = buf.readUInt16BE(off + 2);
+    const strOff = off + buf.readUInt16BE(off + 4);
+    const out: string[] = [];
+    for (let j = 0; j < count; j++) {
+      const r = off + 6 + j * 12;
+      const platform = buf.readUInt16BE(r);
+      const nameId = buf.readUInt16BE(r + 6);
+      const len = buf.readUInt16BE(r + 8);
+      const so = buf.readUInt16BE(r + 10);
+      if (nameId !== 1 && nameId !== 16) continue;
+      const raw = buf.subarray(strOff + so, strOff + so + len);
+      if (platform === 3 || platform === 0) {
+        const sw = Buffer.from(raw);
+        sw.swap16();
+        out.push(sw.toString('utf16le'));
+      } else {
+        out.push(raw.toString('latin1'));
+      }
+    }
+    return out;
+  }
+  return [];
+}
+
+/** Build a standalone sfnt from one face of a collection. */
+function extractFace(buf: Buffer, dirOff: number): Buffer {
+  const numTables = buf.readUInt16BE(dirOff + 4);
+  const headerLen = 12 + numTables * 16;
+  const tables: { tag: string; check: number; data: Buffer }[] = [];
+  for (let i = 0; i < numTables; i++) {
+    const rec = dirOff + 12 + i * 16;
+    const off = buf.readUInt32BE(rec + 8);
+    const len = buf.readUInt32BE(rec + 12);
+    tables.push({ tag: tag(buf, rec), check: buf.readUInt32BE(rec + 4), data: buf.subarray(off, off + len) });
+  }
+  let total = headerLen;
+  for (const t of tables) total += (t.data.length + 3) & ~3;
+  const out = Buffer.alloc(total);
+  buf.copy(out, 0, dirOff, dirOff + 12);
+  let pos = headerLen;
+  tables.forEach((t, i) => {
+    const rec = 12 + i * 16;
+    out.write(t.tag, rec, 'latin1');
+    out.writeUInt32BE(t.check, rec + 4);
+    out.writeUInt32BE(pos, rec + 8);
+    out.writeUInt32BE(t.data.length, rec + 12);
+    t.data.copy(out, pos);
+    pos += (t.data.length + 3) & ~3;
+  });
+  return out;
+}
+
+/** Register a font face with canvas under spec.alias. Returns false if unavailable. */
+export function registerFont(spec: FontSpec): boolean {
+  if (!existsSync(spec.path)) return false;
+  const buf = readFileSync(spec.path);
+  if (tag(buf, 0) !== 'ttcf') {
+    return !!GlobalFonts.registerFromPath(spec.path, spec.alias);
+  }
+  const n = buf.readUInt32BE(8);
+  for (let i = 0; i < n; i++) {
+    const dirOff = buf.readUInt32BE(12 + i * 4);
+    const fams = faceFamilies(buf, dirOff);
+    if (!fams.includes(spec.family)) continue;
+    const dir = join(tmpdir(), 'notice-confusion-fonts');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${spec.alias}.${tag(buf, dirOff) === 'OTTO' ? 'otf' : 'ttf'}`);
+    if (!existsSync(file)) writeFileSync(file, extractFace(buf, dirOff));
+    return !!GlobalFonts.registerFromPath(file, spec.alias);
+  }
+  return false;
+}
+
+export function registerNoticeFonts(): FontSpec[] {
+  return NOTICE_FONTS.filter((f) => registerFont(f));
+}
