@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
+import sharp from 'sharp';
 import { NoticeError } from '../errors.ts';
 import type { ExtractWarning, PageFailureResult, PageResult } from './pages.ts';
 import { Semaphore, checkAbort, errorMessage } from './pages.ts';
@@ -26,9 +27,9 @@ function pdfjsDir(): string {
 }
 
 /** Rendering resolution for pages that are not a single embedded image (see README.md). */
-export const RENDER_DPI = 300;
-/** Above this effective resolution an embedded scan is rendered at RENDER_DPI instead of used as is. */
-export const MAX_NATIVE_DPI = 400;
+export const RENDER_DPI = 200;
+/** Above this effective resolution an embedded scan is downsampled to the render resolution (200 dpi read better than 300, see README.md). */
+export const MAX_NATIVE_DPI = 250;
 
 const HAN = /\p{Script=Han}/u;
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
@@ -99,7 +100,7 @@ export function linesFromItems(items: TextItemLike[], viewportTransform: number[
     .filter((l) => l.length > 0);
 }
 
-interface PageScan {
+export interface PageScan {
   /** Text shown in a visible render mode / in invisible mode 3. */
   visibleText: boolean;
   invisibleText: boolean;
@@ -119,7 +120,7 @@ function multiply(m: number[], n: number[]): number[] {
   ];
 }
 
-function scanOperators(pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray: unknown[] }, pageW: number, pageH: number): PageScan {
+export function scanOperators(pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray: unknown[] }, pageW: number, pageH: number): PageScan {
   const O = pdfjs.OPS;
   const showOps = new Set([O.showText, O.showSpacedText, O.nextLineShowText, O.nextLineSetSpacingShowText]);
   const imageOps = new Set([O.paintImageXObject, O.paintInlineImageXObject, O.paintImageMaskXObject, O.paintImageXObjectRepeat, O.paintImageMaskXObjectRepeat, O.paintImageMaskXObjectGroup, O.paintInlineImageXObjectGroup, O.paintSolidColorImageMask]);
@@ -197,6 +198,40 @@ function getObj(page: { objs: { get(id: string, cb?: (v: unknown) => void): unkn
       resolve(null);
     }
   });
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<typeof openPdf>>['doc']['getPage']>>;
+
+/**
+ * Grayscale pixels of a page for OCR: the embedded scan at its own resolution when the
+ * page is one axis-aligned image covering it (and `native`), else a render at `dpi`.
+ */
+export async function pageGray(page: PdfPage, scan: PageScan | null, dpi: number, native: boolean): Promise<{ gray: Uint8Array; width: number; height: number; how: string }> {
+  if (native && scan?.single && page.rotate % 360 === 0) {
+    const obj = await getObj(page as never, scan.single.id);
+    const gray = obj ? imageToGray(obj) : null;
+    if (obj && gray) {
+      const nativeDpi = (obj.width / scan.single.ctm[0]) * 72;
+      const how = `embedded image ${obj.width}x${obj.height} (${Math.round(nativeDpi)} dpi)`;
+      if (nativeDpi <= MAX_NATIVE_DPI) return { gray, width: obj.width, height: obj.height, how };
+      const width = Math.round((obj.width * dpi) / nativeDpi);
+      const { data, info } = await sharp(Buffer.from(gray.buffer, gray.byteOffset, gray.length), { raw: { width: obj.width, height: obj.height, channels: 1 } })
+        .resize({ width, kernel: 'lanczos3' })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      return { gray: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), width: info.width, height: info.height, how: `${how} downsampled to ${dpi} dpi` };
+    }
+  }
+  const vp = page.getViewport({ scale: dpi / 72 });
+  const w = Math.ceil(vp.width);
+  const h = Math.ceil(vp.height);
+  const canvas = createCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, w, h);
+  await page.render({ canvasContext: ctx as never, canvas: canvas as never, viewport: vp }).promise;
+  const data = ctx.getImageData(0, 0, w, h).data;
+  return { gray: toGray(data, w, h, 4), width: w, height: h, how: `rendered at ${dpi} dpi` };
 }
 
 export async function openPdf(bytes: Uint8Array, file: string) {
@@ -289,24 +324,8 @@ export async function extractPdf(bytes: Uint8Array, file: string, opts: PdfOptio
         await slots.acquire();
         let image: { pgm: Buffer; how: string; width: number; height: number } | null = null;
         try {
-          if (scan.single && page.rotate % 360 === 0) {
-            const obj = await getObj(page as never, scan.single.id);
-            const nativeDpi = obj ? (obj.width / scan.single.ctm[0]) * 72 : 0;
-            const gray = obj && nativeDpi <= MAX_NATIVE_DPI ? imageToGray(obj) : null;
-            if (obj && gray) image = { pgm: toPgm(gray, obj.width, obj.height), how: `embedded image ${obj.width}x${obj.height} (${Math.round(nativeDpi)} dpi)`, width: obj.width, height: obj.height };
-          }
-          if (!image) {
-            const vp = page.getViewport({ scale: dpi / 72 });
-            const w = Math.ceil(vp.width);
-            const h = Math.ceil(vp.height);
-            const canvas = createCanvas(w, h);
-            const ctx = canvas.getContext('2d');
-            ctx.fillStyle = '#ffffff';
-            ctx.fillRect(0, 0, w, h);
-            await page.render({ canvasContext: ctx as never, canvas: canvas as never, viewport: vp }).promise;
-            const data = ctx.getImageData(0, 0, w, h).data;
-            image = { pgm: toPgm(toGray(data, w, h, 4), w, h), how: `rendered at ${dpi} dpi`, width: w, height: h };
-          }
+          const g = await pageGray(page, scan, dpi, true);
+          image = { pgm: toPgm(g.gray, g.width, g.height), how: g.how, width: g.width, height: g.height };
         } catch (e) {
           slots.release();
           throw e;

@@ -1,0 +1,333 @@
+/**
+ * OCR / extraction benchmark. Reports, never fails.
+ *
+ *   nice npx tsx scripts/bench-ocr.ts [--pages N] [scan.pdf ...]
+ *
+ * Pages: synthetic A4 scans rendered from fixtures/notices/<id>/gold.txt (GB/T 9704 layout,
+ * 300 dpi, blur + noise, gold known) plus any PDFs given or found under fixtures/pdf/
+ * whose pages have no text layer (speed only: no gold).
+ * Prints markdown tables: model × rendering choice (CER, s/page), tesseract.js vs native
+ * tesseract on the same images and traineddata, throughput with 1 and 2 workers and
+ * peak RSS (each in a child process), text-layer pages per second.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
+import { createExtractor } from '../pipeline/extract/index.ts';
+import { langDataDir, OcrEngine, toPgm } from '../pipeline/extract/ocr.ts';
+import type { OcrModel } from '../pipeline/extract/ocr.ts';
+import { openPdf, pageGray, scanOperators } from '../pipeline/extract/pdf.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const SONG = '/usr/share/fonts/truetype/arphic/uming.ttc';
+const WQY = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
+
+// ---------- child mode: one extraction run, reports JSON ----------
+if (process.argv[2] === '--child') {
+  const [, , , workersArg, ...files] = process.argv;
+  const ex = createExtractor({ workers: Number(workersArg) });
+  const t0 = performance.now();
+  let pages = 0;
+  let ocrPages = 0;
+  try {
+    for (const f of files) {
+      const r = await ex.extract(f, { ocr: 'auto' });
+      pages += r.pages.length;
+      ocrPages += r.pages.filter((p) => p.method === 'ocr').length;
+    }
+  } finally {
+    await ex.close();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(JSON.stringify({ seconds, pages, ocrPages, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+const args = process.argv.slice(2);
+const nPages = Number(args[args.indexOf('--pages') + 1]) || 3;
+const given = args.filter((a, i) => a.endsWith('.pdf') && args[i - 1] !== '--pages');
+const tmp = mkdtempSync(join(tmpdir(), 'bench-ocr-'));
+const out: string[] = [];
+const log = (s = '') => {
+  out.push(s);
+  console.log(s);
+};
+
+// ---------- helpers ----------
+function rng(seed: number) {
+  let x = seed >>> 0;
+  return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 4294967296);
+}
+
+const FULLWIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '〈': '（', '!': '！', '?': '？' };
+function norm(s: string, punct: boolean): string[] {
+  return [...s.replace(/\s+/gu, '')].map((c) => (punct ? (FULLWIDTH[c] ?? c) : c));
+}
+/** Character error rate: Levenshtein / |gold|, whitespace ignored; `punct` maps ASCII punctuation to full-width first. */
+function cer(gold: string, ocr: string, punct = true): number {
+  const a = norm(gold, false);
+  const b = norm(ocr, punct);
+  let prev = new Uint32Array(b.length + 1).map((_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Uint32Array(b.length + 1);
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return a.length ? prev[b.length] / a.length : 0;
+}
+
+function ttfFromTtc(ttc: Buffer, index = 0): Buffer {
+  const off = ttc.readUInt32BE(12 + 4 * index);
+  const n = ttc.readUInt16BE(off + 4);
+  const t = Array.from({ length: n }, (_, i) => {
+    const r = off + 12 + 16 * i;
+    return { r, offset: ttc.readUInt32BE(r + 8), length: ttc.readUInt32BE(r + 12) };
+  });
+  let pos = 12 + 16 * n;
+  const at = t.map((x) => ((pos += (x.length + 3) & ~3), pos - ((x.length + 3) & ~3)));
+  const o = Buffer.alloc(pos);
+  ttc.copy(o, 0, off, off + 12 + 16 * n);
+  t.forEach((x, i) => {
+    o.writeUInt32BE(at[i], 12 + 16 * i + 8);
+    ttc.copy(o, at[i], x.offset, x.offset + x.length);
+  });
+  return o;
+}
+
+/** GB/T 9704-like page: 28 lines of 28 characters, A4 at 300 dpi. */
+function layoutPages(gold: string): string[][] {
+  const lines: string[] = [];
+  for (const para of gold.split('\n').filter((p) => p.trim())) {
+    const chars = [...('\u3000\u3000' + para.trim())];
+    for (let i = 0; i < chars.length; i += 28) lines.push(chars.slice(i, i + 28).join(''));
+  }
+  const pages: string[][] = [];
+  for (let i = 0; i < lines.length; i += 28) pages.push(lines.slice(i, i + 28));
+  return pages;
+}
+
+async function scanImage(lines: string[], seed: number): Promise<Buffer> {
+  const W = 2480;
+  const H = 3508;
+  const c = createCanvas(W, H);
+  const ctx = c.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, W, H);
+  ctx.fillStyle = '#111';
+  ctx.font = '62px "AR PL UMing CN", "AR PL UMing TW", serif';
+  ctx.translate(W / 2, H / 2);
+  ctx.rotate(((rng(seed)() - 0.5) * 0.6 * Math.PI) / 180); // ±0.3° skew
+  ctx.translate(-W / 2, -H / 2);
+  lines.forEach((l, i) => ctx.fillText(l, 331, 500 + i * 95));
+  const rgba = ctx.getImageData(0, 0, W, H).data;
+  const r = rng(seed + 1);
+  const gray = Buffer.alloc(W * H);
+  for (let i = 0; i < gray.length; i++) gray[i] = Math.max(0, Math.min(255, rgba[i * 4] + (r() - 0.5) * 60));
+  return sharp(gray, { raw: { width: W, height: H, channels: 1 } }).blur(0.7).withMetadata({ density: 300 }).png().toBuffer();
+}
+
+async function pdfOfImages(pngs: Buffer[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (const png of pngs) {
+    const img = await doc.embedPng(png);
+    doc.addPage([595.28, 841.89]).drawImage(img, { x: 0, y: 0, width: 595.28, height: 841.89 });
+  }
+  return doc.save();
+}
+
+function findPdfs(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? findPdfs(p) : n.toLowerCase().endsWith('.pdf') ? [p] : [];
+  });
+}
+
+const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+
+try {
+  // ---------- pages ----------
+  GlobalFonts.registerFromPath(SONG);
+  const noticeDirs = readdirSync(join(ROOT, 'fixtures/notices')).sort();
+  const synthetic: { file: string; gold: string }[] = [];
+  for (const [i, d] of noticeDirs.entries()) {
+    if (synthetic.length >= nPages) break;
+    const goldFile = join(ROOT, 'fixtures/notices', d, 'gold.txt');
+    if (!existsSync(goldFile)) continue;
+    const lines = layoutPages(readFileSync(goldFile, 'utf8'))[0];
+    const file = join(tmp, `scan-${d}.pdf`);
+    writeFileSync(file, await pdfOfImages([await scanImage(lines, 1000 + i)]));
+    synthetic.push({ file, gold: lines.join('') });
+  }
+  // Scanned fixture PDFs (speed only).
+  const fixturePdfs = [...given, ...findPdfs(join(ROOT, 'fixtures/pdf'))];
+  const fixtureScans: string[] = [];
+  for (const f of fixturePdfs) {
+    try {
+      const { pdfjs, doc } = await openPdf(new Uint8Array(readFileSync(f)), f);
+      const page = await doc.getPage(1);
+      const txt = await page.getTextContent();
+      if (txt.items.every((it) => !('str' in it) || !it.str.trim())) fixtureScans.push(f);
+      void pdfjs;
+      await doc.destroy();
+    } catch {
+      /* unreadable fixture: skip */
+    }
+  }
+  log(`# OCR bench (${new Date().toISOString()}, Node ${process.version}, ${synthetic.length} synthetic scanned pages from fixtures/notices gold, ${fixtureScans.length} scanned fixture PDFs)`);
+  log();
+
+  // ---------- A. model × rendering ----------
+  type Variant = { name: string; native: boolean; dpi: number; png: boolean };
+  const variants: Variant[] = [
+    { name: 'embedded image (300 dpi), PGM', native: true, dpi: 300, png: false },
+    { name: 'embedded image downsampled to 200 dpi, PGM', native: true, dpi: 200, png: false },
+    { name: 'pdfjs render 200 dpi, PGM', native: false, dpi: 200, png: false },
+    { name: 'pdfjs render 300 dpi, PGM', native: false, dpi: 300, png: false },
+    { name: 'pdfjs render 300 dpi, PNG', native: false, dpi: 300, png: true },
+  ];
+  const images = new Map<string, Buffer[]>();
+  const prepSeconds = new Map<string, number>();
+  for (const v of variants) {
+    const bufs: Buffer[] = [];
+    const t0 = performance.now();
+    for (const s of synthetic) {
+      const { pdfjs, doc } = await openPdf(new Uint8Array(readFileSync(s.file)), s.file);
+      const page = await doc.getPage(1);
+      const [x0, y0, x1, y1] = page.view;
+      const scan = scanOperators(pdfjs, await page.getOperatorList(), x1 - x0, y1 - y0);
+      const g = await pageGray(page, scan, v.dpi, v.native);
+      bufs.push(v.png ? await sharp(Buffer.from(g.gray), { raw: { width: g.width, height: g.height, channels: 1 } }).png().toBuffer() : toPgm(g.gray, g.width, g.height));
+      page.cleanup();
+      await doc.destroy();
+    }
+    prepSeconds.set(v.name, (performance.now() - t0) / 1000 / synthetic.length);
+    images.set(v.name, bufs);
+  }
+  const runs: { model: OcrModel; langs: string[]; variants: string[] }[] = [
+    { model: '4.0.0_best_int', langs: ['chi_sim'], variants: variants.map((v) => v.name) },
+    { model: '4.0.0', langs: ['chi_sim'], variants: [variants[0].name, variants[1].name, variants[2].name] },
+    { model: '4.0.0_best_int', langs: ['chi_sim', 'eng'], variants: [variants[1].name] },
+  ];
+  log('## Model and rendering (tesseract.js, 1 worker; CER = edit distance / gold chars, whitespace ignored)');
+  log();
+  log('| model | langs | input | CER raw | CER punct-normalised | OCR s/page | image prep s/page | worker start s |');
+  log('|---|---|---|---|---|---|---|---|');
+  const ocrTexts = new Map<string, string[]>();
+  for (const run of runs) {
+    const t0 = performance.now();
+    const eng = new OcrEngine({ workers: 1, model: run.model, langs: run.langs });
+    try {
+      await eng.recognize(toPgm(new Uint8Array(64 * 64).fill(255), 64, 64));
+      const startS = (performance.now() - t0) / 1000;
+      for (const vn of run.variants) {
+        const bufs = images.get(vn)!;
+        const texts: string[] = [];
+        const t1 = performance.now();
+        for (const b of bufs) texts.push((await eng.recognize(b)).text);
+        const per = (performance.now() - t1) / 1000 / bufs.length;
+        ocrTexts.set(`${run.model}|${run.langs.join('+')}|${vn}`, texts);
+        const raw = mean(synthetic.map((s, i) => cer(s.gold, texts[i], false)));
+        const np = mean(synthetic.map((s, i) => cer(s.gold, texts[i], true)));
+        log(`| ${run.model} | ${run.langs.join('+')} | ${vn} | ${fmt(raw * 100, 1)}% | ${fmt(np * 100, 1)}% | ${fmt(per)} | ${fmt(prepSeconds.get(vn)!)} | ${fmt(startS)} |`);
+      }
+    } catch (e) {
+      log(`| ${run.model} | ${run.langs.join('+')} | – | failed: ${(e as Error).message} | | | | |`);
+    } finally {
+      await eng.close();
+    }
+  }
+  log();
+
+  // ---------- B. tesseract.js vs native tesseract, same images and traineddata ----------
+  log('## tesseract.js vs native tesseract (same PGM images: embedded scans downsampled to 200 dpi; same best_int traineddata; 1 thread)');
+  log();
+  log('| engine | s/page | CER punct-normalised |');
+  log('|---|---|---|');
+  {
+    const key = `4.0.0_best_int|chi_sim|${variants[1].name}`;
+    const jsTexts = ocrTexts.get(key);
+    // Whole extraction with tesseract.js (includes PDF parsing and image extraction, excludes worker start).
+    const ex = createExtractor({ workers: 1 });
+    try {
+      await ex.extract(synthetic[0].file, { ocr: 'auto' }); // warm-up: worker start
+      const t0 = performance.now();
+      const texts: string[] = [];
+      for (const s of synthetic) texts.push((await ex.extract(s.file, { ocr: 'auto' })).original);
+      const per = (performance.now() - t0) / 1000 / synthetic.length;
+      log(`| tesseract.js 7 (whole extraction: parse + image + OCR) | ${fmt(per)} | ${fmt(mean(synthetic.map((s, i) => cer(s.gold, texts[i]))) * 100, 1)}% |`);
+    } finally {
+      await ex.close();
+    }
+    const hasNative = spawnSync('tesseract', ['--version']).status === 0;
+    if (!hasNative) log('| native tesseract | not installed | |');
+    else {
+      const tessdata = join(tmp, 'tessdata');
+      execFileSync('mkdir', ['-p', tessdata]);
+      writeFileSync(join(tessdata, 'chi_sim.traineddata'), gunzipSync(readFileSync(join(langDataDir('chi_sim', '4.0.0_best_int'), 'chi_sim.traineddata.gz'))));
+      const texts: string[] = [];
+      const bufs = images.get(variants[1].name)!;
+      const t0 = performance.now();
+      for (const [i, b] of bufs.entries()) {
+        const img = join(tmp, `page${i}.pgm`);
+        writeFileSync(img, b);
+        const r = spawnSync('tesseract', [img, 'stdout', '-l', 'chi_sim', '--oem', '1', '--tessdata-dir', tessdata], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, encoding: 'utf8' });
+        texts.push(r.stdout ?? '');
+      }
+      const per = (performance.now() - t0) / 1000 / bufs.length;
+      log(`| native tesseract ${String(spawnSync('tesseract', ['--version'], { encoding: 'utf8' }).stdout).split('\n')[0].replace('tesseract ', '')} (OCR only, process per page) | ${fmt(per)} | ${fmt(mean(synthetic.map((s, i) => cer(s.gold, texts[i]))) * 100, 1)}% |`);
+      if (jsTexts) {
+        const diff = mean(texts.map((t, i) => cer(jsTexts[i], t, false)));
+        log(`| (difference native vs tesseract.js text) | | ${fmt(diff * 100, 1)}% |`);
+      }
+    }
+  }
+  log();
+
+  // ---------- C. throughput, workers 1 vs 2, peak RSS (child processes) ----------
+  const pngs = await Promise.all(synthetic.map((s, i) => scanImage(layoutPages(readFileSync(join(ROOT, 'fixtures/notices', noticeDirs[i], 'gold.txt'), 'utf8'))[0], 1000 + i)));
+  const multi = join(tmp, 'scan-multi.pdf');
+  writeFileSync(multi, await pdfOfImages([...pngs, ...pngs]));
+  const borns = join(tmp, 'born-30.pdf');
+  {
+    const doc = await PDFDocument.create();
+    doc.registerFontkit(fontkit);
+    const font = await doc.embedFont(ttfFromTtc(readFileSync(WQY)), { subset: true });
+    const lines = layoutPages(noticeDirs.map((d) => (existsSync(join(ROOT, 'fixtures/notices', d, 'gold.txt')) ? readFileSync(join(ROOT, 'fixtures/notices', d, 'gold.txt'), 'utf8') : '')).join('\n')).flat();
+    for (let p = 0; p < 30; p++) {
+      const page = doc.addPage([595.28, 841.89]);
+      for (let l = 0; l < 28; l++) page.drawText(lines[(p * 28 + l) % lines.length], { x: 79, y: 730 - l * 22.6, size: 15.5, font });
+    }
+    writeFileSync(borns, await doc.save());
+  }
+  log('## Throughput (child process per run: worker start included, peak RSS of the whole process)');
+  log();
+  log('| input | workers | pages | seconds | pages/s | s/page | peak RSS MB |');
+  log('|---|---|---|---|---|---|---|');
+  const child = (workers: number, files: string[], label: string) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench-ocr.ts'), '--child', String(workers), ...files], { encoding: 'utf8', cwd: ROOT });
+    try {
+      const j = JSON.parse(r.stdout.trim().split('\n').pop()!);
+      log(`| ${label} | ${workers} | ${j.pages} | ${fmt(j.seconds)} | ${fmt(j.pages / j.seconds)} | ${fmt(j.seconds / j.pages)} | ${fmt(j.maxRssMB, 0)} |`);
+    } catch {
+      log(`| ${label} | ${workers} | failed: ${(r.stderr || '').split('\n')[0]} | | | | |`);
+    }
+  };
+  child(1, [multi], `synthetic scans (${synthetic.length * 2} pages)`);
+  child(2, [multi], `synthetic scans (${synthetic.length * 2} pages)`);
+  for (const f of fixtureScans) child(2, [f], relative(ROOT, f));
+  child(1, [borns], 'born-digital text layer (30 pages)');
+  log();
+} catch (e) {
+  log(`bench stopped early: ${(e as Error).stack ?? e}`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
