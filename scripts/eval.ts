@@ -1,0 +1,143 @@
+/**
+ * npm run eval — accuracy on every fixture with gold: CER before and after
+ * correction, errors fixed, changes right and wrong, structure found.
+ * Tune and holdout fixtures are reported apart; holdout is never tuned on.
+ *   npx tsx scripts/eval.ts [--scans] [--json FILE] [--verbose]
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createPipeline } from '../pipeline/convert.ts';
+import { beforeCorrection, cer, editDistance, isCharacterCorrection, scoreCorrections, strip } from '../pipeline/eval/metrics.ts';
+import { GoldStructure, scoreStructure, type StructureScore } from '../pipeline/eval/structure.ts';
+import type { NoticeDocument } from '../pipeline/schema.ts';
+
+const { values } = parseArgs({
+  options: { scans: { type: 'boolean', default: true }, json: { type: 'string' }, verbose: { type: 'boolean', default: false } },
+});
+
+interface Fixture {
+  id: string;
+  dir: string;
+  split: string;
+  engine: string;
+  input: string; // path
+}
+
+function fixtures(): Fixture[] {
+  const out: Fixture[] = [];
+  for (const root of ['fixtures/sample', 'fixtures/notices']) {
+    if (!existsSync(root)) continue;
+    for (const id of readdirSync(root).sort()) {
+      const dir = join(root, id);
+      if (!existsSync(join(dir, 'gold.txt')) || !existsSync(join(dir, 'input.ocr.txt'))) continue;
+      const meta = existsSync(join(dir, 'meta.json')) ? JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) : {};
+      out.push({ id, dir, split: meta.split ?? 'tune', engine: meta.engine ?? '?', input: join(dir, 'input.ocr.txt') });
+    }
+  }
+  if (values.scans && existsSync('fixtures/pdf')) {
+    for (const f of readdirSync('fixtures/pdf').sort()) {
+      const m = /^scan-(.+)\.pdf$/.exec(f);
+      const dir = m && join('fixtures/notices', m[1]);
+      if (!m || !dir || !existsSync(join(dir, 'gold.txt'))) continue;
+      const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
+      out.push({ id: `scan-${m[1]}`, dir, split: meta.split ?? 'tune', engine: 'pipeline OCR (tesseract.js)', input: join('fixtures/pdf', f) });
+    }
+  }
+  return out;
+}
+
+interface Row {
+  id: string;
+  split: string;
+  engine: string;
+  chars: number;
+  rawCer: number;
+  beforeCer: number;
+  finalCer: number;
+  errorsBefore: number;
+  errorsAfter: number;
+  right: number;
+  wrong: number;
+  suggestions: number;
+  punctRight: number;
+  punctWrong: number;
+  structure: StructureScore | null;
+  wrongExamples: string[];
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+async function main(): Promise<void> {
+  const pipeline = createPipeline({ workers: 2 });
+  const rows: Row[] = [];
+  try {
+    for (const fx of fixtures()) {
+      const gold = readFileSync(join(fx.dir, 'gold.txt'), 'utf8');
+      const doc: NoticeDocument = await pipeline.convertFile(fx.input, { name: fx.input });
+      const goldStripped = strip(gold).text;
+      const pre = beforeCorrection(doc);
+      const fixes = scoreCorrections(doc, gold, isCharacterCorrection);
+      const punct = scoreCorrections(doc, gold, (c) => c.kind === 'punctuation');
+      const structurePath = join(fx.dir, 'gold.structure.json');
+      const structure = existsSync(structurePath)
+        ? scoreStructure(doc.notice, GoldStructure.parse(JSON.parse(readFileSync(structurePath, 'utf8'))))
+        : null;
+      rows.push({
+        id: fx.id,
+        split: fx.split,
+        engine: fx.engine,
+        chars: goldStripped.length,
+        rawCer: cer(doc.original, gold),
+        beforeCer: cer(pre, gold),
+        finalCer: cer(doc.text, gold),
+        errorsBefore: editDistance(strip(pre).text, goldStripped),
+        errorsAfter: editDistance(strip(doc.text).text, goldStripped),
+        right: fixes.right,
+        wrong: fixes.wrong,
+        suggestions: doc.suggestions.length,
+        punctRight: punct.right,
+        punctWrong: punct.wrong,
+        structure,
+        wrongExamples: fixes.wrongExamples,
+      });
+    }
+  } finally {
+    await pipeline.close();
+  }
+
+  const lines = [
+    '| fixture | split | OCR | chars | raw CER | CER before correction | CER after | errors before → after | errors removed | changes right / wrong | precision | suggestions | punct. right / wrong | problems found | sections | title/issuer/date |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const r of rows) {
+    const s = r.structure;
+    lines.push(
+      `| ${r.id} | ${r.split} | ${r.engine} | ${r.chars} | ${pct(r.rawCer)} | ${pct(r.beforeCer)} | ${pct(r.finalCer)} | ${r.errorsBefore} → ${r.errorsAfter} | ${r.errorsBefore ? pct((r.errorsBefore - r.errorsAfter) / r.errorsBefore) : '–'} | ${r.right} / ${r.wrong} | ${r.right + r.wrong ? pct(r.right / (r.right + r.wrong)) : '–'} | ${r.suggestions} | ${r.punctRight} / ${r.punctWrong} | ${s ? `${s.problemsFound}/${s.problemsGold}` : '–'} | ${s ? `${s.sectionsFound}/${s.sectionsGold}` : '–'} | ${s ? [s.titleOk, s.issuerOk, s.dateOk].map((b) => (b ? '✓' : '✗')).join('') : '–'} |`,
+    );
+  }
+  for (const split of ['tune', 'holdout']) {
+    const rs = rows.filter((r) => r.split === split);
+    if (!rs.length) continue;
+    const sum = (f: (r: Row) => number) => rs.reduce((a, r) => a + f(r), 0);
+    const eb = sum((r) => r.errorsBefore);
+    const ea = sum((r) => r.errorsAfter);
+    const right = sum((r) => r.right);
+    const wrong = sum((r) => r.wrong);
+    const pf = sum((r) => r.structure?.problemsFound ?? 0);
+    const pg = sum((r) => r.structure?.problemsGold ?? 0);
+    lines.push(
+      `| **all ${split}** | | | ${sum((r) => r.chars)} | | ${pct(eb / sum((r) => r.chars))} | ${pct(ea / sum((r) => r.chars))} | ${eb} → ${ea} | ${eb ? pct((eb - ea) / eb) : '–'} | ${right} / ${wrong} | ${right + wrong ? pct(right / (right + wrong)) : '–'} | ${sum((r) => r.suggestions)} | ${sum((r) => r.punctRight)} / ${sum((r) => r.punctWrong)} | ${pf}/${pg} | | |`,
+    );
+  }
+  console.log(lines.join('\n'));
+  if (values.verbose) {
+    for (const r of rows) {
+      if (r.wrongExamples.length) console.log(`\n${r.id} wrong changes:\n  ${r.wrongExamples.join('\n  ')}`);
+      if (r.structure?.problemsMissed.length) console.log(`\n${r.id} problems missed: ${r.structure.problemsMissed.join(', ')}`);
+    }
+  }
+  if (values.json) writeFileSync(values.json, `${JSON.stringify(rows, null, 2)}\n`);
+}
+
+await main();

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { dropFurniture } from '../../pipeline/normalise/drop-furniture.ts';
+import { joinLines } from '../../pipeline/normalise/join-lines.ts';
+import { normalisePunctuation } from '../../pipeline/normalise/punctuation.ts';
+import { removeSpaces } from '../../pipeline/normalise/remove-spaces.ts';
+import { toSimplified } from '../../pipeline/normalise/to-simplified.ts';
+import { applyEdits } from './helpers.ts';
+
+const run = (stage: (t: string) => { start: number; end: number; replacement: string }[] | any, input: string) =>
+  applyEdits(input, Array.isArray(stage(input)) ? stage(input) : stage(input).edits);
+
+describe('removeSpaces', () => {
+  it.each([
+    ['spaces between Han characters', '巡 察 整 改', '巡察整改'],
+    ['space between Han and digits', '根据市委统一部署， 2023 年 9 月', '根据市委统一部署，2023年9月'],
+    ['percent after a number', '完成率 19 % ，', '完成率19%，'],
+    ['full-width space', '整改\u3000进展', '整改进展'],
+    ['line ends are trimmed', '  一是加强领导  \n二是', '一是加强领导\n二是'],
+    ['Latin words keep one space', '操作系统 Windows 10 版本', '操作系统Windows 10版本'],
+    ['broken e-mail is repaired', '电子邮箱 ： hyxwxcb2017@163 . com 。', '电子邮箱：hyxwxcb2017@163.com。'],
+    ['intact e-mail untouched', 'lq_xcb@qq.com', 'lq_xcb@qq.com'],
+    ['version numbers untouched', '系统 v2.0, 巡察', '系统v2.0,巡察'],
+  ])('%s', (_name, input, expected) => {
+    expect(run(removeSpaces, input)).toBe(expected);
+  });
+});
+
+describe('dropFurniture', () => {
+  it.each([
+    ['bare page number', '前一行文字没有结束\n16\n后一行文字', '前一行文字没有结束\n后一行文字'],
+    ['dashed page number', '第一页最后一行\n— 3 —\n第二页', '第一页最后一行\n第二页'],
+    ['roman numeral debris', '县委巡察机构选定等3个巡察\nII \n整改试点课题', '县委巡察机构选定等3个巡察\n整改试点课题'],
+    ['lone fragment inside a sentence', '一是收到湘巡发〔2023〕\n 一言\n45号后，在十三届县委', '一是收到湘巡发〔2023〕\n45号后，在十三届县委'],
+    ['a numbered heading stays', '（一）加强领导\n1.完善制度', '（一）加强领导\n1.完善制度'],
+    ['a short last line with a full stop stays', '请各单位认真贯彻落\n实。\n二、下一步', '请各单位认真贯彻落\n实。\n二、下一步'],
+  ])('%s', (_name, input, expected) => {
+    expect(run(dropFurniture, input)).toBe(expected);
+  });
+
+  it('drops a running header printed on every page but keeps its first occurrence', () => {
+    const page = (n: number) => `兰溪县委巡察办文件\n第${n}页的正文内容在这里继续写下去\n`;
+    const out = run(dropFurniture, page(1) + page(2) + page(3));
+    expect(out.match(/兰溪县委巡察办文件/g)).toHaveLength(1);
+    expect(out).toContain('第3页的正文内容');
+  });
+});
+
+describe('joinLines', () => {
+  const W = '一二三四五六七八九十一二三四五六七八九十一二三四'; // a full 24-character line
+  it.each([
+    ['wrapped lines are joined', `${W}\n\n${W}\n\n结束了。\n`, `${W}${W}结束了。\n`],
+    ['short line ending a sentence ends the paragraph', `${W}\n短句结束。\n${W}\n`, `${W}短句结束。\n${W}\n`],
+    ['a heading stands alone', `一、组织整改落实情况\n${W}\n`, `一、组织整改落实情况\n${W}\n`],
+    ['a problem marker after a full stop starts a paragraph', `${W.slice(0, 20)}完成整改。\n问题2.${W}\n`, `${W.slice(0, 20)}完成整改。\n问题2.${W}\n`],
+    ['a full line without punctuation continues', `${W}\n问题线索${W}\n`, `${W}问题线索${W}\n`],
+    ['leading blank lines and trailing space go', `\n\n${W}\n\n\n`, `${W}\n`],
+    ['CRLF line breaks', `标题\r\n${W}\r\n${W}\r\n尾。\r\n`, `标题\n${W}${W}尾。\n`],
+  ])('%s', (_name, input, expected) => {
+    expect(run(joinLines, input)).toBe(expected);
+  });
+});
+
+describe('normalisePunctuation', () => {
+  it.each([
+    ['comma next to Han', '整改,落实', '整改，落实'],
+    ['colon after a label', '整改进展情况:一是', '整改进展情况：一是'],
+    ['time keeps its colon', '上午10:30召开', '上午10:30召开'],
+    ['parentheses around Han', '(试行)', '（试行）'],
+    ['parentheses in Latin stay', 'f(x) = 1', 'f(x) = 1'],
+    ['straight quotes paired', '做到"两个维护"的', '做到“两个维护”的'],
+    ['mismatched curly quotes paired', '聚焦”一把手”和“关键少数”', '聚焦“一把手”和“关键少数”'],
+    ['document number brackets', '湘巡发[ 2023 J 45号', '湘巡发〔2023〕45号'],
+    ['document number with parenthesis', '衡巡发(2024J2号', '衡巡发〔2024〕2号'],
+    ['full-width digits', '２０２４年', '2024年'],
+    ['a year in brackets that is no document number stays', '[2023]年度', '[2023]年度'],
+  ])('%s', (_name, input, expected) => {
+    expect(run(normalisePunctuation, input)).toBe(expected);
+  });
+
+  it('records punctuation fixes as corrections', () => {
+    const [e] = normalisePunctuation('整改,落实');
+    expect(e.meta).toMatchObject({ type: 'correction', kind: 'punctuation' });
+  });
+});
+
+describe('toSimplified', () => {
+  it.each([
+    ['traditional characters in a simplified notice', '巡察整改工作領導小組', '巡察整改工作领导小组'],
+    ['simplified text untouched', '干部群众监督', '干部群众监督'],
+    ['valid simplified look-alikes untouched', '著名的显著成效', '著名的显著成效'],
+  ])('%s', (_name, input, expected) => {
+    expect(applyEdits(input, toSimplified(input).edits)).toBe(expected);
+  });
+
+  it('reports the share of traditional characters', () => {
+    expect(toSimplified('這個縣級領導').traditionalShare).toBeGreaterThan(0.5);
+    expect(toSimplified('这个县级领导').traditionalShare).toBe(0);
+  });
+});
