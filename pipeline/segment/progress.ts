@@ -21,7 +21,7 @@ function findLabel(d: DraftProblem): { line: Line; at: LabelMatch; offset: numbe
   for (const [k, l] of d.lines.entries()) {
     const from = k === 0 ? l.markerEnd - l.contentStart : 0;
     const s = l.content.slice(from);
-    const m = (k > 0 ? matchLabel(s) : null) ?? (k === 0 && d.headingStyle ? null : findLabelMidLine(s));
+    const m = (k > 0 ? matchLabel(s) : null) ?? findLabelMidLine(s);
     if (m) return { line: l, at: m, offset: l.contentStart + from };
   }
   return null;

@@ -152,6 +152,24 @@ describe('damage', () => {
     expect(r.notice.closing.map((p) => p.text)).toEqual(['2深化成果运用。', '3.强化制度建设。']);
     expect(r.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['heading-missing', 'numbering-gap', 'marker-damaged']));
   });
+  it('skips page furniture at the end and still finds the sign-off', () => {
+    const text = '一、事项\n问题1.甲。\n整改情况：好。\n中共某县委巡察办\n2024年1月5日\n16\n';
+    const r = segment(text);
+    expectPartition(text, r.blocks);
+    expectSlices(text, r);
+    expect(r.notice.signoff).toMatchObject({ issuer: '中共某县委巡察办', date: '2024-01-05' });
+    expect(r.notice.closing.map((p) => p.text)).toEqual(['16']);
+    expect(r.warnings.map((w) => w.code)).toEqual(['title-missing', 'furniture']);
+  });
+  it('splits a heading-style problem whose label is on the heading line', () => {
+    const text = '一、整改情况\n（一）关于学习不深入的问题。整改情况：已整改。\n（二）关于制度不健全的问题\n整改情况：已建立。';
+    const r = segment(text);
+    expectSlices(text, r);
+    expect(r.notice.sections[0].problems.map((p) => [p.statement, p.progress])).toEqual([
+      ['关于学习不深入的问题。', '已整改。'],
+      ['关于制度不健全的问题', '已建立。'],
+    ]);
+  });
   it('warns about a gap in problem numbers', () => {
     const text = '一、事项\n问题1.甲。\n整改情况：好。\n问题3.丙。\n整改情况：好。';
     const r = segment(text);
