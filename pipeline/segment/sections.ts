@@ -9,6 +9,11 @@ import { paragraphOf, warn, type Ctx, type DraftProblem, type Line } from './typ
 const CLOSING_HEADING = /下一步|下步|今后|工作打算|工作计划|努力方向/;
 const INVITATION = /^欢迎.{0,40}(监督|反映|批评)/;
 
+/** "下一步工作打算" on its own line, its "三、" lost. */
+function isBareClosingHeading(s: string): boolean {
+  return s.length <= 20 && !/[。；，]/.test(s) && CLOSING_HEADING.test(s);
+}
+
 function newProblem(line: Line, number: number): Problem {
   const span = { start: line.contentStart, end: line.contentEnd };
   return {
@@ -89,7 +94,7 @@ export function buildSections(ctx: Ctx): void {
         d.lines.push(l); // a numbered list inside a problem's text
         continue;
       }
-      if (!closingSection && (d || seenProblem) && !inClosing) {
+      if (!closingSection && d && !inClosing) {
         inClosing = true;
         warn(ctx, 'heading-missing', `numbered item "${l.marker}" after the last problem, with no heading: kept as closing`, l.contentStart, l.contentEnd);
       }
@@ -101,6 +106,9 @@ export function buildSections(ctx: Ctx): void {
       }
     } else if (!inClosing && seenProblem && !closingSection && INVITATION.test(l.content)) {
       inClosing = true;
+    } else if (!inClosing && !closingSection && !laterProblem[i] && isBareClosingHeading(l.content)) {
+      inClosing = true;
+      warn(ctx, 'heading-damaged', `closing heading "${l.content}" without its section marker`, l.contentStart, l.contentEnd);
     }
     if (inClosing) {
       draft = null;

@@ -170,6 +170,15 @@ describe('damage', () => {
       ['关于制度不健全的问题', '已建立。'],
     ]);
   });
+  it('starts the closing at a bare 下一步 heading and keeps later numbered sections as paragraphs', () => {
+    const text = '一、事项\n问题1.甲。\n整改情况：好。\n下一步工作打算\n1.继续整改。\n二、其他工作\n1.做好宣传。';
+    const r = segment(text);
+    expectSlices(text, r);
+    expect(r.notice.sections[0].problems[0].progress).toBe('好。');
+    expect(r.notice.closing.map((p) => p.text)).toEqual(['下一步工作打算', '1.继续整改。']);
+    expect(r.notice.sections[1].paragraphs.map((p) => p.text)).toEqual(['1.做好宣传。']);
+    expect(r.warnings.map((w) => w.code)).toEqual(['title-missing', 'heading-damaged']);
+  });
   it('warns about a gap in problem numbers', () => {
     const text = '一、事项\n问题1.甲。\n整改情况：好。\n问题3.丙。\n整改情况：好。';
     const r = segment(text);
