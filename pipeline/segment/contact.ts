@@ -1,11 +1,11 @@
 /** Contact details: where they start in a line and the fields they hold. */
 import type { Contact, Span } from '../schema.ts';
 
-const KEYWORD = /(邮政信箱|通信地址|通讯地址|来信地址|联系地址|邮寄地址|信访地址|邮政编码|邮编|联系电话|举报电话|监督电话|电话|电子邮箱|电子信箱|举报邮箱|邮箱|网络举报|网址)\s*[：:]?/;
+const KEYWORD = /(邮政信箱|[\u4e00-\u9fff]{0,2}地址|邮政编码|邮编|联系电话|举报电话|监督电话|电话|电子邮箱|电子信箱|举报邮箱|邮箱|网络举报|网址)\s*[：:]?/;
 const PHONE = /(?<![\d])(?:0\d{2,3}\s*[-－—]\s*\d{7,8}|0\d{9,11}|1[3-9]\d{9}|12388)(?![\d])/g;
 const EMAIL = /[A-Za-z0-9._%+-]+\s*@\s*[A-Za-z0-9-]+(?:\s*\.\s*[A-Za-z0-9-]+)*\s*\.\s*[A-Za-z]{2,}/g;
 const POSTCODE = /(?:邮编|邮政编码)\s*[：:]?\s*(\d{6})(?!\d)|[（(](\d{6})[）)]|(?<![\d-])(\d{6})(?![\d-])/;
-const ADDRESS = /(?:邮政信箱|通信地址|通讯地址|来信地址|联系地址|邮寄地址|信访地址)\s*[：:]?\s*([^；;。，,]+)/;
+const ADDRESS = /(?:邮政信箱|(?:通信|通讯|来信|联系|邮寄|信访|邮政|办公)?地址)\s*[：:]?\s*([^；;。，,]+)/;
 
 /** Offset in `s` where contact details begin, or -1. */
 export function contactStart(s: string): number {

@@ -3,11 +3,26 @@
  * lines that are not markers attach to the innermost open node. Items after the
  * last problem that are not problems start the closing part (下一步 items).
  */
-import type { Problem, Section, Subsection } from '../schema.ts';
+import type { Paragraph, Problem, Section, Subsection } from '../schema.ts';
 import { paragraphOf, warn, type Ctx, type DraftProblem, type Line } from './types.ts';
 
 const CLOSING_HEADING = /下一步|下步|今后|工作打算|工作计划|努力方向/;
 const INVITATION = /^欢迎.{0,40}(监督|反映|批评)/;
+
+/**
+ * A heading line may run on into text: "（一）提高政治站位，加强组织领导。集团党委……".
+ * The heading is the first sentence without its "。"; the rest becomes a paragraph (and a block).
+ */
+function splitHeading(ctx: Ctx, l: Line, type: 'paragraph' | 'closing'): { heading: string; body: Paragraph[] } {
+  const full = ctx.text.slice(l.markerEnd, l.contentEnd);
+  const stop = full.indexOf('。');
+  if (stop < 0) return { heading: full, body: [] };
+  let start = l.markerEnd + stop + 1;
+  while (start < l.contentEnd && /[\s\u3000]/.test(ctx.text[start])) start++;
+  if (start >= l.contentEnd) return { heading: full.slice(0, stop), body: [] };
+  ctx.cuts.push({ pos: start, type });
+  return { heading: full.slice(0, stop), body: [{ text: ctx.text.slice(start, l.contentEnd), span: { start, end: l.contentEnd }, enumerations: [] }] };
+}
 
 /** "下一步工作打算" on its own line, its "三、" lost. */
 function isBareClosingHeading(s: string): boolean {
@@ -59,12 +74,13 @@ export function buildSections(ctx: Ctx): void {
     if (l.kind === 'section') {
       const prev: number = notice.sections.length ? notice.sections[notice.sections.length - 1].number : 0;
       if (l.number !== prev + 1) warn(ctx, 'numbering-gap', `section ${l.number} follows section ${prev}`, l.contentStart, l.markerEnd);
-      sec = { number: l.number, heading, span: { start: l.contentStart, end: l.contentEnd }, paragraphs: [], subsections: [], problems: [] };
+      closingSection = CLOSING_HEADING.test(heading);
+      const h = splitHeading(ctx, l, closingSection ? 'closing' : 'paragraph');
+      sec = { number: l.number, heading: h.heading, span: { start: l.contentStart, end: l.contentEnd }, paragraphs: h.body, subsections: [], problems: [] };
       notice.sections.push(sec);
       sub = null;
       draft = null;
       inClosing = false;
-      closingSection = CLOSING_HEADING.test(heading);
       l.role = 'section-heading';
       continue;
     }
@@ -74,7 +90,8 @@ export function buildSections(ctx: Ctx): void {
         sub = null;
         addDraft(l, l.number, true, s.problems);
       } else {
-        sub = { number: l.number, heading, span: { start: l.contentStart, end: l.contentEnd }, paragraphs: [], problems: [] };
+        const h = splitHeading(ctx, l, closingSection ? 'closing' : 'paragraph');
+        sub = { number: l.number, heading: h.heading, span: { start: l.contentStart, end: l.contentEnd }, paragraphs: h.body, problems: [] };
         s.subsections.push(sub);
         draft = null;
         l.role = 'subsection-heading';

@@ -31,6 +31,7 @@ describe('contact parsing', () => {
       { address: '某某县人民路1号县委巡察办（邮编：421200）', postcode: '421200', phone: ['0734-1234567', '13812345678'], email: [] }],
     ['来信地址：某县政府大院3号，邮编421000，举报电话：12388，电子邮箱：xcb@abc.gov.cn',
       { address: '某县政府大院3号', postcode: '421000', phone: ['12388'], email: ['xcb@abc.gov.cn'] }],
+    ['联系电话：0857-4621088；邮政地址：石门坎镇人民政府党政办公室。', { address: '石门坎镇人民政府党政办公室', postcode: null, phone: ['0857-4621088'], email: [] }],
     ['电子邮箱：hyx@163 . com', { address: null, postcode: null, phone: [], email: ['hyx@163.com'] }],
   ])('%s', (s, want) => {
     const c = parseContact(s, { start: 0, end: s.length });
