@@ -217,6 +217,7 @@ export async function pageGray(page: PdfPage, scan: PageScan | null, dpi: number
       const width = Math.round((obj.width * dpi) / nativeDpi);
       const { data, info } = await sharp(Buffer.from(gray.buffer, gray.byteOffset, gray.length), { raw: { width: obj.width, height: obj.height, channels: 1 } })
         .resize({ width, kernel: 'lanczos3' })
+        .toColourspace('b-w')
         .raw()
         .toBuffer({ resolveWithObject: true });
       return { gray: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), width: info.width, height: info.height, how: `${how} downsampled to ${dpi} dpi` };

@@ -96,6 +96,13 @@ export async function scannedPdf(png: Buffer, invisibleText?: string[]): Promise
   return doc.save();
 }
 
+/** A born-digital PDF whose page `broken` (1-based) object is missing from the file. */
+export async function pdfWithMissingPage(pagesLines: string[][], broken: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(await bornDigitalPdf(pagesLines));
+  doc.context.delete(doc.getPage(broken - 1).ref);
+  return doc.save({ useObjectStreams: false });
+}
+
 export async function zeroPagePdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   return doc.save({ addDefaultPage: false });

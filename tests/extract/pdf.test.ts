@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NoticeError } from '../../pipeline/errors.ts';
 import { createExtractor } from '../../pipeline/extract/index.ts';
 import { checkInvariants, goldRecall } from './helpers.ts';
-import { bornDigitalPdf, encryptedPdf, scannedPdf, textImagePng, zeroPagePdf } from './inputs.ts';
+import { bornDigitalPdf, encryptedPdf, pdfWithMissingPage, scannedPdf, textImagePng, zeroPagePdf } from './inputs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'extract-pdf-'));
 const ex = createExtractor({ workers: 1 });
@@ -28,6 +28,7 @@ beforeAll(async () => {
   writeFileSync(f('not-a-pdf.pdf'), '这不是PDF文件，只是文字。\n');
   writeFileSync(f('encrypted.pdf'), await encryptedPdf());
   writeFileSync(f('zero.pdf'), await zeroPagePdf());
+  writeFileSync(f('missing-page.pdf'), await pdfWithMissingPage([page1, page2, page2], 2));
 });
 afterAll(async () => {
   await ex.close();
@@ -116,6 +117,16 @@ describe('PDF extraction', () => {
     expect(err).toBeInstanceOf(NoticeError);
     expect((err as NoticeError).code).toBe(code);
     expect((err as NoticeError).message).toContain(f(name));
+  });
+
+  it('a page that cannot be read becomes a PageFailure; the other pages are still converted', async () => {
+    const r = await ex.extract(f('missing-page.pdf'), { ocr: 'auto' });
+    checkInvariants(r);
+    expect(r.original.startsWith(page1.join('\n') + '\n')).toBe(true);
+    expect(r.pages[0]).toMatchObject({ number: 1, method: 'text-layer' });
+    expect(r.failures).toEqual([expect.objectContaining({ page: 2, code: 'PAGE_FAILED' })]);
+    expect(r.failures[0].message).toContain(f('missing-page.pdf'));
+    expect(r.failures[0].message).toContain('page 2');
   });
 
   it('an aborted signal stops extraction with TIMEOUT', async () => {
