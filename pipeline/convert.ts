@@ -5,7 +5,7 @@
  * (UTF-16 code units) unless a field says `text`.
  */
 import { correctionsWithEvidence, pagesOf, type EvidenceIndex, indexEvidence } from './provenance.ts';
-import { createCorrector, loadDictionaries, type Corrector } from './correct/index.ts';
+import { createCorrector, loadDictionaries, type CharEvidence, type Corrector, type CorrectResult } from './correct/index.ts';
 import { emitDocument, sha256, splitChanges } from './emit.ts';
 import { createExtractor, type Extraction, type ExtractOptions, type Extractor } from './extract/index.ts';
 import { normaliseStages } from './normalise/index.ts';
@@ -81,6 +81,10 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   };
 }
 
+/** Runs one stage; a benchmark passes a timer that measures it. */
+export type StageTimer = <T>(stage: string, run: () => T) => T;
+const noTimer: StageTimer = (_stage, run) => run();
+
 /** The text stages, in order, on one document. */
 export function processText(
   corrector: Corrector,
@@ -88,19 +92,19 @@ export function processText(
   source: Source,
   evidence: EvidenceIndex,
   initialWarnings: Warning[],
+  timer: StageTimer = noTimer,
 ): NoticeDocument {
   const tracked = new TrackedText(original);
   const warnings: Warning[] = [...initialWarnings];
 
   for (const stage of normaliseStages) {
-    tracked.apply(stage.run(tracked.text, (w) => warnings.push(w)));
+    timer(stage.name, () => tracked.apply(stage.run(tracked.text, (w) => warnings.push(w))));
   }
 
   const normalised = tracked.text;
-  const corrected = corrector.correct({
-    text: normalised,
-    evidenceAt: evidence.size ? (pos) => evidence.at(tracked.toOriginal(pos)) : undefined,
-  });
+  const corrected = timer('correct', () =>
+    correctByParagraph(corrector, normalised, evidence.size ? (pos) => evidence.at(tracked.toOriginal(pos)) : undefined),
+  );
   const proposed = corrected.suggestions.map((s) => ({
     s,
     before: normalised.slice(s.start, s.end),
@@ -110,7 +114,7 @@ export function processText(
     w,
     original: { start: tracked.toOriginal(w.start), end: tracked.toOriginal(w.end, 'end') },
   }));
-  tracked.apply(corrected.edits);
+  timer('correct', () => tracked.apply(corrected.edits));
   const text = tracked.text;
 
   const { corrections, layoutEdits } = splitChanges(tracked);
@@ -137,7 +141,7 @@ export function processText(
     warnings.push({ code: w.code, message: w.message, original: o, text: { start: tracked.fromOriginal(o.start), end: tracked.fromOriginal(o.end, 'end') } });
   }
 
-  const seg = segment(text);
+  const seg = timer('segment', () => segment(text));
   for (const w of seg.warnings) {
     warnings.push({
       code: w.code,
@@ -155,7 +159,7 @@ export function processText(
     }
   }
 
-  return emitDocument({
+  return timer('emit', () => emitDocument({
     pipelineVersion: PIPELINE_VERSION,
     dictionaryVersion: corrector.dictionaryVersion,
     source,
@@ -167,7 +171,33 @@ export function processText(
     blocks,
     notice: seg.notice,
     warnings,
-  });
+  }));
+}
+
+/**
+ * Run the corrector one paragraph at a time (its context never crosses a
+ * paragraph) and shift the results back to offsets in the whole text.
+ */
+function correctByParagraph(
+  corrector: Corrector,
+  text: string,
+  evidenceAt: ((pos: number) => CharEvidence | undefined) | undefined,
+): CorrectResult {
+  const out: CorrectResult = { edits: [], suggestions: [], warnings: [] };
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      const base = start;
+      const r = corrector.correct({ text: text.slice(start, end), evidenceAt: evidenceAt && ((p) => evidenceAt(base + p)) });
+      for (const e of r.edits) out.edits.push({ ...e, start: e.start + base, end: e.end + base });
+      for (const e of r.suggestions) out.suggestions.push({ ...e, start: e.start + base, end: e.end + base });
+      for (const w of r.warnings) out.warnings.push({ ...w, start: w.start + base, end: w.end + base });
+    }
+    start = end + 1;
+  }
+  return out;
 }
 
 let defaultPipeline: Pipeline | null = null;
