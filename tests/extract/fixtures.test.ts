@@ -1,0 +1,67 @@
+/** The shared fixtures in fixtures/pdf (skipped where a file is absent). */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { NoticeError } from '../../pipeline/errors.ts';
+import { createExtractor } from '../../pipeline/extract/index.ts';
+import { checkInvariants, goldRecall } from './helpers.ts';
+
+const dir = 'fixtures/pdf';
+const has = (...names: string[]) => names.every((n) => existsSync(join(dir, n)));
+const ex = createExtractor({ workers: 1 });
+afterAll(() => ex.close());
+
+describe('fixtures/pdf', () => {
+  it.skipIf(!has('page.png', 'page.gold.txt'))('page.png is OCR’d with ≥80% of the gold characters', async () => {
+    const r = await ex.extract(join(dir, 'page.png'), { ocr: 'auto' });
+    checkInvariants(r);
+    expect(r.pages).toHaveLength(1);
+    expect(r.pages[0].method).toBe('ocr');
+    expect(goldRecall(readFileSync(join(dir, 'page.gold.txt'), 'utf8'), r.original)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it.skipIf(!has('born-digital.pdf'))('born-digital.pdf is read from its text layer on every page', async () => {
+    const r = await ex.extract(join(dir, 'born-digital.pdf'), { ocr: 'auto' });
+    checkInvariants(r);
+    expect(r.failures).toEqual([]);
+    expect(r.pages.length).toBeGreaterThan(0);
+    expect(r.pages.every((p) => p.method === 'text-layer')).toBe(true);
+    expect(r.original).not.toMatch(/\p{Script=Han} \p{Script=Han}/u);
+  });
+
+  it.skipIf(!has('sandwich-bad.pdf'))('sandwich-bad.pdf: every page’s layer is judged poor (checked without OCR)', async () => {
+    const r = await ex.extract(join(dir, 'sandwich-bad.pdf'), { ocr: 'never' });
+    expect(r.pages.length).toBeGreaterThan(0);
+    for (const p of r.pages) expect(p.reason).toMatch(/judged poor/);
+    expect(r.warnings.every((w) => w.code === 'PAGE_NOT_OCRED')).toBe(true);
+  });
+
+  it.skipIf(!has('mixed.pdf'))('mixed.pdf: text-layer and scanned pages are told apart (checked without OCR)', async () => {
+    const r = await ex.extract(join(dir, 'mixed.pdf'), { ocr: 'never' });
+    expect(r.pages.some((p) => /text layer passed/.test(p.reason))).toBe(true);
+    expect(r.pages.some((p) => /no text layer/.test(p.reason))).toBe(true);
+  });
+
+  it.each([
+    ['bad/binary.txt', 'BINARY_FILE'],
+    ['bad/empty.txt', 'EMPTY_FILE'],
+    ['bad/encrypted.pdf', 'PDF_ENCRYPTED'],
+    ['bad/not-an-image.png', 'IMAGE_CORRUPT'],
+    ['bad/truncated.pdf', 'PDF_CORRUPT'],
+  ])('%s → %s', async (name, code) => {
+    if (!has(name)) return;
+    const err = await ex.extract(join(dir, name), { ocr: 'auto' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(NoticeError);
+    expect((err as NoticeError).code).toBe(code);
+    expect((err as NoticeError).message).toContain(join(dir, name));
+  });
+
+  it.skipIf(!has('bad/gb18030.txt'))('bad/gb18030.txt is decoded as GB18030', async () => {
+    const r = await ex.extract(join(dir, 'bad/gb18030.txt'), { ocr: 'auto' });
+    expect(r.encoding).toBe('gb18030');
+    expect(r.original).toMatch(/巡察/);
+  });
+});
