@@ -10,17 +10,27 @@ function set(line: Line, kind: LineKind, m: MarkerMatch): void {
   line.damaged = m.damaged;
 }
 
+/** Stray punctuation left before a marker by OCR or layout ("。二、…"). */
+const DEBRIS = /^[。，、．.·•'"“”‘’:：;；]{1,2}\s*/;
+
 export function classifyLines(ctx: Ctx): void {
   for (const line of ctx.lines) {
     if (line.kind === 'blank') continue;
-    const s = line.content;
+    const debris = DEBRIS.exec(line.content)?.[0] ?? '';
+    const s = line.content.slice(debris.length);
     let m: MarkerMatch | null;
     if ((m = matchQuestion(s))) set(line, 'question', m);
     else if ((m = matchSubsection(s))) set(line, 'subsection', m);
     else if ((m = matchSection(s)) && !/^[是见]/.test(s.slice(m.length))) set(line, 'section', m);
-    else if ((m = matchItem(s))) set(line, 'item', m);
+    else if (!debris && (m = matchItem(s))) set(line, 'item', m);
+    if (debris && m && line.kind !== 'text') {
+      line.marker = debris + line.marker;
+      line.markerEnd += debris.length;
+      line.damaged = true;
+    }
   }
   confirmWeakItems(ctx);
+  markFurniture(ctx);
   for (const line of ctx.lines) {
     if (line.kind !== 'text' && line.kind !== 'blank' && line.damaged) {
       warn(ctx, 'marker-damaged', `marker "${line.marker}" read in a damaged form`, line.contentStart, line.markerEnd);
@@ -46,4 +56,18 @@ function confirmWeakItems(ctx: Ctx): void {
     line.markerEnd = line.contentStart;
     line.damaged = false;
   });
+}
+
+/**
+ * Page furniture that survived layout (a page number "16", "- 2 -", "II", a lone numeral "二"):
+ * flagged so that statement and progress do not run over it; the line stays a paragraph block.
+ */
+const FURNITURE = /^(?:[-－—\s]*\d{1,3}[-－—\s]*|[-－—\s]*[一二三四五六七八九十]{1,2}[-－—\s]*|[IVXivx]{1,4}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$/;
+
+function markFurniture(ctx: Ctx): void {
+  for (const line of ctx.lines) {
+    if (line.kind !== 'text' || !FURNITURE.test(line.content)) continue;
+    line.furniture = true;
+    warn(ctx, 'furniture', `line "${line.content}" looks like page furniture`, line.contentStart, line.contentEnd);
+  }
 }

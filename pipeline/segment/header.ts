@@ -9,6 +9,10 @@ const TITLE_END = /(通报|情况|报告|通知|决定|公告|意见|说明|公�
 const TITLE = /关于.{2,}|(整改|巡察|巡视).{0,40}(通报|情况|报告|公告|公示)$/;
 const ORG_END = /(委员会|委|组|办|办公室|机构|小组|局|部|厅|院|室|府|会|党组|党委|中心|机关)$/;
 
+function isFragment(l: Line): boolean {
+  return l.content.length <= 30 && !/[。，；：:、]/.test(l.content) && !DOC_NUMBER.test(l.content.replace(/\s+/g, ''));
+}
+
 function isTitleStart(l: Line): boolean {
   return l.content.length <= 80 && !/[。；]/.test(l.content) && TITLE.test(l.content);
 }
@@ -29,10 +33,19 @@ export function groupHeader(ctx: Ctx): void {
   let titleLines: Line[] = [];
   if (ti >= 0) {
     titleLines = [head[ti]];
-    const next = head[ti + 1];
-    if (!TITLE_END.test(head[ti].content) && next && next.content.length <= 40 && !/[。：:；]/.test(next.content) && TITLE_END.test(next.content)) {
+    // Continued on the following short lines until one ends like a title ("…的通报").
+    for (let k = ti + 1; k < head.length && k <= ti + 2 && !TITLE_END.test(titleLines[titleLines.length - 1].content); k++) {
+      const next = head[k];
+      if (next.content.length > 40 || /[。：:；]/.test(next.content)) break;
       titleLines.push(next);
     }
+    if (!TITLE_END.test(titleLines[titleLines.length - 1].content)) titleLines = [head[ti]];
+    // Started on the line before: "中共某某县委巡察工作领导" + "小组办公室关于…".
+    // An issuer line right above a title that starts with 关于 is the title's first part (as printed in 公文).
+    const at = head[ti].content.search(/关[于千干]/);
+    const prev = head[ti - 1];
+    if (at > 0 && prev && isFragment(prev) && (at <= 5 || !ORG_END.test(prev.content))) titleLines.unshift(prev);
+    else if (at === 0 && prev && isFragment(prev) && ORG_END.test(prev.content)) titleLines.unshift(prev);
   } else {
     // A title with the 关于 on a second line: "某某县委巡察机构关于" is rare; accept "…通报" ending lines near the top.
     const alt = head.findIndex((l) => l.content.length <= 60 && !/[。；，]/.test(l.content) && /的(通报|情况|报告)$/.test(l.content));
@@ -65,7 +78,7 @@ export function groupHeader(ctx: Ctx): void {
   if (titleLines.length) ctx.notice.title = titleLines.map((l) => l.content).join('');
   if (issuers.length) ctx.notice.issuer = issuers.join('');
   else if (ctx.notice.title) {
-    const i = ctx.notice.title.indexOf('关于');
+    const i = ctx.notice.title.search(/关[于千干]/);
     const prefix = i > 0 ? ctx.notice.title.slice(0, i) : '';
     if (prefix.length >= 2 && prefix.length <= 30 && ORG_END.test(prefix)) ctx.notice.issuer = prefix;
   }

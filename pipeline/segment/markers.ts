@@ -13,8 +13,8 @@ export interface MarkerMatch {
 }
 
 const CN = '[一二三四五六七八九十]{1,3}';
-const SECTION = new RegExp(`^(${CN})(\\s*)([、，,．.])\\s*`);
-const SUBSECTION = new RegExp(`^([（(〈<［\\[【])\\s*(${CN})\\s*([）)〉>］\\]】])\\s*`);
+const SECTION = new RegExp(`^(${CN})(\\s*)([、，,．.]{1,2})\\s*`);
+const SUBSECTION = new RegExp(`^([（(〈<［\\[【《])\\s*(${CN})\\s*([）)〉>］\\]】》])\\s*`);
 const QUESTION = new RegExp(`^问题(\\s*)(\\d{1,3}|${CN})(\\s*)([.．、,，:：])?\\s*`);
 const ITEM = /^(\d{1,2})(\s*)([.．、])(?!\d)\s*/;
 /** Number glued to a Han character: "2深化" (dot lost). Units after a number mean a quantity, not a marker. */

@@ -32,15 +32,16 @@ export function splitProgress(ctx: Ctx): void {
   for (const d of ctx.drafts) {
     const p = d.problem;
     const first = d.lines[0];
-    const last = d.lines[d.lines.length - 1];
-    const end = last.contentEnd;
+    const kept = d.lines.filter((l) => !l.furniture);
+    const end = kept[kept.length - 1].contentEnd;
+    const endBefore = (line: Line) => kept.filter((l) => l.index < line.index).pop()?.contentEnd ?? first.contentEnd;
     p.span = { start: first.contentStart, end };
     const label = findLabel(d);
     let stmtEnd: number;
     let progStart: number | null = null;
     if (label) {
       const labelStart = label.offset + label.at.start;
-      stmtEnd = trimBack(text, labelStart, first.markerEnd);
+      stmtEnd = labelStart > label.line.contentStart ? trimBack(text, labelStart, first.markerEnd) : endBefore(label.line);
       progStart = skipSpace(text, label.offset + label.at.end, end);
       p.progressLabel = label.at.label;
       if (label.at.damaged) warn(ctx, 'label-damaged', `progress label "${label.at.label}" read in a damaged form`, labelStart, progStart);
@@ -53,7 +54,7 @@ export function splitProgress(ctx: Ctx): void {
       if (label.line !== first && labelStart === label.line.contentStart) label.line.role = 'problem-progress';
     } else if (d.headingStyle) {
       stmtEnd = first.contentEnd;
-      if (d.lines.length > 1) progStart = skipSpace(text, first.end, end);
+      if (kept.length > 1) progStart = kept[1].contentStart;
       for (const l of d.lines.slice(1)) l.role = 'problem-progress';
     } else {
       stmtEnd = end;
@@ -61,6 +62,7 @@ export function splitProgress(ctx: Ctx): void {
       warn(ctx, 'progress-missing', `problem ${p.number} has no progress label: all its text kept as statement`, p.span.start, p.span.end);
     }
     if (label && !d.headingStyle) for (const l of d.lines) if (l !== first && l.role !== 'problem-progress' && l.index < label.line.index) l.role = 'problem-statement';
+    for (const l of d.lines) if (l.furniture) l.role = 'paragraph';
     const stmtStart = skipSpace(text, first.markerEnd, stmtEnd);
     p.statementSpan = { start: stmtStart, end: Math.max(stmtStart, stmtEnd) };
     p.statement = text.slice(p.statementSpan.start, p.statementSpan.end);

@@ -9,7 +9,6 @@ import { paragraphOf, warn, type Ctx, type Line } from './types.ts';
 
 const DATE_LINE = new RegExp(`^${DATE_SOURCE}$`);
 const DATE_AT_END = new RegExp(`${DATE_SOURCE}$`);
-const FURNITURE = /^(?:[-－—\s]*\d{1,3}[-－—\s]*|[IVXivx]{1,4}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$/;
 const INVITATION = /欢迎.{0,40}(监督|反映|批评|意见)|如有.{0,6}意见|请.{0,10}(反映|来信|来电)/;
 
 function issuerLike(s: string): boolean {
@@ -31,20 +30,22 @@ export function markTail(ctx: Ctx): void {
     if (l.kind === 'blank') continue;
     if (l.kind !== 'text' && l.kind !== 'item') break;
     const s = l.content;
-    if (FURNITURE.test(s)) {
+    const junk = date === null && issuer === null && contactLines.length === 0 && closing.length === 0 && lines.length - i <= 3 && s.length <= 12 && !/[。！]$/.test(s) && !DATE_AT_END.test(s) && !issuerLike(s);
+    if (l.furniture || junk) {
       // A page number or similar left over by layout: skip it, kept as a paragraph.
-      warn(ctx, 'furniture', `line "${s}" looks like page furniture`, l.contentStart, l.contentEnd);
+      if (junk && !l.furniture) warn(ctx, 'furniture', `line "${s}" looks like page furniture`, l.contentStart, l.contentEnd);
       tailStart = i;
       l.zone = 'tail';
       ctx.notice.closing.push(paragraphOf(l));
       continue;
     }
     const dm = DATE_AT_END.exec(s);
-    if (dm && date === null && issuer === null && (dm.index === 0 || issuerLike(s.slice(0, dm.index).trim()))) {
+    const lead = dm ? s.slice(0, dm.index).trim() : '';
+    if (dm && date === null && issuer === null && (/^[\p{P}\p{S}]*$/u.test(lead) || issuerLike(lead))) {
       date = parseDate(dm[0]);
       if (date === null) warn(ctx, 'date-invalid', `sign-off date "${dm[0]}" is not a valid date`, l.contentStart + dm.index, l.contentEnd);
       l.role = 'date';
-      const before = s.slice(0, dm.index).trim();
+      const before = issuerLike(lead) ? lead : '';
       if (before) {
         issuer = before;
         l.role = 'signoff';

@@ -25,6 +25,8 @@ export interface Line {
   damaged: boolean;
   /** Block type this line gets (set by passes; default 'paragraph'). */
   role: BlockType;
+  /** Page furniture left in the text (page number): kept as a paragraph block, outside statement/progress. */
+  furniture?: boolean;
   /** Structural zone, set by groupHeader / markTail. */
   zone: 'header' | 'body' | 'tail';
 }
