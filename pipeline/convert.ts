@@ -6,7 +6,8 @@
  */
 import { correctionsWithEvidence, pagesOf, type EvidenceIndex, indexEvidence } from './provenance.ts';
 import { createCorrector, loadDictionaries, type CharEvidence, type Corrector, type CorrectResult } from './correct/index.ts';
-import { emitDocument, sha256, splitChanges } from './emit.ts';
+import { changeId, emitDocument, sha256, splitChanges } from './emit.ts';
+import { promoteAccepted, withoutRejected, type DecisionLookup, type DocumentDecisions } from './decision-filter.ts';
 import { createExtractor, type Extraction, type ExtractOptions, type Extractor } from './extract/index.ts';
 import { normaliseStages } from './normalise/index.ts';
 import type { Correction, NoticeDocument, Source, Warning } from './schema.ts';
@@ -22,6 +23,8 @@ export interface PipelineOptions {
   userDictionaries?: string[];
   /** OCR workers (default: number of cores) */
   workers?: number;
+  /** reviewer decisions to re-apply (rejected corrections withheld, accepted suggestions applied) */
+  decisions?: DecisionLookup;
 }
 
 export interface ConvertFileOptions {
@@ -51,7 +54,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         encoding: null,
         pages: [{ number: 1, method: 'text', reason: 'text given directly', original: { start: 0, end: text.length } }],
       };
-      return processText(corrector, text, source, indexEvidence([]), []);
+      return processText(corrector, text, source, indexEvidence([]), [], { decisions: options.decisions?.(source.sha256) });
     },
     async convertFile(path, opts = {}) {
       extractor ??= createExtractor({ workers: options.workers });
@@ -72,7 +75,9 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         ...ex.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.page ? { page: w.page } : {}) })),
         ...ex.failures.map((f) => ({ code: `page-failed:${f.code}`, message: f.message, page: f.page })),
       ];
-      return processText(corrector, ex.original, source, indexEvidence(ex.evidence), extractionWarnings);
+      return processText(corrector, ex.original, source, indexEvidence(ex.evidence), extractionWarnings, {
+        decisions: options.decisions?.(source.sha256),
+      });
     },
     async close() {
       await extractor?.close();
@@ -92,19 +97,24 @@ export function processText(
   source: Source,
   evidence: EvidenceIndex,
   initialWarnings: Warning[],
-  timer: StageTimer = noTimer,
+  { timer = noTimer, decisions }: { timer?: StageTimer; decisions?: DocumentDecisions } = {},
 ): NoticeDocument {
   const tracked = new TrackedText(original);
   const warnings: Warning[] = [...initialWarnings];
 
   for (const stage of normaliseStages) {
-    timer(stage.name, () => tracked.apply(stage.run(tracked.text, (w) => warnings.push(w))));
+    timer(stage.name, () => {
+      const edits = stage.run(tracked.text, (w) => warnings.push(w));
+      tracked.apply(withoutRejected(edits, tracked, decisions));
+    });
   }
 
   const normalised = tracked.text;
-  const corrected = timer('correct', () =>
+  const found = timer('correct', () =>
     correctByParagraph(corrector, normalised, evidence.size ? (pos) => evidence.at(tracked.toOriginal(pos)) : undefined),
   );
+  const decided = promoteAccepted(withoutRejected(found.edits, tracked, decisions), found.suggestions, tracked, decisions);
+  const corrected = { ...found, ...decided };
   const proposed = corrected.suggestions.map((s) => ({
     s,
     before: normalised.slice(s.start, s.end),
@@ -125,7 +135,7 @@ export function processText(
     if (text.slice(start, end) !== before || original.slice(o.start, o.end) !== before) continue;
     if (s.meta.type !== 'correction') continue;
     suggestions.push({
-      id: `s${sha256(`${o.start}:${o.end}:${s.replacement}`).slice(0, 10)}`,
+      id: changeId('s', o.start, o.end, s.replacement),
       kind: s.meta.kind,
       before,
       after: s.replacement,

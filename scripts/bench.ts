@@ -60,7 +60,7 @@ async function textStages(): Promise<void> {
     }
   };
   const start = performance.now();
-  for (const d of docs) processText(corrector, d, source(d), indexEvidence([]), [], timer);
+  for (const d of docs) processText(corrector, d, source(d), indexEvidence([]), [], { timer });
   const ms = performance.now() - start;
   const staged = [...spent.values()].reduce((a, b) => a + b, 0);
 

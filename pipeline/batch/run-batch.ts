@@ -42,8 +42,6 @@ export interface BatchOptions {
   /** called with each finished document (e.g. --jsonl to stdout) */
   onDocument?: (doc: NoticeDocument) => void;
   onEvent?: (e: BatchEvent) => void;
-  /** adjust a document before it is written (e.g. apply reviewer decisions) */
-  transform?: (doc: NoticeDocument) => NoticeDocument;
 }
 
 async function upToDate(jsonPath: string, input: string, dictionaryVersion: string): Promise<boolean> {
@@ -65,8 +63,7 @@ async function convertOne(pipeline: Pipeline, item: BatchInput, opts: BatchOptio
     if (jsonPath && !opts.force && (await upToDate(jsonPath, item.path, pipeline.dictionaryVersion))) {
       return { ...base, status: 'skipped', seconds: seconds() };
     }
-    let doc = await pipeline.convertFile(item.path, { ocr: opts.ocr, name: item.name ?? item.path });
-    if (opts.transform) doc = opts.transform(doc);
+    const doc = await pipeline.convertFile(item.path, { ocr: opts.ocr, name: item.name ?? item.path });
     if (jsonPath) {
       await writeFileAtomic(join(opts.out!, `${item.outName}.txt`), paragraphText(doc));
       await writeFileAtomic(jsonPath, serialiseDocument(doc));

@@ -70,19 +70,18 @@ export async function convertCommand(argv: string[], io: { stdin: NodeJS.Readabl
   }
   assignUniqueNames(inputs);
 
-  const transform = values.decisions.length
-    ? await (await import('../review/decisions.ts')).decisionsTransform(values.decisions)
+  const decisions = values.decisions.length
+    ? await (await import('../review/decisions.ts')).loadDecisions(values.decisions)
     : undefined;
-  const pipeline = createPipeline({ workers: jobs, userDictionaries: values.dict });
+  const pipeline = createPipeline({ workers: jobs, userDictionaries: values.dict, decisions });
   const showProgress = !values.quiet && io.stderr.isTTY === true;
   let results: FileResult[];
   try {
     results = await runBatch(pipeline, inputs, {
       out: values.out ?? null,
       jobs,
-      force: values.force,
+      force: values.force || decisions !== undefined,
       ocr,
-      transform,
       onEvent: showProgress ? progressReporter(io.stderr) : undefined,
       onDocument: values.jsonl ? (doc) => io.stdout.write(`${JSON.stringify(doc)}\n`) : undefined,
     });

@@ -1,0 +1,47 @@
+/**
+ * Reviewer decisions inside the pipeline: a rejected correction is withheld (its
+ * edit is never applied), an accepted suggestion is applied. Ids are the stable
+ * ids of the output (`changeId`), computed from original offsets and replacement,
+ * so they survive re-runs of the same input.
+ */
+import { changeId } from './emit.ts';
+import type { StageEdit, TrackedText } from './tracked-text.ts';
+
+export interface DocumentDecisions {
+  /** ids of corrections to withhold */
+  rejected: ReadonlySet<string>;
+  /** ids of suggestions to apply */
+  accepted: ReadonlySet<string>;
+}
+
+/** Decisions for one document, looked up by the input's sha256. */
+export type DecisionLookup = (sha256: string) => DocumentDecisions | undefined;
+
+export function idOfEdit(prefix: 'c' | 's', e: StageEdit, tracked: TrackedText): string {
+  return changeId(prefix, tracked.toOriginal(e.start), tracked.toOriginal(e.end, 'end'), e.replacement);
+}
+
+/** Drop corrections the reviewer rejected; layout edits always pass. */
+export function withoutRejected(edits: StageEdit[], tracked: TrackedText, d: DocumentDecisions | undefined): StageEdit[] {
+  if (!d || d.rejected.size === 0) return edits;
+  return edits.filter((e) => e.meta.type !== 'correction' || !d.rejected.has(idOfEdit('c', e, tracked)));
+}
+
+/** Move accepted suggestions into the applied edits (kept sorted, never overlapping). */
+export function promoteAccepted(
+  edits: StageEdit[],
+  suggestions: StageEdit[],
+  tracked: TrackedText,
+  d: DocumentDecisions | undefined,
+): { edits: StageEdit[]; suggestions: StageEdit[] } {
+  if (!d || d.accepted.size === 0) return { edits, suggestions };
+  const promoted = suggestions.filter((s) => d.accepted.has(idOfEdit('s', s, tracked)));
+  const merged = [...edits];
+  for (const p of promoted) {
+    if (!merged.some((e) => e.start < p.end && p.start < e.end)) {
+      merged.push({ ...p, meta: p.meta.type === 'correction' ? { ...p.meta, note: 'accepted by reviewer', confidence: 1 } : p.meta });
+    }
+  }
+  merged.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { edits: merged, suggestions: suggestions.filter((s) => !promoted.includes(s)) };
+}
