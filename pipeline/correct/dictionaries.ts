@@ -31,6 +31,8 @@ export interface Rule {
   examples: { from: string; to: string }[];
   counterExamples: string[];
   re: RegExp;
+  /** the same pattern, sticky: replacement of one match with its context */
+  sticky: RegExp;
 }
 
 export interface ProtectedPattern {
@@ -144,10 +146,16 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Apply one rule to a string (used for its examples and by the corrector). */
+/** Apply one rule to a string (used for its examples). */
 export function applyRule(rule: Rule, s: string): string {
-  rule.re.lastIndex = 0;
-  return s.replace(rule.re, rule.replacement);
+  return s.replace(new RegExp(rule.re.source, 'gu'), rule.replacement);
+}
+
+/** Replacement for the match of `rule` at `index` of `text` (with its context). */
+export function replacementAt(rule: Rule, text: string, index: number, matchLength: number): string {
+  rule.sticky.lastIndex = index;
+  const out = text.replace(rule.sticky, rule.replacement);
+  return out.slice(index, out.length - (text.length - index - matchLength));
 }
 
 function compileRule(file: string, raw: unknown, index: number): Rule {
@@ -160,7 +168,7 @@ function compileRule(file: string, raw: unknown, index: number): Rule {
   } catch (e) {
     throw invalid(file, `rule ${name}`, `bad pattern: ${(e as Error).message}`);
   }
-  const rule: Rule = { ...r.data, re };
+  const rule: Rule = { ...r.data, re, sticky: new RegExp(re.source, 'uy') };
   for (const ex of rule.examples) {
     const got = applyRule(rule, ex.from);
     if (got !== ex.to) throw invalid(file, `rule ${name}`, `example "${ex.from}" gives "${got}", expected "${ex.to}"`);

@@ -10,8 +10,8 @@
  * segmentation of a small window (jieba frequencies + domain lexicon).
  */
 import type { StageEdit, ChangeMeta } from '../tracked-text.ts';
-import { applyRule, loadDictionaries as load, type Confusion, type ConfusionSource, type Dictionaries } from './dictionaries.ts';
-import { WordModel, parseJiebaDict } from './lm.ts';
+import { replacementAt, loadDictionaries as load, type Confusion, type ConfusionSource, type Dictionaries } from './dictionaries.ts';
+import { WordModel, parseJiebaDict, MAX_WORD } from './lm.ts';
 import { protectedMask, nameZone } from './protect.ts';
 
 export type { Dictionaries } from './dictionaries.ts';
@@ -51,26 +51,35 @@ export const PARAMS = {
   /** a candidate's new word must be at least this frequent */
   candWordMinFreq: 10,
   /** characters rarer than this are always suspicious */
-  rareCharFreq: 200,
+  rareCharFreq: 1000,
   /** jieba words at least this frequent get corrupted forms indexed */
   corruptMinFreq: 3000,
   /** score needed to apply / to suggest */
-  applyScore: 6,
-  suggestScore: 2,
+  applyScore: 8,
+  suggestScore: 4,
   /** best must beat the runner-up by this much to be applied */
   margin: 2,
+  /** a rare character may become a common single-character word at this score */
+  applySingleScore: Infinity,
+  commonCharFreq: 50000,
   /** weight of log(confusion prior) in the score */
   priorWeight: 1,
   window: 5,
+  /** jieba words at least this frequent propose lexical candidates */
+  applyLexicalScore: 12,
+  /** prior of a candidate that is not a known look-alike (0 disables) */
+  lexicalPrior: 0.02,
 };
+if (process.env.CORRECT_PARAMS) Object.assign(PARAMS, JSON.parse(process.env.CORRECT_PARAMS));
 
 interface Cand {
   truth: string;
   weight: number;
-  source: ConfusionSource | 'evidence';
+  source: ConfusionSource | 'evidence' | 'lexicon';
 }
 
 const HAN = /\p{Script=Han}/u;
+const DEBUG = !!process.env.DEBUG_CORRECT;
 function isHan(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if (c < 0x3400) return false;
@@ -128,6 +137,21 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   for (const [w, f] of jiebaCache.freq) if (f >= PARAMS.corruptMinFreq && w.length >= 2 && w.length <= 4) addCorrupt(w, f);
   for (const [w, f] of dicts.lexicon) if (w.length <= 4) addCorrupt(w, f);
 
+  // masked word index for lexical candidates: "部?" -> chars that complete a frequent word
+  const masked = new Map<string, string[]>();
+  const addMasked = (w: string): void => {
+    for (let j = 0; j < w.length; j++) {
+      const key = w.slice(0, j) + '?' + w.slice(j + 1);
+      let l = masked.get(key);
+      if (!l) masked.set(key, (l = []));
+      if (!l.includes(w[j])) l.push(w[j]);
+    }
+  };
+  for (const w of dicts.lexicon.keys()) if (w.length >= 3 && w.length <= MAX_WORD) addMasked(w);
+  // characters of the domain vocabulary: a lexical (non look-alike) candidate never replaces one
+  const domainChars = new Set<string>();
+  for (const w of dicts.lexicon.keys()) for (const ch of w) domainChars.add(ch);
+
   const rules = dicts.rules;
   const protectedTerms = dicts.protectedTerms;
   const protectedPatterns = dicts.protectedPatterns;
@@ -148,7 +172,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
           rule.re.lastIndex++;
           continue;
         }
-        const after = applyRule(rule, m[0]);
+        const after = replacementAt(rule, text, m.index, m[0].length);
         let s = 0;
         while (s < m[0].length && s < after.length && m[0][s] === after[s]) s++;
         let e = 0;
@@ -244,11 +268,24 @@ export function createCorrector(dicts: Dictionaries): Corrector {
           else cands.push({ truth: alt.text, weight: w, source: 'evidence' });
         }
       }
+      if (!(c & 1) && PARAMS.lexicalPrior > 0 && !domainChars.has(ch)) {
+        // lexical candidates: characters completing a frequent word here
+        const extra: Cand[] = [];
+        for (let L = 3; L <= MAX_WORD; L++) {
+          for (let st = Math.max(a, i - L + 1); st <= i && st + L <= b; st++) {
+            const l = masked.get(cur.slice(st, i) + '?' + cur.slice(i + 1, st + L));
+            if (!l) continue;
+            for (const t of l) if (t !== ch && !cands.some((x) => x.truth === t) && !extra.some((x) => x.truth === t)) extra.push({ truth: t, weight: PARAMS.lexicalPrior, source: 'lexicon' });
+          }
+        }
+        if (extra.length) cands = cands.concat(extra);
+      }
       if (!cands.length) {
         if (!lm.charFreq.has(ch)) warnings.push({ code: 'UNKNOWN_CHARACTER', message: `character ${ch} is not in the word list and has no known look-alike`, start: i, end: i + 1 });
         continue;
       }
-      const live = cands.filter((x) => formsWord(cur, a, b, i, x.truth));
+      const rareOld = cf < PARAMS.rareCharFreq;
+      const live = cands.filter((x) => formsWord(cur, a, b, i, x.truth) || (rareOld && (charFreq.get(x.truth) ?? 0) >= PARAMS.commonCharFreq));
       if (!live.length) continue;
 
       const ws = Math.max(a, i - PARAMS.window);
@@ -257,34 +294,46 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       const k = i - ws;
       const old = lm.segment(win);
       const oldLen = old.tokenEnd[k] - old.tokenStart[k];
-      const scored: { cand: Cand; score: number; newLen: number; word: string }[] = [];
+      const scored: { cand: Cand; score: number; newLen: number; tokStart: number; word: string }[] = [];
       for (const cand of live) {
         const nw = win.slice(0, k) + cand.truth + win.slice(k + 1);
         const seg = lm.segment(nw);
         const newLen = seg.tokenEnd[k] - seg.tokenStart[k];
         const score = seg.score - old.score + PARAMS.priorWeight * Math.log(cand.weight) + (lowEv ? 1 : 0);
-        scored.push({ cand, score, newLen, word: nw.slice(seg.tokenStart[k], seg.tokenEnd[k]) });
+        scored.push({ cand, score, newLen, tokStart: seg.tokenStart[k], word: nw.slice(seg.tokenStart[k], seg.tokenEnd[k]) });
       }
       scored.sort((x, y) => y.score - x.score || (x.cand.truth < y.cand.truth ? -1 : 1));
       const best = scored[0];
-      if (best.newLen < 2 || best.score < PARAMS.suggestScore) continue;
+      const single = best.newLen < 2;
+      if ((single && !rareOld) || best.score < PARAMS.suggestScore) continue;
+      // the new word must not lean on a neighbour that is itself doubtful
+      const ts = ws + (best.newLen >= 2 ? best.tokStart : k);
+      const te = ts + best.newLen;
+      let shaky = false;
+      for (let q = ts; q < te; q++) {
+        if (q === i) continue;
+        if ((charFreq.get(cur[q]) ?? 0) < PARAMS.rareCharFreq || cur[q] === best.cand.truth) shaky = true;
+      }
       const second = scored[1]?.score ?? -Infinity;
       const alternatives = scored
-        .filter((x) => x.newLen >= 2 && x.score >= PARAMS.suggestScore)
+        .filter((x) => (x.newLen >= 2 || rareOld) && x.score >= PARAMS.suggestScore)
         .slice(0, 4)
         .map((x) => ({ after: x.cand.truth, score: round(x.score) }));
       const apply =
         oldLen === 1 &&
-        best.score >= PARAMS.applyScore &&
+        !shaky &&
+        best.score >= (single ? PARAMS.applySingleScore : best.cand.source === 'lexicon' ? PARAMS.applyLexicalScore : PARAMS.applyScore) &&
+        (best.cand.source !== 'lexicon' || best.newLen >= 3) &&
         best.score - second >= PARAMS.margin &&
         !nameZone(cur, i);
+      if (DEBUG) console.error(`[correct] ${cur.slice(Math.max(a, i - 4), i)}[${ch}]${cur.slice(i + 1, i + 5)} oldLen=${oldLen} cf=${cf} cov=${c} ${scored.map((x) => `${x.cand.truth}:${x.score.toFixed(1)}/${x.newLen}/${x.word}/${x.cand.source}`).join(' ')} shaky=${shaky} apply=${apply}`);
       const conf = confidenceOf(best.score, apply);
       const meta: ChangeMeta = {
         type: 'correction',
         kind: 'character',
-        rule: best.cand.source === 'evidence' ? 'evidence:ocr-alternative' : `confusion:${best.cand.source}`,
+        rule: best.cand.source === 'evidence' ? 'evidence:ocr-alternative' : best.cand.source === 'lexicon' ? 'lexicon' : `confusion:${best.cand.source}`,
         confidence: conf,
-        note: `${ch}→${best.cand.truth} (${best.word})`,
+        note: `${ch}→${best.cand.truth} (${best.word}; score ${round(best.score)}${DEBUG ? ` cov ${c} cf ${cf} w ${best.cand.weight}` : ""})`,
         ...(alternatives.length > 1 ? { alternatives } : {}),
       };
       const edit: StageEdit = { start: i, end: i + 1, replacement: best.cand.truth, meta };

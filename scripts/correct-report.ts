@@ -1,0 +1,136 @@
+// Precision / recall of the OCR character corrector on fixtures.
+// For each fixture of the chosen split (default "tune"): normalise input.ocr.txt
+// with the layout stages, run the corrector, align the normalised text with
+// gold.txt character by character, and count Han substitution errors fixed,
+// wrong changes, and suggestions.
+// Usage: npx tsx scripts/correct-report.ts [--split tune] [--list] [--bench]
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diffChars } from 'diff';
+import { TrackedText, type StageEdit } from '../pipeline/tracked-text.ts';
+import { normaliseStages } from '../pipeline/normalise/index.ts';
+import { createCorrector, loadDictionaries } from '../pipeline/correct/index.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'tune';
+const list = args.includes('--list') && split !== 'holdout';
+const HAN = /\p{Script=Han}/u;
+
+function fixtureDirs(): string[] {
+  const out: string[] = [];
+  for (const base of ['fixtures/notices', 'fixtures/sample']) {
+    const d = join(root, base);
+    if (!existsSync(d)) continue;
+    for (const f of readdirSync(d).sort()) {
+      const dir = join(d, f);
+      if (!existsSync(join(dir, 'gold.txt')) || !existsSync(join(dir, 'input.ocr.txt')) || !existsSync(join(dir, 'meta.json'))) continue;
+      const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
+      if (meta.split === split) out.push(dir);
+    }
+  }
+  return out;
+}
+
+export function normalise(raw: string): string {
+  const t = new TrackedText(raw);
+  for (const st of normaliseStages) t.apply(st.run(t.text, () => {}));
+  return t.text;
+}
+
+/** For each position of a: the gold char it was substituted by ('' when equal or unaligned), plus error count. */
+function align(a: string, gold: string): { sub: (string | null)[]; errors: number[] } {
+  const sub: (string | null)[] = new Array(a.length).fill(null);
+  const errors: number[] = [];
+  const parts = diffChars(a, gold);
+  let pa = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    if (!p.added && !p.removed) {
+      for (let q = 0; q < p.value.length; q++) sub[pa + q] = '=';
+      pa += p.value.length;
+    } else if (p.removed) {
+      const nx = parts[k + 1];
+      if (nx && nx.added) {
+        const m = Math.min(p.value.length, nx.value.length);
+        for (let q = 0; q < m; q++) {
+          const ac = p.value[q], gc = nx.value[q];
+          if (p.value.length === nx.value.length) {
+            sub[pa + q] = gc;
+            if (HAN.test(ac) && HAN.test(gc)) errors.push(pa + q);
+          }
+        }
+        k++;
+      }
+      pa += p.value.length;
+    }
+  }
+  return { sub, errors };
+}
+
+const dicts = loadDictionaries();
+let t0 = performance.now();
+const corrector = createCorrector(dicts);
+const setupMs = performance.now() - t0;
+
+let tot = { errors: 0, fixed: 0, wrong: 0, edits: 0, sugg: 0, suggRight: 0, unaligned: 0 };
+const byRule = new Map<string, { right: number; wrong: number }>();
+for (const dir of fixtureDirs()) {
+  const name = dir.slice(root.length + 1);
+  const text = normalise(readFileSync(join(dir, 'input.ocr.txt'), 'utf8'));
+  const gold = readFileSync(join(dir, 'gold.txt'), 'utf8');
+  const { sub, errors } = align(text, gold);
+  const r = corrector.correct({ text });
+  let fixed = 0, wrong = 0, unaligned = 0;
+  const judge = (e: StageEdit): 'right' | 'wrong' | 'unaligned' => {
+    if (e.end - e.start !== e.replacement.length) return 'unaligned';
+    let ok = true;
+    for (let q = e.start; q < e.end; q++) {
+      const g = sub[q];
+      const want = g === '=' ? text[q] : g;
+      if (want === null) return 'unaligned';
+      if (want !== e.replacement[q - e.start]) ok = false;
+    }
+    return ok ? 'right' : 'wrong';
+  };
+  const show = (e: StageEdit): string => `${text.slice(Math.max(0, e.start - 6), e.start)}[${text.slice(e.start, e.end)}→${e.replacement}]${text.slice(e.end, e.end + 6)}`;
+  for (const e of r.edits) {
+    const j = judge(e);
+    const rule = e.meta.type === 'correction' ? e.meta.rule : '?';
+    const br = byRule.get(rule) ?? { right: 0, wrong: 0 };
+    byRule.set(rule, br);
+    if (args.includes('--calib')) console.log(`CAL ${j} ${e.meta.type === 'correction' ? e.meta.rule + ' ' + (e.meta.note ?? '') : ''}`);
+    if (j === 'right') { fixed += e.end - e.start; br.right++; }
+    else if (j === 'wrong') { wrong++; br.wrong++; if (list) console.log('  WRONG', show(e), e.meta.type === 'correction' ? `${e.meta.rule} ${e.meta.confidence} ${e.meta.note ?? ''}` : ''); }
+    else { unaligned++; if (list) console.log('  ?', show(e)); }
+  }
+  let suggRight = 0;
+  for (const s of r.suggestions) {
+    const j = judge(s);
+    if (j === 'right') suggRight++;
+    if (list) console.log(`  sugg ${j}`, show(s), s.meta.type === 'correction' ? `${s.meta.rule} ${s.meta.note ?? ''}` : '');
+  }
+  if (list) {
+    const fixedPos = new Set<number>();
+    for (const e of r.edits) if (judge(e) === 'right') for (let q = e.start; q < e.end; q++) fixedPos.add(q);
+    for (const p of errors) if (!fixedPos.has(p)) console.log('  MISSED', `${text.slice(Math.max(0, p - 6), p)}[${text[p]}→${sub[p]}]${text.slice(p + 1, p + 7)}`);
+  }
+  console.log(`${name}: han errors ${errors.length}, fixed ${fixed}, wrong ${wrong}, unaligned ${unaligned}, suggestions ${r.suggestions.length} (${suggRight} right)`);
+  tot.errors += errors.length; tot.fixed += fixed; tot.wrong += wrong; tot.edits += r.edits.length; tot.sugg += r.suggestions.length; tot.suggRight += suggRight; tot.unaligned += unaligned;
+}
+const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) + '%' : '-');
+console.log(`TOTAL (${split}): errors ${tot.errors}, fixed ${tot.fixed} (${pct(tot.fixed, tot.errors)}), wrong ${tot.wrong}, precision ${pct(tot.fixed, tot.fixed + tot.wrong)}, suggestions ${tot.sugg} (${tot.suggRight} right)`);
+for (const [rule, v] of [...byRule].sort()) console.log(`  ${rule}: ${v.right} right, ${v.wrong} wrong`);
+console.log(`setup ${setupMs.toFixed(0)} ms (dictionary ${dicts.version})`);
+
+if (args.includes('--bench')) {
+  const texts = fixtureDirs().map((d) => normalise(readFileSync(join(d, 'input.ocr.txt'), 'utf8')));
+  let big = '';
+  while (big.length < 2_000_000) big += texts.join('\n') + '\n';
+  corrector.correct({ text: big.slice(0, 100_000) });
+  t0 = performance.now();
+  corrector.correct({ text: big });
+  const s = (performance.now() - t0) / 1000;
+  console.log(`speed: ${Math.round(big.length / s).toLocaleString()} chars/s on ${big.length.toLocaleString()} chars`);
+}
