@@ -28,6 +28,7 @@ import { splitProgress } from './progress.ts';
 import { buildSections } from './sections.ts';
 import { measureSpans } from './spans.ts';
 import { markTail } from './tail.ts';
+import { unglueMarkers } from './unglue.ts';
 import type { Ctx, SegmentWarning } from './types.ts';
 
 export interface SegmentResult {
@@ -39,6 +40,7 @@ export interface SegmentResult {
 /** The passes, in order. */
 export const PASSES: readonly ((ctx: Ctx) => void)[] = [
   splitLines,
+  unglueMarkers,
   classifyLines,
   groupHeader,
   markTail,

@@ -73,7 +73,11 @@ export function buildSections(ctx: Ctx): void {
     const heading = ctx.text.slice(l.markerEnd, l.contentEnd);
     if (l.kind === 'section') {
       const prev: number = notice.sections.length ? notice.sections[notice.sections.length - 1].number : 0;
-      if (l.number !== prev + 1) warn(ctx, 'numbering-gap', `section ${l.number} follows section ${prev}`, l.contentStart, l.markerEnd);
+      if (l.number <= prev) {
+        // Sections never go back: a repeated or lower number is a damaged numeral ("二，，" for 三).
+        warn(ctx, 'marker-damaged', `section number read as ${l.number} after section ${prev}: taken as ${prev + 1}`, l.contentStart, l.markerEnd);
+        l.number = prev + 1;
+      } else if (l.number !== prev + 1) warn(ctx, 'numbering-gap', `section ${l.number} follows section ${prev}`, l.contentStart, l.markerEnd);
       closingSection = CLOSING_HEADING.test(heading);
       const h = splitHeading(ctx, l, closingSection ? 'closing' : 'paragraph');
       sec = { number: l.number, heading: h.heading, span: { start: l.contentStart, end: l.contentEnd }, paragraphs: h.body, subsections: [], problems: [] };
@@ -86,6 +90,11 @@ export function buildSections(ctx: Ctx): void {
     }
     if (l.kind === 'subsection') {
       const s = ensureSection(l);
+      const prevSub = s.subsections.length ? s.subsections[s.subsections.length - 1].number : 0;
+      if (!ctx.problemLines.has(i) && l.number <= prevSub) {
+        warn(ctx, 'marker-damaged', `subsection number read as ${l.number} after ${prevSub}: taken as ${prevSub + 1}`, l.contentStart, l.markerEnd);
+        l.number = prevSub + 1;
+      }
       if (ctx.problemLines.has(i)) {
         sub = null;
         addDraft(l, l.number, true, s.problems);

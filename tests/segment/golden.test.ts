@@ -179,6 +179,25 @@ describe('damage', () => {
     expect(r.notice.sections[1].paragraphs.map((p) => p.text)).toEqual(['1.做好宣传。']);
     expect(r.warnings.map((w) => w.code)).toEqual(['title-missing', 'heading-damaged']);
   });
+  it('starts a new line at a marker glued after a sentence end', () => {
+    const text = '一、事项\n（一）甲方面\n1.甲。\n整改情况：确保不返贫。《二）乙方面\n1.乙。\n整改情况：好。';
+    const r = segment(text);
+    expectPartition(text, r.blocks);
+    expectSlices(text, r);
+    const subs = r.notice.sections[0].subsections;
+    expect(subs.map((x) => [x.number, x.heading, x.problems.map((p) => p.progress)])).toEqual([
+      [1, '甲方面', ['确保不返贫。']],
+      [2, '乙方面', ['好。']],
+    ]);
+    expect(r.blocks.find((b) => b.span.start === text.indexOf('《二）'))?.type).toBe('subsection-heading');
+    expect(r.warnings.map((w) => w.code)).toContain('marker-glued');
+  });
+  it('renumbers a section whose numeral was damaged into a repeat', () => {
+    const text = '一、甲\n正文。\n二、乙\n正文。\n二，，下一步工作打算\n继续整改。';
+    const r = segment(text);
+    expect(r.notice.sections.map((s) => [s.number, s.heading])).toEqual([[1, '甲'], [2, '乙'], [3, '下一步工作打算']]);
+    expect(r.warnings.filter((w) => w.code === 'marker-damaged').length).toBe(2);
+  });
   it('warns about a gap in problem numbers', () => {
     const text = '一、事项\n问题1.甲。\n整改情况：好。\n问题3.丙。\n整改情况：好。';
     const r = segment(text);
