@@ -11,7 +11,11 @@
 //   truth\tocr\tcount\tsource_count     (count >= 2; source_count = occurrences of truth char in the rendered text)
 // Raw counts are also kept in a JSON state file so runs can be resumed/merged.
 //
-// Usage: nice npx tsx scripts/confusions/ocr-stats.ts [--minutes 40] [--pages N] [--jobs 2] [--seed 1] [--engine native|js]
+// Usage: nice npx tsx scripts/confusions/ocr-stats.ts [--minutes 40] [--pages N] [--jobs 2] [--seed 1]
+//          [--engine native|js] [--state FILE] [--fresh] [--out FILE]
+// The state file (default $TMPDIR/notice-ocr-stats-state.json) accumulates counts
+// across runs; --fresh starts from zero. Runs with --engine js (tesseract.js,
+// @tesseract.js-data/chi_sim/4.0.0_best_int) add to the same counts.
 import { createCanvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { execFile } from 'node:child_process';
@@ -22,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { registerNoticeFonts, type FontSpec } from './fonts.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT = join(root, 'dictionaries/confusions/ocr-observed.tsv');
+let OUT = join(root, 'dictionaries/confusions/ocr-observed.tsv');
 const HAN = /\p{Script=Han}/u;
 
 // ---------- seeded RNG ----------
@@ -237,6 +241,7 @@ async function main(): Promise<void> {
   const engine = arg('engine', 'native');
   const statePath = arg('state', join(tmpdir(), 'notice-ocr-stats-state.json'));
   const fresh = process.argv.includes('--fresh');
+  OUT = arg('out', OUT);
 
   const fonts = registerNoticeFonts();
   if (!fonts.length) throw new Error('no fonts');
