@@ -35,13 +35,14 @@ function fixtures(): Fixture[] {
       out.push({ id, dir, split: meta.split ?? 'tune', engine: meta.engine ?? '?', input: join(dir, 'input.ocr.txt') });
     }
   }
-  if (values.scans && existsSync('fixtures/pdf')) {
-    for (const f of readdirSync('fixtures/pdf').sort()) {
+  for (const [folder, label] of [['fixtures/pdf', 'scan'], ['fixtures/pdf/heavy', 'heavy-scan']]) {
+    if (!values.scans || !existsSync(folder)) continue;
+    for (const f of readdirSync(folder).sort()) {
       const m = /^scan-(.+)\.pdf$/.exec(f);
       const dir = m && join('fixtures/notices', m[1]);
       if (!m || !dir || !existsSync(join(dir, 'gold.txt'))) continue;
       const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
-      out.push({ id: `scan-${m[1]}`, dir, split: meta.split ?? 'tune', engine: 'pipeline OCR (tesseract.js)', input: join('fixtures/pdf', f) });
+      out.push({ id: `${label}-${m[1]}`, dir, split: meta.split ?? 'tune', engine: 'scanned PDF → pipeline OCR', input: join(folder, f) });
     }
   }
   return out;
