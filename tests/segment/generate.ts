@@ -18,7 +18,7 @@ const LABELS = ['整改进展情况', '整改情况', '整改措施及成效', '
 export interface GenProblem { number: number; statement: string; progress: string }
 export interface Generated { text: string; problems: GenProblem[]; style: 'question' | 'numbered' | 'heading' }
 
-export function generate(rand: () => number, damage: boolean): Generated {
+export function generate(rand: () => number, damage: false | 'any' | 'recoverable'): Generated {
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const sentence = () => Array.from({ length: int(2, 6) }, () => pick(WORDS)).join('') + pick(['。', '；', '，不到位。']) + (rand() < 0.3 ? `${int(1, 99)}个。` : '');
@@ -66,12 +66,14 @@ export function generate(rand: () => number, damage: boolean): Generated {
   }
   lines.push('欢迎广大干部群众对巡察整改落实情况进行监督。邮政信箱：某县人民路1号；联系电话：0734-6880072；电子邮箱：ab12@163.com。');
   lines.push('中共某某县委巡察工作领导小组', pick(['2024年7月3日', '二〇二四年七月三日']));
-  if (damage) damageLines(rand, lines);
+  if (damage === 'any') damageLines(rand, lines);
+  if (damage === 'recoverable') damageRecoverably(rand, lines);
   return { text: lines.join('\n') + (rand() < 0.5 ? '\n' : ''), problems, style };
 }
 
 /** Lose lines (a heading, a page), garble markers and labels, add spaces and blank lines. */
 function damageLines(rand: () => number, lines: string[]): void {
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
   const n = Math.floor(rand() * 6);
   for (let k = 0; k < n; k++) {
     const i = Math.floor(rand() * lines.length);
@@ -86,6 +88,24 @@ function damageLines(rand: () => number, lines: string[]): void {
     else if (r < 0.9) {
       const at = Math.floor(rand() * lines[i].length);
       lines[i] = lines[i].slice(0, at) + '\n' + lines[i].slice(at);
-    } else lines[i] = lines[i].slice(0, Math.floor(rand() * lines[i].length));
+    } else if (r < 0.95) lines[i] = lines[i].slice(0, Math.floor(rand() * lines[i].length));
+    else if (r < 0.975 && i > 0) lines.splice(i - 1, 2, lines[i - 1] + lines[i]);
+    else lines.splice(i, 0, pick(['- 2 -', '二', '16', 'II']));
+  }
+}
+
+/** Damage the segmenter must see through: spaced or wrong marker punctuation, ASCII colons, stray spaces, blank lines, glued headings. */
+function damageRecoverably(rand: () => number, lines: string[]): void {
+  const n = Math.floor(rand() * 8);
+  for (let k = 0; k < n; k++) {
+    const i = 1 + Math.floor(rand() * (lines.length - 1));
+    const r = rand();
+    if (r < 0.2) lines[i] = lines[i].replace(/^问题(\d+)\./, '问题 $1');
+    else if (r < 0.35) lines[i] = lines[i].replace(/^(整改[^：]{1,5})：/, '$1:');
+    else if (r < 0.5 && /^(问题\d|（|[一二三四五六七八九十]+、|\d+\.)/.test(lines[i])) lines.splice(i, 0, '');
+    else if (r < 0.65 && /^(问题\d|（|[一二三四五六七八九十]+、|\d+\.|整改[^：:]{1,5}[：:])/.test(lines[i])) lines[i] = " " + lines[i];
+    else if (r < 0.75) lines[i] = lines[i].replace(/^（([一二三四五六七八九十]+)）/, '〈$1)');
+    else if (r < 0.85) lines[i] = lines[i].replace(/^([一二三四五六七八九十]+)、/, '$1 ，');
+    else if (/^（[一二三四五六七八九十]+）[^。]*方面$/.test(lines[i]) && lines[i - 1].endsWith('。')) lines.splice(i - 1, 2, lines[i - 1] + lines[i]);
   }
 }

@@ -26,10 +26,20 @@ describe('random notices', () => {
   it('damaged: invariants hold and no text is lost', () => {
     const rand = rng(7);
     for (let k = 0; k < 1000; k++) {
-      const g = generate(rand, true);
+      const g = generate(rand, 'any');
       const r = segment(g.text);
       expectPartition(g.text, r.blocks);
       expectSlices(g.text, r);
+    }
+  });
+  it('recoverable damage: problems still found exactly', () => {
+    const rand = rng(31337);
+    for (let k = 0; k < 400; k++) {
+      const g = generate(rand, 'recoverable');
+      const r = segment(g.text);
+      expectPartition(g.text, r.blocks);
+      expectSlices(g.text, r);
+      expect(problemsOf(r), `case ${k} (${g.style})\n${g.text}`).toEqual(g.problems);
     }
   });
   it('random character soup keeps the invariants', () => {
