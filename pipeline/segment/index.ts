@@ -61,7 +61,7 @@ function emptyNotice(): Notice {
 export function segment(text: string): SegmentResult {
   const ctx: Ctx = {
     text, lines: [], notice: emptyNotice(), warnings: [], cuts: [], bodyStart: 0, tailStart: 0,
-    problemLines: new Set(), drafts: [], paragraphs: [], sections: [], subsections: [],
+    problemLines: new Set(), drafts: [],
   };
   for (const pass of PASSES) {
     pass(ctx);
@@ -73,6 +73,9 @@ export function segment(text: string): SegmentResult {
   }
   ctx.notice.closing.sort((a, b) => a.span.start - b.span.start);
   ctx.notice.problemCount = ctx.drafts.length;
+  if (ctx.drafts.length === 0 && ctx.notice.sections.length > 0) {
+    ctx.warnings.push({ code: 'no-problems', message: 'sections found but no numbered problem with a progress label', start: 0, end: text.length });
+  }
   ctx.warnings.sort((a, b) => a.start - b.start);
   return { notice: ctx.notice, blocks: emitBlocks(ctx), warnings: ctx.warnings };
 }

@@ -2,7 +2,7 @@
  * Internal state shared by the segmentation passes (not re-exported).
  * Offsets are half-open UTF-16 ranges into the segmented text.
  */
-import type { BlockType, Notice, Paragraph, Problem, Section, Subsection } from '../schema.ts';
+import type { BlockType, Notice, Paragraph, Problem } from '../schema.ts';
 
 export type LineKind = 'blank' | 'section' | 'subsection' | 'question' | 'item' | 'text';
 
@@ -59,10 +59,6 @@ export interface Ctx {
   /** Problem decisions made by decideProblems, keyed by line index. */
   problemLines: Set<number>;
   drafts: DraftProblem[];
-  /** Paragraph objects, to fill enumerations later. */
-  paragraphs: Paragraph[];
-  sections: Section[];
-  subsections: Subsection[];
 }
 
 export function warn(ctx: Ctx, code: string, message: string, start: number, end: number): void {

@@ -197,6 +197,7 @@ describe('damage', () => {
     const r = segment(text);
     expect(r.notice.sections.map((s) => [s.number, s.heading])).toEqual([[1, '甲'], [2, '乙'], [3, '下一步工作打算']]);
     expect(r.warnings.filter((w) => w.code === 'marker-damaged').length).toBe(2);
+    expect(r.warnings.map((w) => w.code)).toContain('no-problems');
   });
   it('warns about a gap in problem numbers', () => {
     const text = '一、事项\n问题1.甲。\n整改情况：好。\n问题3.丙。\n整改情况：好。';
