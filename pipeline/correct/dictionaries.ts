@@ -152,7 +152,11 @@ export function applyRule(rule: Rule, s: string): string {
 }
 
 /** Replacement for the match of `rule` at `index` of `text` (with its context). */
-export function replacementAt(rule: Rule, text: string, index: number, matchLength: number): string {
+export function replacementAt(rule: Rule, fullText: string, fullIndex: number, matchLength: number): string {
+  // a window around the match is enough context for the rules' look-arounds
+  const ws = Math.max(0, fullIndex - 16);
+  const text = fullText.slice(ws, fullIndex + matchLength + 16);
+  const index = fullIndex - ws;
   rule.sticky.lastIndex = index;
   const out = text.replace(rule.sticky, rule.replacement);
   return out.slice(index, out.length - (text.length - index - matchLength));

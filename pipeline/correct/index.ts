@@ -65,6 +65,10 @@ export const PARAMS = {
   /** weight of log(confusion prior) in the score */
   priorWeight: 1,
   window: 5,
+  /** look-alike candidates kept per character (best weights) */
+  maxCands: 10,
+  /** an uncovered character that is this frequent as a one-character word is left alone */
+  soloSkip: 5000,
   /** jieba words at least this frequent propose lexical candidates */
   applyLexicalScore: 12,
   /** prior of a candidate that is not a known look-alike (0 disables) */
@@ -120,7 +124,10 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     if (!t) byTruth.set(c.truth, (t = []));
     if (!t.includes(c.ocr)) t.push(c.ocr);
   }
-  for (const list of confusions.values()) list.sort((a, b) => b.weight - a.weight || (a.truth < b.truth ? -1 : 1));
+  for (const [k, list] of confusions) {
+    list.sort((a, b) => b.weight - a.weight || (a.truth < b.truth ? -1 : 1));
+    if (list.length > PARAMS.maxCands) confusions.set(k, list.slice(0, PARAMS.maxCands));
+  }
 
   // corrupted forms of common words and lexicon terms: detection only
   const corrupt = new Set<string>();
@@ -151,6 +158,20 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   // characters of the domain vocabulary: a lexical (non look-alike) candidate never replaces one
   const domainChars = new Set<string>();
   for (const w of dicts.lexicon.keys()) for (const ch of w) domainChars.add(ch);
+
+  // cheap prefilters on character pairs (numeric keys: no string allocation):
+  // first two characters of a covering word / of a corrupted form, and adjacent
+  // pairs inside any word a candidate may form
+  const pk = (x: number, y: number): number => x * 65536 + y;
+  const wordStarts = new Set<number>();
+  const corruptStarts = new Set<number>();
+  const inner2 = new Set<number>();
+  for (const [w, f] of freq) {
+    if (w.length < 2) continue;
+    if (f >= PARAMS.coverMinFreq) wordStarts.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
+    if (f >= PARAMS.candWordMinFreq && w.length <= 4) for (let k = 0; k + 2 <= w.length; k++) inner2.add(pk(w.charCodeAt(k), w.charCodeAt(k + 1)));
+  }
+  for (const w of corrupt) corruptStarts.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
 
   const rules = dicts.rules;
   const protectedTerms = dicts.protectedTerms;
@@ -195,7 +216,6 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     }
 
     // 2. confusion candidates scored by the word model, per Han run
-    let cur = text; // text with applied character edits (same length: 1:1 substitutions)
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -205,7 +225,9 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       }
       let j = i;
       while (j < n && isHan(text, j)) j++;
-      cur = scanRun(i, j, cur, input, mask, edits, suggestions, warnings);
+      // work on a local copy of the run (plus a little context): edits are 1:1 substitutions
+      const off = Math.max(0, i - 8);
+      scanRun(i - off, j - off, text.slice(off, Math.min(n, j + 8)), off, input, mask, edits, suggestions, warnings);
       i = j;
     }
     edits.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -216,10 +238,19 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   function coveredRun(s: string, a: number, b: number): Uint8Array {
     const cov = new Uint8Array(b - a);
     for (let k = a; k < b - 1; k++) {
-      for (let L = 2; L <= 4 && k + L <= b; L++) {
-        const w = s.slice(k, k + L);
-        if ((freq.get(w) ?? 0) >= PARAMS.coverMinFreq) for (let q = k; q < k + L; q++) cov[q - a] = 1;
-        if (corrupt.has(w)) for (let q = k; q < k + L; q++) cov[q - a] |= 2;
+      const p = pk(s.charCodeAt(k), s.charCodeAt(k + 1));
+      if (wordStarts.has(p)) {
+        for (let L = Math.min(4, b - k); L >= 2; L--) {
+          if ((freq.get(s.slice(k, k + L)) ?? 0) >= PARAMS.coverMinFreq) {
+            for (let q = k; q < k + L; q++) cov[q - a] |= 1;
+            break;
+          }
+        }
+      }
+      if (corruptStarts.has(p)) {
+        for (let L = 2; L <= 4 && k + L <= b; L++) {
+          if (corrupt.has(s.slice(k, k + L))) for (let q = k; q < k + L; q++) cov[q - a] |= 2;
+        }
       }
     }
     return cov;
@@ -227,6 +258,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
 
   function formsWord(s: string, a: number, b: number, i: number, c: string): boolean {
     const min = PARAMS.candWordMinFreq;
+    const cc = c.charCodeAt(0);
+    if (!(i + 1 < b && inner2.has(pk(cc, s.charCodeAt(i + 1)))) && !(i > a && inner2.has(pk(s.charCodeAt(i - 1), cc)))) return false;
     for (let L = 2; L <= 4; L++) {
       for (let st = Math.max(a, i - L + 1); st <= i && st + L <= b; st++) {
         const w = s.slice(st, i) + c + s.slice(i + 1, st + L);
@@ -240,23 +273,26 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     a: number,
     b: number,
     cur: string,
+    off: number,
     input: CorrectInput,
     mask: Uint8Array,
     edits: StageEdit[],
     suggestions: StageEdit[],
     warnings: CorrectWarning[],
-  ): string {
-    if (b - a < 2) return cur;
+  ): void {
+    if (b - a < 2) return;
     const cov = coveredRun(cur, a, b);
     for (let i = a; i < b; i++) {
-      if (mask[i]) continue;
+      if (mask[i + off]) continue;
       const ch = cur[i];
       const cf = charFreq.get(ch) ?? 0;
-      const ev = input.evidenceAt?.(i);
+      const ev = input.evidenceAt?.(i + off);
       const lowEv = ev !== undefined && ev.confidence < 0.6;
       const c = cov[i - a];
       const suspicious = !(c & 1) || (c & 2) || cf < PARAMS.rareCharFreq || lowEv;
       if (!suspicious) continue;
+      // a common stand-alone character outside any word is usually just that word
+      if (!(c & 2) && !lowEv && cf >= PARAMS.rareCharFreq && (freq.get(ch) ?? 0) >= PARAMS.soloSkip) continue;
       let cands = confusions.get(ch) ?? [];
       if (ev?.alternatives?.length) {
         cands = cands.slice();
@@ -281,7 +317,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         if (extra.length) cands = cands.concat(extra);
       }
       if (!cands.length) {
-        if (!lm.charFreq.has(ch)) warnings.push({ code: 'UNKNOWN_CHARACTER', message: `character ${ch} is not in the word list and has no known look-alike`, start: i, end: i + 1 });
+        if (!lm.charFreq.has(ch)) warnings.push({ code: 'UNKNOWN_CHARACTER', message: `character ${ch} is not in the word list and has no known look-alike`, start: i + off, end: i + off + 1 });
         continue;
       }
       const rareOld = cf < PARAMS.rareCharFreq;
@@ -336,13 +372,12 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         note: `${ch}→${best.cand.truth} (${best.word}; score ${round(best.score)}${DEBUG ? ` cov ${c} cf ${cf} w ${best.cand.weight}` : ""})`,
         ...(alternatives.length > 1 ? { alternatives } : {}),
       };
-      const edit: StageEdit = { start: i, end: i + 1, replacement: best.cand.truth, meta };
+      const edit: StageEdit = { start: i + off, end: i + off + 1, replacement: best.cand.truth, meta };
       if (apply) {
         edits.push(edit);
         cur = cur.slice(0, i) + best.cand.truth + cur.slice(i + 1);
       } else suggestions.push(edit);
     }
-    return cur;
   }
 
   return { correct, dictionaryVersion: dicts.version };
