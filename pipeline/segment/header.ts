@@ -2,7 +2,10 @@
  * Pass: group the lines before the first section into issuer, document number,
  * title, addressee and preamble. Decides where the body starts.
  */
+import { DATE_SOURCE, parseDate } from './numerals.ts';
 import { paragraphOf, warn, type Ctx, type Line } from './types.ts';
+
+const HEADER_DATE = new RegExp(`^[（(]?\\s*${DATE_SOURCE}\\s*[）)]?$`);
 
 const DOC_NUMBER = /^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号$/;
 const TITLE_END = /(通报|情况|报告|通知|决定|公告|意见|说明|公示|公开)$/;
@@ -69,6 +72,11 @@ export function groupHeader(ctx: Ctx): void {
     else if (i < 8 && DOC_NUMBER.test(l.content.replace(/\s+/g, '')) && l.content.length <= 30) {
       l.role = 'document-number';
       ctx.notice.documentNumber = l.content.replace(/\s+/g, '');
+      if (i >= rest) rest = i + 1;
+    } else if (i < 8 && HEADER_DATE.test(l.content)) {
+      // 成文日期 printed under the title: "（2024年7月3日）"; the sign-off date, when present, wins.
+      l.role = 'date';
+      ctx.notice.date = parseDate(l.content);
       if (i >= rest) rest = i + 1;
     } else if (i < titleFirst && l.content.length <= 30 && !/[。，；：:]/.test(l.content)) {
       l.role = 'issuer';

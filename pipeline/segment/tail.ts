@@ -78,7 +78,7 @@ export function markTail(ctx: Ctx): void {
   for (const l of lines.slice(tailStart)) if (l.kind === 'blank') l.zone = 'tail';
   if (signStart >= 0) {
     ctx.notice.signoff = { issuer, date, span: { start: signStart, end: signEnd } };
-    ctx.notice.date = date;
+    if (date !== null || ctx.notice.date === null) ctx.notice.date = date;
     if (!ctx.notice.issuer && issuer) ctx.notice.issuer = issuer;
   }
   for (const l of closing) {

@@ -37,8 +37,8 @@ export function unglueMarkers(ctx: Ctx): void {
       const cut = cur.contentStart + m.index + m[0].length;
       if (!glued(ctx.text.slice(cut, cur.contentEnd))) continue;
       out.push(piece(ctx, cur, cur.start, cut, cut));
-      warn(ctx, 'marker-glued', 'a marker glued to the previous paragraph starts a new line', cut, cut);
       cur = piece(ctx, cur, cut, cur.end, cur.contentEnd);
+      warn(ctx, 'marker-glued', 'a marker glued to the previous paragraph starts a new line', cut, cur.contentEnd);
       GLUE.lastIndex = 0;
     }
     out.push(cur);

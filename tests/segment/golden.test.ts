@@ -199,6 +199,13 @@ describe('damage', () => {
     expect(r.warnings.filter((w) => w.code === 'marker-damaged').length).toBe(2);
     expect(r.warnings.map((w) => w.code)).toContain('no-problems');
   });
+  it('reads a date printed under the title when there is no sign-off date', () => {
+    const text = '关于巡察整改情况的通报\n（二〇二四年三月五日）\n一、事项\n问题1.甲。\n整改情况：好。';
+    const r = segment(text);
+    expectSlices(text, r);
+    expect(r.notice.date).toBe('2024-03-05');
+    expect(r.blocks.map((b) => b.type)).toEqual(['title', 'date', 'section-heading', 'problem-statement', 'problem-progress']);
+  });
   it('warns about a gap in problem numbers', () => {
     const text = '一、事项\n问题1.甲。\n整改情况：好。\n问题3.丙。\n整改情况：好。';
     const r = segment(text);
