@@ -14,8 +14,15 @@
  * - Enumeration.text: span minus its marker ("一是") and the whitespace after it.
  * - Contact.text: from the first contact keyword to the end of the last contact line.
  * - signoff.span: sign-off issuer line (or its content) through the date.
- * - Notice.title: the title line(s) joined without '\n'; issuer: header issuer line(s), else the title's
- *   prefix before 关于, else the sign-off issuer.
+ * - Notice.title: the title line(s) joined without '\n' (an issuer line right above a "关于…" title is part of
+ *   it, as gold files print it); issuer: a separate header issuer line, else the title's prefix before 关于,
+ *   else the sign-off issuer. date: the sign-off date, else a date printed under the title.
+ * - Page furniture left in the text (a lone page number) is a 'paragraph' block outside every statement,
+ *   progress and paragraph string, with a 'furniture' warning.
+ *
+ * Warning codes: marker-damaged, marker-glued, numbering-gap, heading-missing, heading-damaged,
+ * label-damaged, progress-missing, statement-empty, title-missing, header-unclassified, furniture,
+ * date-invalid, no-structure, no-problems.
  */
 import type { Block, Notice } from '../schema.ts';
 import { emitBlocks } from './blocks.ts';

@@ -206,6 +206,14 @@ describe('damage', () => {
     expect(r.notice.date).toBe('2024-03-05');
     expect(r.blocks.map((b) => b.type)).toEqual(['title', 'date', 'section-heading', 'problem-statement', 'problem-progress']);
   });
+  it('numbered problems: items restarting at 1 with no label after the last problem are closing', () => {
+    const text = '一、整改情况\n1.甲问题。\n整改情况：甲已改。\n2.乙问题。\n整改情况：乙已改。\n1.持续整改。\n2.健全机制。';
+    const r = segment(text);
+    expectSlices(text, r);
+    expect(r.notice.sections[0].problems.map((p) => [p.number, p.statement, p.progress])).toEqual([[1, '甲问题。', '甲已改。'], [2, '乙问题。', '乙已改。']]);
+    expect(r.notice.closing.map((p) => p.text)).toEqual(['1.持续整改。', '2.健全机制。']);
+    expect(r.warnings.map((w) => w.code)).toEqual(['title-missing', 'heading-missing']);
+  });
   it('warns about a gap in problem numbers', () => {
     const text = '一、事项\n问题1.甲。\n整改情况：好。\n问题3.丙。\n整改情况：好。';
     const r = segment(text);
