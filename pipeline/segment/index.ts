@@ -17,8 +17,8 @@
  * - Notice.title: the title line(s) joined without '\n' (an issuer line right above a "关于…" title is part of
  *   it, as gold files print it); issuer: a separate header issuer line, else the title's prefix before 关于,
  *   else the sign-off issuer. date: the sign-off date, else a date printed under the title.
- * - Page furniture left in the text (a lone page number) is a 'paragraph' block outside every statement,
- *   progress and paragraph string, with a 'furniture' warning.
+ * - Page furniture left in the text (a lone page number) gets a 'furniture' warning and a 'paragraph' block;
+ *   inside a problem it stays outside statement and progress, elsewhere it is a Paragraph of the nearest node.
  *
  * Warning codes: marker-damaged, marker-glued, numbering-gap, heading-missing, heading-damaged,
  * label-damaged, progress-missing, statement-empty, title-missing, header-unclassified, furniture,
