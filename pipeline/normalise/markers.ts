@@ -6,7 +6,7 @@ const CN_NUM = '[一二三四五六七八九十]{1,3}';
 export const PARAGRAPH_START = new RegExp(
   [
     `^${CN_NUM}\\s*[、，,．.]`, // 一、
-    `^[（(〈<]\\s*${CN_NUM}\\s*[）)〉>]`, // （一）
+    `^[（(〈<《]\\s*${CN_NUM}\\s*[）)〉>》]`, // （一）
     `^问题\\s*\\d{1,3}`, // 问题1.
     `^\\d{1,2}\\s*[.．、]\\D`, // 1. / 1、
     `^[（(]\\s*\\d{1,2}\\s*[）)]`, // （1）
@@ -17,7 +17,7 @@ export const PARAGRAPH_START = new RegExp(
   ].join('|'),
 );
 
-const SECTION_HEADING = new RegExp(`^(?:${CN_NUM}\\s*[、，,．.]|[（(〈<]\\s*${CN_NUM}\\s*[）)〉>])`);
+const SECTION_HEADING = new RegExp(`^(?:${CN_NUM}\\s*[、，,．.]|[（(〈<《]\\s*${CN_NUM}\\s*[）)〉>》])`);
 
 /** Heading-like: a section or subsection marker line that does not read as a sentence. */
 export function looksLikeHeading(line: string): boolean {
