@@ -359,7 +359,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         oldLen === 1 &&
         !shaky &&
         best.score >= (single ? PARAMS.applySingleScore : best.cand.source === 'lexicon' ? PARAMS.applyLexicalScore : PARAMS.applyScore) &&
-        (best.cand.source !== 'lexicon' || best.newLen >= 3) &&
+        (best.cand.source !== 'lexicon' || best.newLen >= 4 || (best.newLen === 3 && best.tokStart === k - 1)) &&
         best.score - second >= PARAMS.margin &&
         !nameZone(cur, i);
       if (DEBUG) console.error(`[correct] ${cur.slice(Math.max(a, i - 4), i)}[${ch}]${cur.slice(i + 1, i + 5)} oldLen=${oldLen} cf=${cf} cov=${c} ${scored.map((x) => `${x.cand.truth}:${x.score.toFixed(1)}/${x.newLen}/${x.word}/${x.cand.source}`).join(' ')} shaky=${shaky} apply=${apply}`);

@@ -1,0 +1,152 @@
+/**
+ * Rule-table tests for the OCR character corrector (ESLint RuleTester style):
+ * `valid` sentences must come out unchanged, `invalid` ones must come out as
+ * `output`, every applied edit naming a rule that matches `rules`.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCorrector, loadDictionaries, type Corrector, type CorrectResult } from '../../pipeline/correct/index.ts';
+import { TrackedText, type StageEdit } from '../../pipeline/tracked-text.ts';
+
+let corrector: Corrector;
+beforeAll(() => {
+  corrector = createCorrector(loadDictionaries());
+}, 60_000);
+
+function apply(text: string, edits: StageEdit[]): string {
+  const t = new TrackedText(text);
+  t.apply(edits);
+  return t.text;
+}
+
+function ruleOf(e: StageEdit): string {
+  return e.meta.type === 'correction' ? e.meta.rule : e.meta.rule;
+}
+
+function checkInvariants(text: string, r: CorrectResult): void {
+  for (const list of [r.edits, r.suggestions]) {
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
+      expect(e.start).toBeGreaterThanOrEqual(0);
+      expect(e.end).toBeLessThanOrEqual(text.length);
+      expect(e.end).toBeGreaterThan(e.start);
+      expect(text.slice(e.start, e.end)).not.toBe(e.replacement);
+      if (i > 0) expect(e.start).toBeGreaterThanOrEqual(list[i - 1].end);
+      expect(e.meta.type).toBe('correction');
+      if (e.meta.type === 'correction') {
+        expect(e.meta.confidence).toBeGreaterThanOrEqual(0);
+        expect(e.meta.confidence).toBeLessThanOrEqual(1);
+      }
+    }
+  }
+  // suggestions never sit on an applied edit
+  for (const s of r.suggestions) for (const e of r.edits) expect(s.end <= e.start || s.start >= e.end).toBe(true);
+}
+
+const valid: { text: string; why: string }[] = [
+  { text: '巡视工作和巡察工作同向发力，上下联动。', why: '巡视 / 巡察 are both right' },
+  { text: '各级党委（党组）要切实履行主体责任。', why: '党委 / 党组 are both right' },
+  { text: '下属单位和直属单位均已完成自查。', why: 'look-alike valid phrases' },
+  { text: '县委常委、组织部部长刘政冶同志主持会议。', why: 'a personal name before 同志' },
+  { text: '举报邮箱：xcjd2024@hn.gov.cn，举报电话：0734-8321456。', why: 'e-mail and phone' },
+  { text: '根据《关于印发〈整改工作方案〉的通知》（湘巡办发〔2024〕12号）要求。', why: 'document number' },
+  { text: '2024年3月15日至5月10日，县委第二巡察组对县教育局开展常规巡察。', why: 'dates' },
+  { text: '网址：https://www.example.gov.cn/xcgk/index.html，欢迎监督。', why: 'URL' },
+  { text: '党员干部要以身作则，自己已经认识到问题的严重性。', why: '自己 / 已经' },
+  { text: '部分单位对巡察发现的问题重视不够，整改进度滞后。', why: 'clean prose' },
+  { text: '严格落实中央八项规定精神，持续纠治四风，驰而不息正风肃纪。', why: 'clean prose' },
+  { text: '完善权力运行监督机制，加强对一把手和领导班子的监督。', why: 'clean prose' },
+  { text: '对反映的问题线索进行分类处置，立行立改问题12个。', why: 'clean prose with digits' },
+  { text: '一是提高政治站位。二是细化整改措施。三是强化成果运用。', why: 'enumeration markers' },
+  { text: '共排查出问题35个，追缴资金12.5万元，GB/T9704-2012格式。', why: 'amounts and Latin/digit runs' },
+];
+
+const invalid: { text: string; output: string; rules: RegExp[] }[] = [
+  { text: '将整改作为一项重要的政冶任务来抓。', output: '将整改作为一项重要的政治任务来抓。', rules: [/^confusion:/] },
+  { text: '县委巡穴组进驻后，问题巳全部整改到位。', output: '县委巡察组进驻后，问题已全部整改到位。', rules: [/^rule:xuncha-cha-damaged$/, /^rule:yi-si$/] },
+  { text: '会后召开专题民主生沽会，认真查摆问题。', output: '会后召开专题民主生活会，认真查摆问题。', rules: [/^confusion:/] },
+  { text: '进一步压实主体贵任。', output: '进一步压实主体责任。', rules: [/^confusion:/] },
+  { text: '加强年轻于部队伍建设。', output: '加强年轻干部队伍建设。', rules: [/^confusion:/] },
+  { text: '深入贾彻落实党中夹决策部署。', output: '深入贯彻落实党中央决策部署。', rules: [/^confusion:/, /^confusion:/] },
+  { text: '对能够立行主改的问题即知即改。', output: '对能够立行立改的问题即知即改。', rules: [/^rule:lixing-ligai$/] },
+  { text: '制定整改万案，建立整改台账。', output: '制定整改方案，建立整改台账。', rules: [/^confusion:/] },
+  { text: '对反映的问题线素进行了分类处置。', output: '对反映的问题线索进行了分类处置。', rules: [/^rule:wenti-xiansuo$/] },
+  { text: '违反中央八项观定精神。', output: '违反中央八项规定精神。', rules: [/^rule:baxiang-guiding$/] },
+];
+
+describe('corrector: valid (unchanged)', () => {
+  it.each(valid)('$why: $text', ({ text }) => {
+    const r = corrector.correct({ text });
+    checkInvariants(text, r);
+    expect(apply(text, r.edits)).toBe(text);
+  });
+});
+
+describe('corrector: invalid (corrected)', () => {
+  it.each(invalid)('$text', ({ text, output, rules }) => {
+    const r = corrector.correct({ text });
+    checkInvariants(text, r);
+    expect(apply(text, r.edits)).toBe(output);
+    expect(r.edits.map(ruleOf)).toHaveLength(rules.length);
+    r.edits.forEach((e, i) => expect(ruleOf(e)).toMatch(rules[i]));
+  });
+});
+
+describe('corrector: behaviour', () => {
+  it('turns a change inside a name context into a suggestion', () => {
+    const text = '县委常委、组织部部长刘政冶同志主持会议。';
+    const r = corrector.correct({ text });
+    expect(r.edits).toHaveLength(0);
+    expect(r.suggestions.map((s) => text.slice(s.start, s.end) + '→' + s.replacement)).toContain('冶→治');
+  });
+
+  it('uses offsets into a multi-paragraph text', () => {
+    const text = '一、总体情况\n将整改作为重要的政冶任务。\n问题巳全部办结。';
+    const r = corrector.correct({ text });
+    expect(r.edits.map((e) => [text.slice(e.start, e.end), e.replacement])).toEqual([['冶', '治'], ['巳', '已']]);
+  });
+
+  it('is deterministic', () => {
+    const text = invalid.map((c) => c.text).join('\n') + '\n' + valid.map((c) => c.text).join('\n');
+    expect(corrector.correct({ text })).toEqual(corrector.correct({ text }));
+  });
+
+  it('corrects each paragraph the same alone or inside a longer text', () => {
+    const paras = invalid.map((c) => c.text);
+    const joined = paras.join('\n');
+    const together = apply(joined, corrector.correct({ text: joined }).edits);
+    expect(together).toBe(paras.map((p) => apply(p, corrector.correct({ text: p }).edits)).join('\n'));
+  });
+
+  it('never changes Latin letters, digits, punctuation or whitespace', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const pool = [...'政冶巳已于干中夹贵责万方巡穴察整改问题线素ab12@.，。、（）〔〕 \n'];
+    for (let n = 0; n < 200; n++) {
+      let text = '';
+      const len = 5 + Math.floor(rnd() * 30);
+      for (let k = 0; k < len; k++) text += pool[Math.floor(rnd() * pool.length)];
+      const r = corrector.correct({ text });
+      checkInvariants(text, r);
+      for (const e of [...r.edits, ...r.suggestions]) {
+        for (let q = e.start; q < e.end; q++) expect(text[q]).toMatch(/\p{Script=Han}/u);
+        expect(e.replacement).toMatch(/^\p{Script=Han}+$/u);
+      }
+    }
+  });
+
+  it('takes an OCR alternative as a candidate when the evidence is weak', () => {
+    const text = '认真学习会议猜神。';
+    const pos = text.indexOf('猜');
+    expect(apply(text, corrector.correct({ text }).edits)).toBe(text);
+    const withEv = corrector.correct({
+      text,
+      evidenceAt: (p) => (p === pos ? { confidence: 0.3, alternatives: [{ text: '精', confidence: 0.6 }] } : { confidence: 0.95 }),
+    });
+    expect(apply(text, withEv.edits)).toBe('认真学习会议精神。');
+  });
+
+  it('has a short, stable dictionary version', () => {
+    expect(corrector.dictionaryVersion).toMatch(/^[0-9a-f]{12}$/);
+    expect(createCorrector(loadDictionaries()).dictionaryVersion).toBe(corrector.dictionaryVersion);
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * The dictionaries validate themselves when loaded: a broken entry anywhere makes
+ * loading throw DICTIONARY_INVALID naming the file and the entry or line.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCorrector, loadDictionaries } from '../../pipeline/correct/index.ts';
+import { DEFAULT_DICT_DIR } from '../../pipeline/correct/dictionaries.ts';
+import { NoticeError } from '../../pipeline/errors.ts';
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+});
+
+/** A copy of the repo's dictionaries in a temp dir, with `edit` applied to one file. */
+function brokenCopy(file: string, edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dict-'));
+  temps.push(dir);
+  cpSync(DEFAULT_DICT_DIR, dir, { recursive: true });
+  const p = join(dir, file);
+  writeFileSync(p, edit(readFileSync(p, 'utf8')));
+  return dir;
+}
+
+/** Edit one rule of rules.json by id. */
+function editRule(id: string, change: (r: Record<string, unknown>) => void): (t: string) => string {
+  return (t) => {
+    const rules = JSON.parse(t) as Record<string, unknown>[];
+    const r = rules.find((x) => x.id === id);
+    if (!r) throw new Error(`no rule ${id}`);
+    change(r);
+    return JSON.stringify(rules, null, 2);
+  };
+}
+
+function loadError(opts: Parameters<typeof loadDictionaries>[0]): NoticeError {
+  try {
+    loadDictionaries(opts);
+  } catch (e) {
+    expect(e).toBeInstanceOf(NoticeError);
+    return e as NoticeError;
+  }
+  throw new Error('loading did not fail');
+}
+
+describe('dictionaries', () => {
+  it('load, with every rule example passing', () => {
+    const d = loadDictionaries();
+    expect(d.lexicon.size).toBeGreaterThan(300);
+    expect(d.rules.length).toBeGreaterThan(5);
+    expect(d.protectedTerms).toContain('巡视');
+    expect(d.confusions.some((c) => c.source === 'manual')).toBe(true);
+    expect(d.version).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  const broken: { name: string; file: string; edit: (t: string) => string; message: RegExp }[] = [
+    {
+      name: 'a rule whose example fails',
+      file: 'rules.json',
+      edit: editRule('xuncha-cha-damaged', (r) => ((r.examples as { to: string }[])[0].to = '市委第三巡视组进驻')),
+      message: /rules\.json.*rule xuncha-cha-damaged.*example/,
+    },
+    {
+      name: 'a rule whose counter-example is changed',
+      file: 'rules.json',
+      edit: editRule('xuncha-cha-damaged', (r) => (r.counterExamples = ['巡穴组进驻'])),
+      message: /rule xuncha-cha-damaged.*counter-example/,
+    },
+    {
+      name: 'a rule with a bad regular expression',
+      file: 'rules.json',
+      edit: editRule('baxiang-guiding', (r) => (r.pattern = '八项[观现视定')),
+      message: /rule baxiang-guiding.*bad pattern/,
+    },
+    {
+      name: 'a rule without examples',
+      file: 'rules.json',
+      edit: editRule('wenti-xiansuo', (r) => (r.examples = [])),
+      message: /rule wenti-xiansuo/,
+    },
+    {
+      name: 'a lexicon line with a bad weight',
+      file: 'lexicon.tsv',
+      edit: (t) => t.replace(/^巡察\t5000/m, '巡察\tmany'),
+      message: /lexicon\.tsv.*line \d+/,
+    },
+    {
+      name: 'a lexicon term that is one character',
+      file: 'lexicon.tsv',
+      edit: (t) => t + '察\t100\t\n',
+      message: /lexicon\.tsv.*line \d+.*two or more Han/,
+    },
+    {
+      name: 'a protected pattern that does not match its example',
+      file: 'protected.tsv',
+      edit: (t) => t.replace('〔2024〕12号\tbare document number', '（2024）12号\tbare document number'),
+      message: /protected\.tsv.*line \d+.*example/,
+    },
+    {
+      name: 'a manual confusion with two characters in a column',
+      file: 'confusions/manual.tsv',
+      edit: (t) => t + '治冶\t冶\t\n',
+      message: /manual\.tsv.*line \d+/,
+    },
+    {
+      name: 'a TSV with a wrong header',
+      file: 'protected.tsv',
+      edit: (t) => t.replace('kind\tvalue\tnote', 'type\tvalue\tnote'),
+      message: /protected\.tsv.*line 1.*header/,
+    },
+  ];
+
+  it.each(broken)('fail naming the entry: $name', ({ file, edit, message }) => {
+    const err = loadError({ dir: brokenCopy(file, edit) });
+    expect(err.code).toBe('DICTIONARY_INVALID');
+    expect(err.message).toMatch(message);
+  });
+
+  it('load with any subset of the confusion files (none at all too)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dict-'));
+    temps.push(dir);
+    cpSync(DEFAULT_DICT_DIR, dir, { recursive: true });
+    rmSync(join(dir, 'confusions'), { recursive: true });
+    rmSync(join(dir, 'charfreq.tsv'), { force: true });
+    const d = loadDictionaries({ dir });
+    expect(d.confusions).toHaveLength(0);
+    expect(d.charfreq).toBeNull();
+    const c = createCorrector(d);
+    // rules still apply without any confusion set
+    const text = '县委巡穴组进驻。';
+    expect(c.correct({ text }).edits.map((e) => e.replacement)).toEqual(['察']);
+  });
+
+  it('take user files into account (version, protected terms)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dict-user-'));
+    temps.push(dir);
+    const user = join(dir, 'my-protected.tsv');
+    writeFileSync(user, 'kind\tvalue\tnote\nterm\t政冶\ta (fictional) place name\n');
+    const base = loadDictionaries();
+    const withUser = loadDictionaries({ userFiles: [user] });
+    expect(withUser.version).not.toBe(base.version);
+    const text = '前往政冶乡开展调研。';
+    expect(createCorrector(withUser).correct({ text }).edits).toHaveLength(0);
+  });
+
+  it('reject a user file of unknown kind or missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dict-user-'));
+    temps.push(dir);
+    const odd = join(dir, 'words.txt');
+    writeFileSync(odd, 'x');
+    expect(loadError({ userFiles: [odd] }).code).toBe('DICTIONARY_INVALID');
+    expect(loadError({ userFiles: [join(dir, 'nope-lexicon.tsv')] }).message).toMatch(/not found/);
+  });
+});
