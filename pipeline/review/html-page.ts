@@ -7,7 +7,7 @@ import type { NoticeDocument } from '../schema.ts';
 import { CLIENT_SCRIPT } from './html-client.ts';
 import { PAGE_STYLE } from './html-style.ts';
 import type { Crops } from './crops.ts';
-import { changesOf, hanContext, matchesFilter, type ChangeFilter } from './text-model.ts';
+import { changesOf, hanContext, type ChangeFilter } from './text-model.ts';
 
 export interface PageDoc {
   name: string;
@@ -29,8 +29,6 @@ export interface ClientChange {
   note: string | null;
   context: { left: string; right: string };
   crop: string | null;
-  /** false when the command-line filters exclude it (shown unhighlighted) */
-  initiallyShown: boolean;
 }
 
 export interface ClientDoc {
@@ -42,7 +40,7 @@ export interface ClientDoc {
   changes: ClientChange[];
 }
 
-export function clientData(d: PageDoc, filter: ChangeFilter = {}): ClientDoc {
+export function clientData(d: PageDoc): ClientDoc {
   return {
     name: d.name,
     file: d.doc.source.file,
@@ -63,7 +61,6 @@ export function clientData(d: PageDoc, filter: ChangeFilter = {}): ClientDoc {
       note: ch.c.note ?? null,
       context: hanContext(d.doc, ch),
       crop: d.crops.images[ch.c.id] ?? null,
-      initiallyShown: matchesFilter(ch, filter),
     })),
   };
 }
@@ -77,8 +74,9 @@ export function scriptJson(v: unknown): string {
   return JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/** `filter` (from the command line) sets the page's initial filters; the first rule/kind only. */
 export function buildReviewPage(docs: PageDoc[], filter: ChangeFilter = {}): string {
-  const data = { docs: docs.map((d) => clientData(d, filter)), filter };
+  const data = { docs: docs.map(clientData), filter };
   const title = docs.length === 1 ? `Review: ${docs[0].name}` : `Review: ${docs.length} documents`;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
