@@ -71,6 +71,7 @@ const invalid: { text: string; output: string; rules: RegExp[] }[] = [
   { text: '制定整改万案，建立整改台账。', output: '制定整改方案，建立整改台账。', rules: [/^confusion:/] },
   { text: '对反映的问题线素进行了分类处置。', output: '对反映的问题线索进行了分类处置。', rules: [/^rule:wenti-xiansuo$/] },
   { text: '违反中央八项观定精神。', output: '违反中央八项规定精神。', rules: [/^rule:baxiang-guiding$/] },
+  { text: '对其进行诚揭谈话并责令检查。', output: '对其进行诫勉谈话并责令检查。', rules: [/^confusion:/] },
 ];
 
 describe('corrector: valid (unchanged)', () => {
@@ -135,10 +136,12 @@ describe('corrector: behaviour', () => {
   });
 
   it('takes an OCR alternative as a candidate when the evidence is weak', () => {
+    // without any look-alike table, the OCR alternative is the only way to 精
+    const c = createCorrector({ ...loadDictionaries(), confusions: [] });
     const text = '认真学习会议猜神。';
     const pos = text.indexOf('猜');
-    expect(apply(text, corrector.correct({ text }).edits)).toBe(text);
-    const withEv = corrector.correct({
+    expect(apply(text, c.correct({ text }).edits)).toBe(text);
+    const withEv = c.correct({
       text,
       evidenceAt: (p) => (p === pos ? { confidence: 0.3, alternatives: [{ text: '精', confidence: 0.6 }] } : { confidence: 0.95 }),
     });
