@@ -402,6 +402,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     for (let i = a; i + 1 < b; i++) {
       if ((cov[i - a] & 1) || (cov[i + 1 - a] & 1)) continue;
       if (touched.has(i) || touched.has(i + 1) || mask[i + off] || mask[i + 1 + off]) continue;
+      if ((freq.get(cur[i]) ?? 0) >= PARAMS.soloSkip || (freq.get(cur[i + 1]) ?? 0) >= PARAMS.soloSkip) continue;
       const c1 = (confusions.get(cur[i]) ?? []).slice(0, 6);
       const c2 = (confusions.get(cur[i + 1]) ?? []).slice(0, 6);
       if (!c1.length || !c2.length) continue;
@@ -412,7 +413,9 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       let old: ReturnType<WordModel['segment']> | null = null;
       const scored: { t: string; score: number; src: string; word: string }[] = [];
       for (const x of c1) {
+        const xc = x.truth.charCodeAt(0);
         for (const y of c2) {
+          if (!inner2.has(pk(xc, y.truth.charCodeAt(0)))) continue;
           const t = x.truth + y.truth;
           const pre = i > a ? cur[i - 1] : '';
           const post = i + 2 < b ? cur[i + 2] : '';
