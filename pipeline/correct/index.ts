@@ -72,6 +72,11 @@ export const PARAMS = {
   /** joint replacement of two adjacent doubtful characters */
   pairs: true,
   applyPairScore: 12,
+  /** an uncommon original character (likely misread) needs less evidence */
+  uncommonCharFreq: 10000,
+  applyUncommonScore: 6,
+  /** an old word this rare may be replaced (score >= applyScore + 4) */
+  weakOldWordFreq: 50,
   suggestPairScore: 9,
   /** jieba words at least this frequent propose lexical candidates */
   applyLexicalScore: 12,
@@ -360,10 +365,20 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         .filter((x) => (x.newLen >= 2 || rareOld) && x.score >= PARAMS.suggestScore)
         .slice(0, 4)
         .map((x) => ({ after: x.cand.truth, score: round(x.score) }));
+      // an old multi-character reading is given up only for a much better word, when it is itself rare
+      const oldWord = oldLen >= 2 ? win.slice(old.tokenStart[k], old.tokenEnd[k]) : '';
+      const oldOk = oldLen === 1 || (best.score >= PARAMS.applyScore + 4 && (freq.get(oldWord) ?? 0) < PARAMS.weakOldWordFreq);
+      const threshold = single
+        ? PARAMS.applySingleScore
+        : best.cand.source === 'lexicon'
+          ? PARAMS.applyLexicalScore
+          : cf < PARAMS.uncommonCharFreq
+            ? PARAMS.applyUncommonScore
+            : PARAMS.applyScore;
       const apply =
-        oldLen === 1 &&
+        oldOk &&
         !shaky &&
-        best.score >= (single ? PARAMS.applySingleScore : best.cand.source === 'lexicon' ? PARAMS.applyLexicalScore : PARAMS.applyScore) &&
+        best.score >= threshold &&
         (best.cand.source !== 'lexicon' || best.newLen >= 4 || (best.newLen === 3 && best.tokStart === k - 1)) &&
         best.score - second >= PARAMS.margin &&
         !nameZone(cur, i);
