@@ -74,7 +74,7 @@ let t0 = performance.now();
 const corrector = createCorrector(dicts);
 const setupMs = performance.now() - t0;
 
-let tot = { errors: 0, fixed: 0, wrong: 0, edits: 0, sugg: 0, suggRight: 0, unaligned: 0 };
+const tot = { errors: 0, fixed: 0, wrong: 0, edits: 0, sugg: 0, suggRight: 0, unaligned: 0, goldAlarms: 0, goldChars: 0 };
 const byRule = new Map<string, { right: number; wrong: number }>();
 for (const dir of fixtureDirs()) {
   const name = dir.slice(root.length + 1);
@@ -116,11 +116,17 @@ for (const dir of fixtureDirs()) {
     for (const e of r.edits) if (judge(e) === 'right') for (let q = e.start; q < e.end; q++) fixedPos.add(q);
     for (const p of errors) if (!fixedPos.has(p)) console.log('  MISSED', `${text.slice(Math.max(0, p - 6), p)}[${text[p]}→${sub[p]}]${text.slice(p + 1, p + 7)}`);
   }
-  console.log(`${name}: han errors ${errors.length}, fixed ${fixed}, wrong ${wrong}, unaligned ${unaligned}, suggestions ${r.suggestions.length} (${suggRight} right)`);
+  // false alarms: every edit the corrector makes on the clean gold text is wrong
+  const onGold = corrector.correct({ text: gold }).edits;
+  if (list) for (const e of onGold) console.log('  FALSE ALARM ON GOLD', `${gold.slice(Math.max(0, e.start - 6), e.start)}[${gold.slice(e.start, e.end)}→${e.replacement}]${gold.slice(e.end, e.end + 6)}`);
+  tot.goldAlarms += onGold.length;
+  tot.goldChars += gold.length;
+  console.log(`${name}: han errors ${errors.length}, fixed ${fixed}, wrong ${wrong}, unaligned ${unaligned}, suggestions ${r.suggestions.length} (${suggRight} right), edits on clean gold ${onGold.length}`);
   tot.errors += errors.length; tot.fixed += fixed; tot.wrong += wrong; tot.edits += r.edits.length; tot.sugg += r.suggestions.length; tot.suggRight += suggRight; tot.unaligned += unaligned;
 }
 const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) + '%' : '-');
 console.log(`TOTAL (${split}): errors ${tot.errors}, fixed ${tot.fixed} (${pct(tot.fixed, tot.errors)}), wrong ${tot.wrong}, precision ${pct(tot.fixed, tot.fixed + tot.wrong)}, suggestions ${tot.sugg} (${tot.suggRight} right)`);
+console.log(`  edits on the clean gold texts: ${tot.goldAlarms} in ${tot.goldChars.toLocaleString()} chars`);
 for (const [rule, v] of [...byRule].sort()) console.log(`  ${rule}: ${v.right} right, ${v.wrong} wrong`);
 console.log(`setup ${setupMs.toFixed(0)} ms (dictionary ${dicts.version})`);
 
