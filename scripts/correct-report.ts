@@ -130,6 +130,43 @@ console.log(`  edits on the clean gold texts: ${tot.goldAlarms} in ${tot.goldCha
 for (const [rule, v] of [...byRule].sort()) console.log(`  ${rule}: ${v.right} right, ${v.wrong} wrong`);
 console.log(`setup ${setupMs.toFixed(0)} ms (dictionary ${dicts.version})`);
 
+if (args.includes('--synthetic')) {
+  // inject look-alike errors (glyph / observed tables, seeded) into the clean gold
+  // texts and count how many the corrector restores and how many changes are wrong
+  const byTruth = new Map<string, string[]>();
+  for (const c of dicts.confusions) {
+    if (c.source === 'manual' || c.weight < 0.75) continue;
+    const l = byTruth.get(c.truth) ?? [];
+    if (!l.includes(c.ocr)) l.push(c.ocr);
+    byTruth.set(c.truth, l);
+  }
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  let injected = 0, restored = 0, wrongS = 0;
+  for (const dir of fixtureDirs()) {
+    const gold = readFileSync(join(dir, 'gold.txt'), 'utf8');
+    const chars = [...gold];
+    if (chars.length !== gold.length) continue; // keep UTF-16 offsets simple
+    const truthAt = new Map<number, string>();
+    for (let i = 0; i < chars.length; i++) {
+      const l = byTruth.get(chars[i]);
+      if (!l || rnd() > 0.02) continue;
+      truthAt.set(i, chars[i]);
+      chars[i] = l[Math.floor(rnd() * l.length)];
+    }
+    const text = chars.join('');
+    injected += truthAt.size;
+    for (const e of corrector.correct({ text }).edits) {
+      for (let q = e.start; q < e.end; q++) {
+        const want = truthAt.get(q) ?? gold[q];
+        if (e.replacement[q - e.start] === want && truthAt.has(q)) restored++;
+        else if (e.replacement[q - e.start] !== want) wrongS++;
+      }
+    }
+  }
+  console.log(`synthetic look-alike errors: injected ${injected}, restored ${restored} (${pct(restored, injected)}), wrong changes ${wrongS}, precision ${pct(restored, restored + wrongS)}`);
+}
+
 if (args.includes('--bench')) {
   const texts = fixtureDirs().map((d) => normalise(readFileSync(join(d, 'input.ocr.txt'), 'utf8')));
   let big = '';
