@@ -58,6 +58,10 @@ const valid: { text: string; why: string }[] = [
   { text: '对反映的问题线索进行分类处置，立行立改问题12个。', why: 'clean prose with digits' },
   { text: '一是提高政治站位。二是细化整改措施。三是强化成果运用。', why: 'enumeration markers' },
   { text: '共排查出问题35个，追缴资金12.5万元，GB/T9704-2012格式。', why: 'amounts and Latin/digit runs' },
+  { text: '副县长刘于军主持召开会议，组长王冶、副组长李巳明参加。', why: 'names after titles' },
+  { text: '张晓晗、欧阳喆同志分别发言。', why: 'names with rare characters before 同志' },
+  { text: '巡察组先后前往岘山镇、鄞州区、婺源县、嵊州市开展调研。', why: 'place names with rare characters' },
+  { text: '坚持边巡边改，做到巡深巡透。', why: 'genre phrases with 巡' },
 ];
 
 const invalid: { text: string; output: string; rules: RegExp[] }[] = [
