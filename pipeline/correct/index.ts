@@ -215,7 +215,14 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         for (let k = start; k < end; k++) if (mask[k]) blocked = true;
         if (blocked) continue;
         const meta: ChangeMeta = { type: 'correction', kind: 'rule', rule: `rule:${rule.id}`, confidence: rule.confidence, ...(rule.note ? { note: rule.note } : {}) };
-        edits.push({ start, end, replacement: after.slice(s, after.length - e), meta });
+        const edit: StageEdit = { start, end, replacement: after.slice(s, after.length - e), meta };
+        // inside a possible personal name a rule only suggests
+        if (nameZone(text, start)) {
+          suggestions.push({ ...edit, meta: { ...meta, confidence: Math.min(meta.confidence, 0.5) } });
+          mask.fill(1, start, end);
+          continue;
+        }
+        edits.push(edit);
         for (let k = Math.max(0, start - 1); k < Math.min(text.length, end + 1); k++) mask[k] = 1;
       }
     }
