@@ -51,6 +51,9 @@ if (process.argv[2] === '--child') {
 
 const args = process.argv.slice(2);
 const nPages = Number(args[args.indexOf('--pages') + 1]) || 3;
+/** `--only models|engines|throughput|lowres` runs one section. */
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const want = (section: string) => only === null || only === section;
 const given = args.filter((a, i) => a.endsWith('.pdf') && args[i - 1] !== '--pages');
 const tmp = mkdtempSync(join(tmpdir(), 'bench-ocr-'));
 const out: string[] = [];
@@ -212,15 +215,18 @@ try {
     prepSeconds.set(v.name, (performance.now() - t0) / 1000 / synthetic.length);
     images.set(v.name, bufs);
   }
-  const runs: { model: OcrModel; langs: string[]; variants: string[] }[] = [
+  const allRuns: { model: OcrModel; langs: string[]; variants: string[] }[] = [
     { model: '4.0.0_best_int', langs: ['chi_sim'], variants: variants.map((v) => v.name) },
     { model: '4.0.0', langs: ['chi_sim'], variants: [variants[0].name, variants[1].name, variants[2].name] },
     { model: '4.0.0_best_int', langs: ['chi_sim', 'eng'], variants: [variants[1].name] },
   ];
-  log('## Model and rendering (tesseract.js, 1 worker; CER = edit distance / gold chars, whitespace ignored)');
-  log();
-  log('| model | langs | input | CER raw | CER punct-normalised | OCR s/page | image prep s/page | worker start s |');
-  log('|---|---|---|---|---|---|---|---|');
+  const runs = want('models') ? allRuns : [];
+  if (runs.length) {
+    log('## Model and rendering (tesseract.js, 1 worker; CER = edit distance / gold chars, whitespace ignored)');
+    log();
+    log('| model | langs | input | CER raw | CER punct-normalised | OCR s/page | image prep s/page | worker start s |');
+    log('|---|---|---|---|---|---|---|---|');
+  }
   const ocrTexts = new Map<string, string[]>();
   for (const run of runs) {
     const t0 = performance.now();
@@ -248,6 +254,7 @@ try {
   log();
 
   // ---------- B. tesseract.js vs native tesseract, same images and traineddata ----------
+  if (want('engines')) {
   log('## tesseract.js vs native tesseract (same PGM images: embedded scans downsampled to 200 dpi; same best_int traineddata; 1 thread)');
   log();
   log('| engine | s/page | CER punct-normalised |');
@@ -292,7 +299,42 @@ try {
   }
   log();
 
+  }
+
+  // ---------- D. low-resolution scans: 150 dpi as is vs upsampled to 200 dpi ----------
+  if (want('lowres')) {
+    log('## 150 dpi scans (synthetic pages downsampled to 150 dpi): as is vs upsampled to 200 dpi (best_int, 1 worker)');
+    log();
+    log('| input | CER punct-normalised | OCR s/page |');
+    log('|---|---|---|');
+    const eng = new OcrEngine({ workers: 1 });
+    try {
+      const src = images.get(variants[0].name)!; // 300 dpi PGM
+      const low: Buffer[] = [];
+      const up: Buffer[] = [];
+      for (const pgm of src) {
+        const m = /^P5\n(\d+) (\d+)\n255\n/.exec(pgm.toString('latin1', 0, 40))!;
+        const [w, h] = [Number(m[1]), Number(m[2])];
+        const raw = pgm.subarray(m[0].length);
+        const lo = await sharp(raw, { raw: { width: w, height: h, channels: 1 } }).resize({ width: Math.round(w / 2) }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+        low.push(toPgm(new Uint8Array(lo.data), lo.info.width, lo.info.height));
+        const hi = await sharp(lo.data, { raw: { width: lo.info.width, height: lo.info.height, channels: 1 } }).resize({ width: Math.round((lo.info.width * 4) / 3), kernel: 'lanczos3' }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+        up.push(toPgm(new Uint8Array(hi.data), hi.info.width, hi.info.height));
+      }
+      for (const [name, bufs] of [['150 dpi as is', low], ['150 dpi upsampled to 200 dpi (lanczos3)', up]] as const) {
+        const t0 = performance.now();
+        const texts: string[] = [];
+        for (const b of bufs) texts.push((await eng.recognize(b)).text);
+        log(`| ${name} | ${fmt(mean(synthetic.map((s, i) => cer(s.gold, texts[i]))) * 100, 1)}% | ${fmt((performance.now() - t0) / 1000 / bufs.length)} |`);
+      }
+    } finally {
+      await eng.close();
+    }
+    log();
+  }
+
   // ---------- C. throughput, workers 1 vs 2, peak RSS (child processes) ----------
+  if (want('throughput')) {
   const pngs = await Promise.all(synthetic.map((s, i) => scanImage(layoutPages(readFileSync(join(ROOT, 'fixtures/notices', noticeDirs[i], 'gold.txt'), 'utf8'))[0], 1000 + i)));
   const multi = join(tmp, 'scan-multi.pdf');
   writeFileSync(multi, await pdfOfImages([...pngs, ...pngs]));
@@ -326,6 +368,7 @@ try {
   for (const f of fixtureScans) child(2, [f], relative(ROOT, f));
   child(1, [borns], 'born-digital text layer (30 pages)');
   log();
+  }
 } catch (e) {
   log(`bench stopped early: ${(e as Error).stack ?? e}`);
 } finally {
