@@ -47,7 +47,14 @@ export function scoreStructure(notice: Notice, gold: GoldStructure): StructureSc
   const missed: string[] = [];
   let found = 0;
   for (const g of goldProblems) {
-    const k = ours.findIndex((p, i) => !used.has(i) && p.number === g.number);
+    // numbering may restart per subsection: among ours with this number, take the closest statement
+    let k = -1;
+    let best = Infinity;
+    ours.forEach((p, i) => {
+      if (used.has(i) || p.number !== g.number) return;
+      const d = cer(p.statement, g.statement);
+      if (d < best) [k, best] = [i, d];
+    });
     const p = ours[k];
     if (p && cer(p.statement, g.statement) <= PROBLEM_TOLERANCE && cer(p.progress, g.progress) <= PROBLEM_TOLERANCE) {
       used.add(k);
