@@ -118,7 +118,7 @@ export function linesFromItems(items: TextItemLike[], viewportTransform: number[
 }
 
 export interface PageScan {
-  /** Text shown in a visible render mode / in invisible mode 3. */
+  /** Text shown visibly / invisibly (render mode 3, or fill opacity 0). */
   visibleText: boolean;
   invisibleText: boolean;
   images: number;
@@ -142,28 +142,32 @@ export function scanOperators(pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray:
   const showOps = new Set([O.showText, O.showSpacedText, O.nextLineShowText, O.nextLineSetSpacingShowText]);
   const imageOps = new Set([O.paintImageXObject, O.paintInlineImageXObject, O.paintImageMaskXObject, O.paintImageXObjectRepeat, O.paintImageMaskXObjectRepeat, O.paintImageMaskXObjectGroup, O.paintInlineImageXObjectGroup, O.paintSolidColorImageMask]);
   let mode = 0;
+  let alpha = 1;
   let ctm = [1, 0, 0, 1, 0, 0];
-  const stack: { mode: number; ctm: number[] }[] = [];
+  const stack: { mode: number; alpha: number; ctm: number[] }[] = [];
   const scan: PageScan = { visibleText: false, invisibleText: false, images: 0, single: null };
   const xobjects: { id: string; ctm: number[] }[] = [];
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[] | null;
-    if (fn === O.save) stack.push({ mode, ctm });
+    if (fn === O.save) stack.push({ mode, alpha, ctm });
     else if (fn === O.restore) {
       const s = stack.pop();
-      if (s) ({ mode, ctm } = s);
+      if (s) ({ mode, alpha, ctm } = s);
     } else if (fn === O.transform && args) ctm = multiply(ctm, args as number[]);
     else if (fn === O.paintFormXObjectBegin && args) {
-      stack.push({ mode, ctm });
+      stack.push({ mode, alpha, ctm });
       const m = args[0] as number[] | null;
       if (m) ctm = multiply(ctm, m);
     } else if (fn === O.paintFormXObjectEnd) {
       const s = stack.pop();
-      if (s) ({ mode, ctm } = s);
+      if (s) ({ mode, alpha, ctm } = s);
     } else if (fn === O.setTextRenderingMode && args) mode = args[0] as number;
-    else if (showOps.has(fn)) {
-      if ((mode & 3) === 3) scan.invisibleText = true;
+    else if (fn === O.setGState && args) {
+      for (const [key, value] of (args[0] as [string, unknown][]) ?? []) if (key === 'ca' && typeof value === 'number') alpha = value;
+    } else if (showOps.has(fn)) {
+      // Invisible: render mode 3 (OCR layers) or a fill opacity of 0.
+      if ((mode & 3) === 3 || alpha === 0) scan.invisibleText = true;
       else scan.visibleText = true;
     } else if (imageOps.has(fn)) {
       scan.images++;
@@ -320,8 +324,8 @@ export async function extractPdf(bytes: Uint8Array, file: string, opts: PdfOptio
         } else {
           const verdict = judgeTextLayer(layerText);
           const invisibleOnly = scan.invisibleText && !scan.visibleText;
-          if (!verdict.ok) ocrReason = `${invisibleOnly ? 'invisible (render mode 3) ' : ''}text layer judged poor: ${verdict.reason}`;
-          else layerReason = invisibleOnly ? `invisible (render mode 3) OCR text layer passed quality checks (${verdict.reason})` : `text layer passed quality checks (${verdict.reason})`;
+          if (!verdict.ok) ocrReason = `${invisibleOnly ? 'invisible (render mode 3 or zero opacity) ' : ''}text layer judged poor: ${verdict.reason}`;
+          else layerReason = invisibleOnly ? `invisible (render mode 3 or zero opacity) OCR text layer passed quality checks (${verdict.reason})` : `text layer passed quality checks (${verdict.reason})`;
         }
         if (ocrReason !== null && opts.ocr === 'never') {
           warnings.push({ code: 'PAGE_NOT_OCRED', message: `${file}, page ${n}: ${ocrReason}, but OCR is disabled (--ocr never); ${hasText ? 'using the text layer as is' : 'page left empty'}`, page: n });
