@@ -56,6 +56,7 @@ interface Row {
   rawCer: number;
   beforeCer: number;
   finalCer: number;
+  errorsRaw: number;
   errorsBefore: number;
   errorsAfter: number;
   right: number;
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
         rawCer: cer(doc.original, gold),
         beforeCer: cer(pre, gold),
         finalCer: cer(doc.text, gold),
+        errorsRaw: editDistance(strip(doc.original).text, goldStripped),
         errorsBefore: editDistance(strip(pre).text, goldStripped),
         errorsAfter: editDistance(strip(doc.text).text, goldStripped),
         right: fixes.right,
@@ -108,19 +110,20 @@ async function main(): Promise<void> {
   }
 
   const lines = [
-    '| fixture | split | OCR | chars | raw CER | CER before correction | CER after | errors before → after | errors removed | changes right / wrong | precision | suggestions | punct. right / wrong | problems found | sections | title/issuer/date |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| fixture | split | OCR | chars | raw CER | CER before char. correction | final CER | errors raw → final | all errors removed | char. errors before → after corrector | removed by corrector | char. changes right / wrong | precision | suggestions | punct. right / wrong | problems found | sections | title/issuer/date |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const r of rows) {
     const s = r.structure;
     lines.push(
-      `| ${r.id} | ${r.split} | ${r.engine} | ${r.chars} | ${pct(r.rawCer)} | ${pct(r.beforeCer)} | ${pct(r.finalCer)} | ${r.errorsBefore} → ${r.errorsAfter} | ${r.errorsBefore ? pct((r.errorsBefore - r.errorsAfter) / r.errorsBefore) : '–'} | ${r.right} / ${r.wrong} | ${r.right + r.wrong ? pct(r.right / (r.right + r.wrong)) : '–'} | ${r.suggestions} | ${r.punctRight} / ${r.punctWrong} | ${s ? `${s.problemsFound}/${s.problemsGold}` : '–'} | ${s ? `${s.sectionsFound}/${s.sectionsGold}` : '–'} | ${s ? [s.titleOk, s.issuerOk, s.dateOk].map((b) => (b ? '✓' : '✗')).join('') : '–'} |`,
+      `| ${r.id} | ${r.split} | ${r.engine} | ${r.chars} | ${pct(r.rawCer)} | ${pct(r.beforeCer)} | ${pct(r.finalCer)} | ${r.errorsRaw} → ${r.errorsAfter} | ${r.errorsRaw ? pct((r.errorsRaw - r.errorsAfter) / r.errorsRaw) : '–'} | ${r.errorsBefore} → ${r.errorsAfter} | ${r.errorsBefore ? pct((r.errorsBefore - r.errorsAfter) / r.errorsBefore) : '–'} | ${r.right} / ${r.wrong} | ${r.right + r.wrong ? pct(r.right / (r.right + r.wrong)) : '–'} | ${r.suggestions} | ${r.punctRight} / ${r.punctWrong} | ${s ? `${s.problemsFound}/${s.problemsGold}` : '–'} | ${s ? `${s.sectionsFound}/${s.sectionsGold}` : '–'} | ${s ? [s.titleOk, s.issuerOk, s.dateOk].map((b) => (b ? '✓' : '✗')).join('') : '–'} |`,
     );
   }
   for (const split of ['tune', 'holdout']) {
     const rs = rows.filter((r) => r.split === split);
     if (!rs.length) continue;
     const sum = (f: (r: Row) => number) => rs.reduce((a, r) => a + f(r), 0);
+    const er = sum((r) => r.errorsRaw);
     const eb = sum((r) => r.errorsBefore);
     const ea = sum((r) => r.errorsAfter);
     const right = sum((r) => r.right);
@@ -128,7 +131,7 @@ async function main(): Promise<void> {
     const pf = sum((r) => r.structure?.problemsFound ?? 0);
     const pg = sum((r) => r.structure?.problemsGold ?? 0);
     lines.push(
-      `| **all ${split}** | | | ${sum((r) => r.chars)} | | ${pct(eb / sum((r) => r.chars))} | ${pct(ea / sum((r) => r.chars))} | ${eb} → ${ea} | ${eb ? pct((eb - ea) / eb) : '–'} | ${right} / ${wrong} | ${right + wrong ? pct(right / (right + wrong)) : '–'} | ${sum((r) => r.suggestions)} | ${sum((r) => r.punctRight)} / ${sum((r) => r.punctWrong)} | ${pf}/${pg} | | |`,
+      `| **all ${split}** | | | ${sum((r) => r.chars)} | ${pct(er / sum((r) => r.chars))} | ${pct(eb / sum((r) => r.chars))} | ${pct(ea / sum((r) => r.chars))} | ${er} → ${ea} | ${er ? pct((er - ea) / er) : '–'} | ${eb} → ${ea} | ${eb ? pct((eb - ea) / eb) : '–'} | ${right} / ${wrong} | ${right + wrong ? pct(right / (right + wrong)) : '–'} | ${sum((r) => r.suggestions)} | ${sum((r) => r.punctRight)} / ${sum((r) => r.punctWrong)} | ${pf}/${pg} | | |`,
     );
   }
   console.log(lines.join('\n'));

@@ -62,7 +62,7 @@ describe('notice convert (batch of good and bad inputs)', () => {
     mkdirSync(join(inDir, 'b'));
     copyFileSync(SAMPLE, join(inDir, 'a', 'notice.txt'));
     copyFileSync('fixtures/notices/n01-lanxi-county/input.ocr.txt', join(inDir, 'b', 'notice.txt'));
-    for (const f of ['empty.txt', 'binary.txt', 'gb18030.txt', 'not-a-notice.txt', 'truncated.pdf', 'not-an-image.png']) {
+    for (const f of ['empty.txt', 'binary.txt', 'gb18030.txt', 'not-a-notice.txt', 'truncated.pdf', 'not-an-image.png', 'zero-pages.pdf', 'encrypted.pdf']) {
       copyFileSync(join(BAD, f), join(inDir, f));
     }
     const r = await runCli(['convert', inDir, '--out', out]);
@@ -72,6 +72,8 @@ describe('notice convert (batch of good and bad inputs)', () => {
     expect(byName['binary.txt']).toMatchObject({ status: 'failed', error: { code: 'BINARY_FILE' } });
     expect(byName['truncated.pdf']).toMatchObject({ status: 'failed', error: { code: 'PDF_CORRUPT' } });
     expect(byName['not-an-image.png']).toMatchObject({ status: 'failed', error: { code: 'IMAGE_CORRUPT' } });
+    expect(byName['zero-pages.pdf']).toMatchObject({ status: 'failed', error: { code: 'PDF_NO_PAGES' } });
+    expect(byName['encrypted.pdf']).toMatchObject({ status: 'failed', error: { code: 'PDF_ENCRYPTED' } });
     for (const f of ['empty.txt', 'binary.txt', 'truncated.pdf']) expect(byName[f].error.message).toContain(f);
     expect(byName['gb18030.txt'].status).toBe('converted');
     expect(byName['not-a-notice.txt'].status).toBe('converted');
