@@ -2,8 +2,9 @@
 import { matchItem, matchQuestion, matchSection, matchSubsection, type MarkerMatch } from './markers.ts';
 import { warn, type Ctx, type Line, type LineKind } from './types.ts';
 
-function set(line: Line, kind: LineKind, m: MarkerMatch): void {
+function set(line: Line, kind: LineKind, m: MarkerMatch & { paren?: boolean }): void {
   line.kind = kind;
+  if (m.paren) line.paren = true;
   line.number = m.number;
   line.marker = m.marker;
   line.markerEnd = line.contentStart + m.length;
@@ -45,7 +46,7 @@ export function classifyLines(ctx: Ctx): void {
 function confirmWeakItems(ctx: Ctx): void {
   const items = ctx.lines.filter((l) => l.kind === 'item');
   items.forEach((line, i) => {
-    if (!line.damaged || /[.．、]/.test(line.marker)) return;
+    if (!line.damaged || line.paren || /[.．、,，·]/.test(line.marker)) return;
     const prev = items[i - 1];
     const next = items[i + 1];
     const near = (a: Line | undefined, want: number) => a && a.number === want && Math.abs(a.index - line.index) <= 8;

@@ -9,6 +9,8 @@ const HEADER_DATE = new RegExp(`^[（(]?\\s*${DATE_SOURCE}\\s*[）)]?$`);
 
 const DOC_NUMBER = /^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号$/;
 const TITLE_END = /(通报|情况|报告|通知|决定|公告|意见|说明|公示|公开)$/;
+/** The genre word that ends a 公文 title. */
+const DOC_END = /(通报|报告|通知|决定|公告|公示)$/;
 const TITLE = /关于.{2,}|(整改|巡察|巡视).{0,40}(通报|情况|报告|公告|公示)$/;
 const ORG_END = /(委员会|委|组|办|办公室|机构|小组|局|部|厅|院|室|府|会|党组|党委|中心|机关)$/;
 
@@ -43,6 +45,9 @@ export function groupHeader(ctx: Ctx): void {
       titleLines.push(next);
     }
     if (!TITLE_END.test(titleLines[titleLines.length - 1].content)) titleLines = [head[ti]];
+    // "关于…反馈意见" + "整改落实情况的通报": the first line ends like a title word (意见, 情况) but the genre word follows.
+    const next = head[ti + titleLines.length];
+    if (titleLines.length === 1 && next && !DOC_END.test(titleLines[0].content) && isFragment(next) && DOC_END.test(next.content)) titleLines.push(next);
     // Started on the line before: "中共某某县委巡察工作领导" + "小组办公室关于…".
     // An issuer line right above a title that starts with 关于 is the title's first part (as printed in 公文).
     const at = head[ti].content.search(/关[于千干]/);

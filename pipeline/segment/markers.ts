@@ -16,9 +16,20 @@ const CN = '[一二三四五六七八九十]{1,3}';
 const SECTION = new RegExp(`^(${CN})(\\s*)([、，,．.]{1,2})\\s*`);
 const SUBSECTION = new RegExp(`^([（(〈<［\\[【《])\\s*(${CN})\\s*([）)〉>］\\]】》])\\s*`);
 const QUESTION = new RegExp(`^问题(\\s*)(\\d{1,3}|${CN})(\\s*)([.．、,，:：])?\\s*`);
-const ITEM = /^(\d{1,2})(\s*)([.．、])(?!\d)\s*/;
+/** Characters OCR reads for a digit inside a marker: l/I/|/i for 1, O/o for 0, full-width digits. */
+const DIG = '[0-9０-９lI|iOo]';
+const ITEM = new RegExp(`^(${DIG}{1,2})(\\s*)([.．、,，·])(?![0-9０-９])\\s*`);
+/** "（1）" / "(2)" / "〈3）": a parenthesised arabic number (numbered problems or items). */
+const PAREN_ITEM = new RegExp(`^([（(〈<［\\[【《{])\\s*(${DIG}{1,2})\\s*([）)〉>］\\]】》}])\\s*`);
 /** Number glued to a Han character: "2深化" (dot lost). Units after a number mean a quantity, not a marker. */
 const ITEM_WEAK = /^(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日时个件次名项轮人万亿元条份家天周岁号期届批类户所台篇场处起位只支种本栋辆张笔倍成座部平米公千百余多])/;
+
+/** "l2" → 12, "O" → null (a marker number never starts with 0); null unless at least one real digit or a lone look-alike. */
+export function markerDigits(s: string): number | null {
+  const d = s.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)).replace(/[lI|i]/g, '1').replace(/[Oo]/g, '0');
+  if (!/^\d+$/.test(d) || d[0] === '0') return null;
+  return Number(d);
+}
 
 function parsed(n: string): number | null {
   const v = parseChineseNumber(n);
@@ -55,13 +66,26 @@ export function matchQuestion(s: string): MarkerMatch | null {
   return { number, marker: m[0].trimEnd(), length: m[0].length, damaged };
 }
 
-/** "1." / "1．" / "1、"; weak form "2深化" (dot lost) is reported damaged. */
-export function matchItem(s: string): MarkerMatch | null {
+/**
+ * "1." / "1．" / "1、" / "（1）"; damaged: "l." (l/I for 1), "1，", "1 ." and the weak form "2深化" (dot lost).
+ * `paren` tells a "（1）" marker from a "1." one (they are different numbering levels).
+ */
+export function matchItem(s: string): (MarkerMatch & { paren?: boolean }) | null {
   const m = ITEM.exec(s);
   if (m) {
-    const number = Number(m[1]);
-    if (number < 1) return null;
-    return { number, marker: m[0].trimEnd(), length: m[0].length, damaged: m[2] !== '' };
+    const number = markerDigits(m[1]);
+    if (number === null) return null;
+    const lookAlike = !/^[0-9]+$/.test(m[1]);
+    // "l，" / "I、" are too weak on their own (a Latin letter followed by a comma is prose or an e-mail)
+    if (lookAlike && !/[.．]/.test(m[3])) return null;
+    return { number, marker: m[0].trimEnd(), length: m[0].length, damaged: m[2] !== '' || lookAlike || !/[.．、]/.test(m[3]) };
+  }
+  const p = PAREN_ITEM.exec(s);
+  if (p) {
+    const number = markerDigits(p[2]);
+    if (number === null) return null;
+    const damaged = p[1] !== '（' || p[3] !== '）' || /\s/.test(p[0].trimEnd()) || !/^[0-9]+$/.test(p[2]);
+    return { number, marker: p[0].trimEnd(), length: p[0].length, damaged, paren: true };
   }
   const w = ITEM_WEAK.exec(s);
   if (w && Number(w[1]) >= 1) return { number: Number(w[1]), marker: w[1], length: w[0].length, damaged: true };

@@ -16,6 +16,7 @@ function hasLabel(l: Line): boolean {
 export function decideProblems(ctx: Ctx): void {
   const body = ctx.lines.slice(ctx.bodyStart, ctx.tailStart);
   const questionStyle = body.some((l) => l.kind === 'question');
+  const nested = nestedItems(body);
   // labelled[i]: a label occurs between marker line i and the next marker line.
   const labelled = new Map<Line, boolean>();
   let open: Line[] = [];
@@ -26,9 +27,10 @@ export function decideProblems(ctx: Ctx): void {
       continue;
     }
     if (findLabelMidLine(l.content.slice(l.markerEnd - l.contentStart))) labelled.set(l, true);
-    // A new marker closes markers of the same or a lower level.
+    // A new marker closes markers of the same or a lower level ("（1）" under an open "1." is a lower level).
     if (l.kind === 'section') open = [l];
     else if (l.kind === 'subsection') open = open.filter((m) => m.kind === 'section').concat(l);
+    else if (nested.has(l)) open = open.filter((m) => !(m.kind === 'item' && m.paren)).concat(l);
     else open = open.filter((m) => m.kind === 'section' || m.kind === 'subsection').concat(l);
   }
   if (questionStyle) {
@@ -40,7 +42,7 @@ export function decideProblems(ctx: Ctx): void {
       if (l.kind === 'section' || l.kind === 'subsection') {
         containerHasLabelled = false;
         last = 0;
-      } else if (l.kind === 'item') {
+      } else if (l.kind === 'item' && !nested.has(l)) {
         const isLabelled = labelled.get(l) === true;
         if (isLabelled || (containerHasLabelled && l.number === last + 1)) {
           ctx.problemLines.add(l.index);
@@ -54,6 +56,24 @@ export function decideProblems(ctx: Ctx): void {
   checkQuestionNumbering(ctx, body);
 }
 
+/**
+ * "（1）" items inside a container (section / subsection) that already has a "1." item:
+ * they are a lower numbering level (sub-points of a problem), never problems themselves.
+ */
+export function nestedItems(body: Line[]): Set<Line> {
+  const out = new Set<Line>();
+  let dotSeen = false;
+  for (const l of body) {
+    if (l.kind === 'section' || l.kind === 'subsection') dotSeen = false;
+    else if (l.kind === 'item' && !l.paren) dotSeen = true;
+    else if (l.kind === 'item' && dotSeen) out.add(l);
+  }
+  return out;
+}
+
+/** "关于……的问题": a heading that states a problem (its progress may follow with no label). */
+const PROBLEM_HEADING = /^关于.{4,60}问题$/;
+
 function decideHeadingProblems(ctx: Ctx, body: Line[], labelled: Map<Line, boolean>): void {
   // Group subsections per section; a subsection qualifies if nothing under it is a problem.
   let group: { sub: Line; hasProblem: boolean; hasBody: boolean }[] = [];
@@ -61,7 +81,8 @@ function decideHeadingProblems(ctx: Ctx, body: Line[], labelled: Map<Line, boole
     const anyLabelled = group.some((g) => !g.hasProblem && labelled.get(g.sub));
     for (const g of group) {
       if (g.hasProblem) continue;
-      if (labelled.get(g.sub) || (anyLabelled && g.hasBody)) ctx.problemLines.add(g.sub.index);
+      const statesProblem = PROBLEM_HEADING.test(g.sub.content.slice(g.sub.markerEnd - g.sub.contentStart).trim());
+      if (labelled.get(g.sub) || ((anyLabelled || statesProblem) && g.hasBody)) ctx.problemLines.add(g.sub.index);
     }
     group = [];
   };

@@ -116,6 +116,10 @@ export function buildSections(ctx: Ctx): void {
     }
     const d = draft as DraftProblem | null;
     if (l.kind === 'item' || l.kind === 'question') {
+      if (d && l.paren && !d.lines[0].paren && !inClosing) {
+        d.lines.push(l); // "（1）" sub-points inside a "1." / "问题1." / "（一）关于…" problem
+        continue;
+      }
       if (d && laterProblem[i]) {
         d.lines.push(l); // a numbered list inside a problem's text
         continue;

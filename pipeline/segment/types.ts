@@ -23,6 +23,8 @@ export interface Line {
   markerEnd: number;
   /** The marker matched only in a damaged form (space inside, wrong or missing punctuation). */
   damaged: boolean;
+  /** An item marker in brackets ("（1）"): one numbering level below "1." items. */
+  paren?: boolean;
   /** Block type this line gets (set by passes; default 'paragraph'). */
   role: BlockType;
   /** Page furniture left in the text (page number): kept as a paragraph block, outside statement/progress. */
