@@ -2,9 +2,10 @@
 import { matchItem, matchQuestion, matchSection, matchSubsection, type MarkerMatch } from './markers.ts';
 import { warn, type Ctx, type Line, type LineKind } from './types.ts';
 
-function set(line: Line, kind: LineKind, m: MarkerMatch & { paren?: boolean }): void {
+function set(line: Line, kind: LineKind, m: MarkerMatch & { paren?: boolean; weak?: boolean }): void {
   line.kind = kind;
   if (m.paren) line.paren = true;
+  if (m.weak) line.weak = true;
   line.number = m.number;
   line.marker = m.marker;
   line.markerEnd = line.contentStart + m.length;
@@ -23,7 +24,8 @@ export function classifyLines(ctx: Ctx): void {
     if ((m = matchQuestion(s))) set(line, 'question', m);
     else if ((m = matchSubsection(s))) set(line, 'subsection', m);
     else if ((m = matchSection(s)) && !/^[是见]/.test(s.slice(m.length))) set(line, 'section', m);
-    else if (!debris && (m = matchItem(s))) set(line, 'item', m);
+    else if ((m = matchItem(s)) && (!debris || (m as { paren?: boolean }).paren)) set(line, 'item', m);
+    else m = null;
     if (debris && m && line.kind !== 'text') {
       line.marker = debris + line.marker;
       line.markerEnd += debris.length;
@@ -45,10 +47,13 @@ export function classifyLines(ctx: Ctx): void {
  */
 function confirmWeakItems(ctx: Ctx): void {
   const items = ctx.lines.filter((l) => l.kind === 'item');
-  items.forEach((line, i) => {
-    if (!line.damaged || line.paren || /[.．、,，·]/.test(line.marker)) return;
-    const prev = items[i - 1];
-    const next = items[i + 1];
+  items.forEach((line) => {
+    if (line.paren ? !line.weak : !line.damaged || /[.．、,，·]/.test(line.marker)) return;
+    // a "（1）" item is confirmed by "（2）", a "1." item by "2."
+    const same = items.filter((x) => !!x.paren === !!line.paren);
+    const k = same.indexOf(line);
+    const prev = same[k - 1];
+    const next = same[k + 1];
     const near = (a: Line | undefined, want: number) => a && a.number === want && Math.abs(a.index - line.index) <= 8;
     if (near(prev, line.number - 1) || near(next, line.number + 1)) return;
     line.kind = 'text';
@@ -56,6 +61,8 @@ function confirmWeakItems(ctx: Ctx): void {
     line.marker = '';
     line.markerEnd = line.contentStart;
     line.damaged = false;
+    line.paren = undefined;
+    line.weak = undefined;
   });
 }
 

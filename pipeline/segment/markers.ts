@@ -19,8 +19,11 @@ const QUESTION = new RegExp(`^问题(\\s*)(\\d{1,3}|${CN})(\\s*)([.．、,，:�
 /** Characters OCR reads for a digit inside a marker: l/I/|/i for 1, O/o for 0, full-width digits. */
 const DIG = '[0-9０-９lI|iOo]';
 const ITEM = new RegExp(`^(${DIG}{1,2})(\\s*)([.．、,，·])(?![0-9０-９])\\s*`);
-/** "（1）" / "(2)" / "〈3）": a parenthesised arabic number (numbered problems or items). */
-const PAREN_ITEM = new RegExp(`^([（(〈<［\\[【《{])\\s*(${DIG}{1,2})\\s*([）)〉>］\\]】》}])\\s*`);
+/**
+ * "（1）" / "(2)" / "〈3）": a parenthesised arabic number (numbered problems or items). OCR reads the opening
+ * bracket as 《 〈 G C or loses it, and "1" next to it as D ("《D）", "GD)").
+ */
+const PAREN_ITEM = new RegExp(`^([（(〈<［\\[【《{GCc]?)\\s*(${DIG}{1,2}|D)\\s*([）)〉>］\\]】》}])\\s*`);
 /** Number glued to a Han character: "2深化" (dot lost). Units after a number mean a quantity, not a marker. */
 const ITEM_WEAK = /^(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日时个件次名项轮人万亿元条份家天周岁号期届批类户所台篇场处起位只支种本栋辆张笔倍成座部平米公千百余多])/;
 
@@ -70,7 +73,7 @@ export function matchQuestion(s: string): MarkerMatch | null {
  * "1." / "1．" / "1、" / "（1）"; damaged: "l." (l/I for 1), "1，", "1 ." and the weak form "2深化" (dot lost).
  * `paren` tells a "（1）" marker from a "1." one (they are different numbering levels).
  */
-export function matchItem(s: string): (MarkerMatch & { paren?: boolean }) | null {
+export function matchItem(s: string): (MarkerMatch & { paren?: boolean; weak?: boolean }) | null {
   const m = ITEM.exec(s);
   if (m) {
     const number = markerDigits(m[1]);
@@ -82,10 +85,14 @@ export function matchItem(s: string): (MarkerMatch & { paren?: boolean }) | null
   }
   const p = PAREN_ITEM.exec(s);
   if (p) {
-    const number = markerDigits(p[2]);
+    const number = p[2] === 'D' ? 1 : markerDigits(p[2]);
     if (number === null) return null;
-    const damaged = p[1] !== '（' || p[3] !== '）' || /\s/.test(p[0].trimEnd()) || !/^[0-9]+$/.test(p[2]);
-    return { number, marker: p[0].trimEnd(), length: p[0].length, damaged, paren: true };
+    // a Latin look-alike needs a real bracket on at least one side of it to be a number
+    const lookAlike = !/^[0-9０-９]+$/.test(p[2]);
+    if (lookAlike && !/[（(〈《]/.test(p[1]) && !/[）)]/.test(p[3])) return null;
+    if (/^[GCc]$/.test(p[1]) && !lookAlike && p[2].length > 1) return null;
+    const damaged = p[1] !== '（' || p[3] !== '）' || /\s/.test(p[0].trimEnd()) || lookAlike;
+    return { number, marker: p[0].trimEnd(), length: p[0].length, damaged, paren: true, weak: lookAlike || !/[（(〈《<［\[【{]/.test(p[1]) };
   }
   const w = ITEM_WEAK.exec(s);
   if (w && Number(w[1]) >= 1) return { number: Number(w[1]), marker: w[1], length: w[0].length, damaged: true };
@@ -104,33 +111,62 @@ export interface LabelMatch {
   damaged: boolean;
 }
 
-function editDistanceAtMostOne(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+/** Levenshtein distance of two short strings (by UTF-16 unit; labels are BMP Han). */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
-/** A progress label at `at` in `s`: "整改进展情况：" (colon ASCII, missing, or one character damaged). */
+/**
+ * The label `cand` stands for, if any: exact; one character wrong, lost or added (labels of 4+ characters);
+ * two (labels of 6+ characters, candidate at most one character shorter). Ties go to the longer label.
+ */
+export function nearestLabel(cand: string): { label: string; exact: boolean } | null {
+  if (LABELS.includes(cand)) return { label: cand, exact: true };
+  if (cand.length < 4 || !/[整改情况进展落实措施成效]/.test(cand)) return null;
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const l of LABELS) {
+    const d = editDistance(cand, l);
+    const two = l.length >= 6 && Math.abs(cand.length - l.length) <= 1 && (/^整改/.test(cand) || /(情况|成效|进展|措施|结果)$/.test(cand));
+    const ok = two ? d <= 2 : l.length >= 4 && d <= 1;
+    if (ok && (d < bestD || (d === bestD && best !== null && l.length > best.length))) [best, bestD] = [l, d];
+  }
+  return best ? { label: best, exact: false } : null;
+}
+
+/** OCR debris before a label at a line start: stray quotes, dots, commas. */
+const LABEL_DEBRIS = /^[“”"'‘’。，、．.·:：;；\s]{1,2}/;
+const COLON = /[：:；;]/;
+
+/**
+ * A progress label at `at` in `s`: "整改进展情况：" — colon ASCII, a semicolon or missing (long labels),
+ * one or two characters damaged, stray punctuation before it. `start` is `at` (debris included).
+ */
 export function matchLabel(s: string, at = 0, requireColon = false): LabelMatch | null {
-  const head = s.slice(at, at + 12);
-  const colon = /[：:]/.exec(head);
-  if (colon && colon.index >= 3 && colon.index <= 8) {
+  const debris = LABEL_DEBRIS.exec(s.slice(at))?.[0] ?? '';
+  const from = at + debris.length;
+  const head = s.slice(from, from + 12);
+  const colon = COLON.exec(head);
+  if (colon && colon.index >= 3 && colon.index <= 9) {
     const cand = head.slice(0, colon.index).replace(/\s+/g, '');
-    const exact = LABELS.find((l) => l === cand);
-    const near = exact ?? (cand.length >= 4 ? LABELS.find((l) => l.length >= 4 && editDistanceAtMostOne(cand, l)) : undefined);
-    if (near) {
-      let end = at + colon.index + 1;
+    const near = nearestLabel(cand);
+    // a semicolon stands for the colon only after a label read exactly or nearly so
+    if (near && (/[：:]/.test(colon[0]) || near.exact || editDistance(cand, near.label) <= 1)) {
+      let end = from + colon.index + 1;
       while (end < s.length && /\s/.test(s[end])) end++;
-      return { label: head.slice(0, colon.index).trim(), start: at, end, damaged: !exact || colon[0] !== '：' };
+      return { label: head.slice(0, colon.index).trim(), start: at, end, damaged: !near.exact || colon[0] !== '：' || debris.trim() !== '' };
     }
   }
   if (requireColon) return null;
   for (const l of LONG_LABELS) {
     if (head.startsWith(l) && !/^[的和及与是]/.test(head.slice(l.length))) {
-      let end = at + l.length;
+      let end = from + l.length;
       while (end < s.length && /\s/.test(s[end])) end++;
       return { label: l, start: at, end, damaged: true };
     }
@@ -138,13 +174,24 @@ export function matchLabel(s: string, at = 0, requireColon = false): LabelMatch 
   return null;
 }
 
-/** A label inside a line, right after a sentence end ("…到位。整改进展情况：…"); colon required. */
+/**
+ * A label inside a line after a sentence end ("…到位。整改进展情况：…"); colon required. OCR may leave up to
+ * three characters of junk (at most one Han) between the sentence end and the label ("…及时。本，区改落实情况：");
+ * the label then starts right after the sentence end, junk included.
+ */
 export function findLabelMidLine(s: string): LabelMatch | null {
-  const re = /[。！？；]\s*(?=整改)/g;
+  const re = /[。！？；]/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) {
-    const found = matchLabel(s, m.index + m[0].length, true);
-    if (found) return found;
+    const after = m.index + 1;
+    for (let skip = 0; skip <= 3 && after + skip < s.length; skip++) {
+      const junk = s.slice(after, after + skip);
+      if ((junk.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 1 || /[。！？；]/.test(junk)) break;
+      const found = matchLabel(s, after + skip, true);
+      if (found) {
+        return { ...found, start: after, damaged: found.damaged || skip > 0 };
+      }
+    }
   }
   return null;
 }

@@ -74,6 +74,21 @@ export function nestedItems(body: Line[]): Set<Line> {
 /** "关于……的问题": a heading that states a problem (its progress may follow with no label). */
 const PROBLEM_HEADING = /^关于.{4,60}问题$/;
 
+/**
+ * "关于审计发现的收费不规范问题整改不到位的问题医院对2022年以来…": a problem heading whose line break was lost.
+ * Returns the heading's length (through the last "的问题", else "问题", before the first punctuation, within
+ * 60 characters) when at least 20 characters of text follow; else null.
+ */
+export function runOnProblemHeading(h: string): number | null {
+  if (!h.startsWith('关于')) return null;
+  const stop = h.search(/[。，；：,;:]/);
+  const zone = h.slice(0, Math.min(stop < 0 ? h.length : stop, 62));
+  let end = zone.lastIndexOf('的问题');
+  end = end >= 0 ? end + 3 : zone.lastIndexOf('问题') >= 0 ? zone.lastIndexOf('问题') + 2 : -1;
+  if (end < 6 || h.length - end < 20) return null;
+  return end;
+}
+
 function decideHeadingProblems(ctx: Ctx, body: Line[], labelled: Map<Line, boolean>): void {
   // Group subsections per section; a subsection qualifies if nothing under it is a problem.
   let group: { sub: Line; hasProblem: boolean; hasBody: boolean }[] = [];
@@ -81,8 +96,14 @@ function decideHeadingProblems(ctx: Ctx, body: Line[], labelled: Map<Line, boole
     const anyLabelled = group.some((g) => !g.hasProblem && labelled.get(g.sub));
     for (const g of group) {
       if (g.hasProblem) continue;
-      const statesProblem = PROBLEM_HEADING.test(g.sub.content.slice(g.sub.markerEnd - g.sub.contentStart).trim());
-      if (labelled.get(g.sub) || ((anyLabelled || statesProblem) && g.hasBody)) ctx.problemLines.add(g.sub.index);
+      const heading = g.sub.content.slice(g.sub.markerEnd - g.sub.contentStart).trim();
+      const runOn = PROBLEM_HEADING.test(heading) ? null : runOnProblemHeading(heading);
+      const statesProblem = PROBLEM_HEADING.test(heading) || runOn !== null;
+      if (runOn !== null && !labelled.get(g.sub)) g.hasBody = true;
+      if (labelled.get(g.sub) || ((anyLabelled || statesProblem) && g.hasBody)) {
+        ctx.problemLines.add(g.sub.index);
+        if (runOn !== null) g.sub.headingEnd = g.sub.contentEnd - heading.length + runOn;
+      }
     }
     group = [];
   };

@@ -54,7 +54,12 @@ export function splitProgress(ctx: Ctx): void {
       if (label.line !== first && labelStart === label.line.contentStart) label.line.role = 'problem-progress';
     } else if (d.headingStyle) {
       stmtEnd = first.contentEnd;
-      if (kept.length > 1) progStart = kept[1].contentStart;
+      if (first.headingEnd !== undefined) {
+        // heading run on into the progress: the progress starts right after "…的问题"
+        stmtEnd = first.headingEnd;
+        progStart = skipSpace(text, first.headingEnd, end);
+        ctx.cuts.push({ pos: progStart, type: 'problem-progress' });
+      } else if (kept.length > 1) progStart = kept[1].contentStart;
       for (const l of d.lines.slice(1)) l.role = 'problem-progress';
     } else {
       stmtEnd = end;

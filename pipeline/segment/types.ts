@@ -25,8 +25,12 @@ export interface Line {
   damaged: boolean;
   /** An item marker in brackets ("（1）"): one numbering level below "1." items. */
   paren?: boolean;
+  /** A bracketed item matched only with a look-alike digit or without its opening bracket ("《D）", "2）"): needs a neighbour. */
+  weak?: boolean;
   /** Block type this line gets (set by passes; default 'paragraph'). */
   role: BlockType;
+  /** A "（一）关于……的问题" heading run on into its progress text: where the heading ends (absolute offset). */
+  headingEnd?: number;
   /** Page furniture left in the text (page number): kept as a paragraph block, outside statement/progress. */
   furniture?: boolean;
   /** Structural zone, set by groupHeader / markTail. */

@@ -3,7 +3,7 @@
  * ("…返贫。《二）落实全面从严治党责任方面", "…到位。问题3.…") starts a line of its own.
  * The line is split in two Line records; the text is untouched (the first part has no '\n').
  */
-import { matchQuestion, matchSection, matchSubsection } from './markers.ts';
+import { findLabelMidLine, matchItem, matchLabel, matchQuestion, matchSection, matchSubsection } from './markers.ts';
 import { warn, type Ctx, type Line } from './types.ts';
 
 const GLUE = /[。；！？]\s*(?=[（(〈《]\s*[一二三四五六七八九十]{1,3}\s*[）)〉》]|问题\s*\d{1,3}\s*[.．]|[一二三四五六七八九十]{1,3}、)/g;
@@ -23,6 +23,59 @@ function piece(ctx: Ctx, from: Line, start: number, end: number, contentEnd: num
   return { ...from, start, end, contentStart: start, contentEnd: ce, content: ctx.text.slice(start, ce), markerEnd: start };
 }
 
+/**
+ * A numbered problem marker glued after text with no sentence end ("…开展16《2）干部队伍…", OCR lost "次。"):
+ * "（N）", "N." or "问题N." inside a line, trusted only when the previous line-initial marker of the same
+ * style is N−1 and a progress label follows (in the rest of the line or opening the next line).
+ */
+const GLUE_NUMBERED = /(?:[（(〈《]\s*\d{1,2}\s*[）)]|问题\s*\d{1,2}\s*[.．]|(?<![\d.．%])\d{1,2}[.．](?!\d))/g;
+
+type Style = 'paren' | 'dot' | 'question';
+function styleOf(s: string): { style: Style; number: number } | null {
+  const debris = /^[。，、．.·'"“”‘’:：;；]{1,2}\s*/.exec(s)?.[0] ?? '';
+  const q = matchQuestion(s.slice(debris.length));
+  if (q) return { style: 'question', number: q.number };
+  const it = matchItem(s.slice(debris.length));
+  if (it && (it.paren || (!debris && /[.．]/.test(it.marker)))) return { style: it.paren ? 'paren' : 'dot', number: it.number };
+  return null;
+}
+
+function previousNumber(lines: Line[], style: Style): number | null {
+  for (let k = lines.length - 1, seen = 0; k >= 0 && seen < 30; k--) {
+    const l = lines[k];
+    if (l.kind === 'blank') continue;
+    seen++;
+    const st = styleOf(l.content);
+    if (st && st.style === style) return st.number;
+    if (matchSection(l.content) || matchSubsection(l.content)) return null;
+  }
+  return null;
+}
+
+function nextContent(ctx: Ctx, after: Line): string {
+  for (let k = after.index + 1; k < ctx.lines.length; k++) if (ctx.lines[k].kind !== 'blank') return ctx.lines[k].content;
+  return '';
+}
+
+function unglueNumbered(ctx: Ctx, out: Line[], line: Line): Line {
+  let cur = line;
+  GLUE_NUMBERED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = GLUE_NUMBERED.exec(cur.content))) {
+    if (m.index < 6) continue;
+    const rest = cur.content.slice(m.index);
+    const st = styleOf(rest);
+    if (!st || st.number < 2 || previousNumber(out, st.style) !== st.number - 1) continue;
+    if (!findLabelMidLine(rest) && !matchLabel(nextContent(ctx, line), 0, true)) continue;
+    const cut = cur.contentStart + m.index;
+    out.push(piece(ctx, cur, cur.start, cut, cut));
+    cur = piece(ctx, cur, cut, cur.end, cur.contentEnd);
+    warn(ctx, 'marker-glued', 'a numbered marker glued to the previous text starts a new line', cut, cur.contentEnd);
+    GLUE_NUMBERED.lastIndex = 0;
+  }
+  return cur;
+}
+
 export function unglueMarkers(ctx: Ctx): void {
   const out: Line[] = [];
   for (const line of ctx.lines) {
@@ -30,7 +83,7 @@ export function unglueMarkers(ctx: Ctx): void {
       out.push(line);
       continue;
     }
-    let cur = line;
+    let cur = unglueNumbered(ctx, out, line);
     GLUE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = GLUE.exec(cur.content))) {
