@@ -21,9 +21,9 @@ const DIG = '[0-9０-９lI|iOo]';
 const ITEM = new RegExp(`^(${DIG}{1,2})(\\s*)([.．、,，·])(?![0-9０-９])\\s*`);
 /**
  * "（1）" / "(2)" / "〈3）": a parenthesised arabic number (numbered problems or items). OCR reads the opening
- * bracket as 《 〈 G C or loses it, and "1" next to it as D ("《D）", "GD)").
+ * bracket as 《 〈 G or loses it, and "1" next to it as D ("《D）", "GD)").
  */
-const PAREN_ITEM = new RegExp(`^([（(〈<［\\[【《{GCc]?)\\s*(${DIG}{1,2}|D)\\s*([）)〉>］\\]】》}])\\s*`);
+const PAREN_ITEM = new RegExp(`^([（(〈<［\\[【《{G]?)\\s*(${DIG}{1,2}|D)\\s*([）)〉>］\\]】》}])\\s*`);
 /** Number glued to a Han character: "2深化" (dot lost). Units after a number mean a quantity, not a marker. */
 const ITEM_WEAK = /^(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日时个件次名项轮人万亿元条份家天周岁号期届批类户所台篇场处起位只支种本栋辆张笔倍成座部平米公千百余多])/;
 
@@ -90,7 +90,7 @@ export function matchItem(s: string): (MarkerMatch & { paren?: boolean; weak?: b
     // a Latin look-alike needs a real bracket on at least one side of it to be a number
     const lookAlike = !/^[0-9０-９]+$/.test(p[2]);
     if (lookAlike && !/[（(〈《]/.test(p[1]) && !/[）)]/.test(p[3])) return null;
-    if (/^[GCc]$/.test(p[1]) && !lookAlike && p[2].length > 1) return null;
+    if (p[1] === 'G' && !lookAlike && p[2].length > 1) return null;
     const damaged = p[1] !== '（' || p[3] !== '）' || /\s/.test(p[0].trimEnd()) || lookAlike;
     return { number, marker: p[0].trimEnd(), length: p[0].length, damaged, paren: true, weak: lookAlike || !/[（(〈《<［\[【{]/.test(p[1]) };
   }
@@ -188,7 +188,11 @@ export function findLabelMidLine(s: string): LabelMatch | null {
       const junk = s.slice(after, after + skip);
       if ((junk.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 1 || /[。！？；]/.test(junk)) break;
       const found = matchLabel(s, after + skip, true);
-      if (found) {
+      // at most one Han character of junk in all, counting one the fuzzy label absorbed ("有关整改落实情况：" is prose)
+      const raw = found?.label.replace(/\s+/g, '') ?? '';
+      const canonical = nearestLabel(raw)?.label ?? raw;
+      const han = (junk.match(/[\u4e00-\u9fff]/g)?.length ?? 0) + Math.max(0, raw.length - canonical.length);
+      if (found && han <= 1) {
         return { ...found, start: after, damaged: found.damaged || skip > 0 };
       }
     }

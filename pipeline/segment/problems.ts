@@ -77,7 +77,7 @@ const PROBLEM_HEADING = /^关于.{4,60}问题$/;
 /**
  * "关于审计发现的收费不规范问题整改不到位的问题医院对2022年以来…": a problem heading whose line break was lost.
  * Returns the heading's length (through the last "的问题", else "问题", before the first punctuation, within
- * 60 characters) when at least 20 characters of text follow; else null.
+ * 60 characters) when a text of 4+ characters with a sentence end follows; else null.
  */
 export function runOnProblemHeading(h: string): number | null {
   if (!h.startsWith('关于')) return null;
@@ -85,7 +85,8 @@ export function runOnProblemHeading(h: string): number | null {
   const zone = h.slice(0, Math.min(stop < 0 ? h.length : stop, 62));
   let end = zone.lastIndexOf('的问题');
   end = end >= 0 ? end + 3 : zone.lastIndexOf('问题') >= 0 ? zone.lastIndexOf('问题') + 2 : -1;
-  if (end < 6 || h.length - end < 20) return null;
+  const rest = h.slice(end);
+  if (end < 6 || rest.length < 4 || !/[。；]/.test(rest)) return null;
   return end;
 }
 

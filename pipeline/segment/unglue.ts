@@ -26,7 +26,8 @@ function piece(ctx: Ctx, from: Line, start: number, end: number, contentEnd: num
 /**
  * A numbered problem marker glued after text with no sentence end ("…开展16《2）干部队伍…", OCR lost "次。"):
  * "（N）", "N." or "问题N." inside a line, trusted only when the previous line-initial marker of the same
- * style is N−1 and a progress label follows (in the rest of the line or opening the next line).
+ * style is N−1, the previous problem already has its progress label, and a label follows (in the rest of
+ * the line or opening one of the next three lines).
  */
 const GLUE_NUMBERED = /(?:[（(〈《]\s*\d{1,2}\s*[）)]|问题\s*\d{1,2}\s*[.．]|(?<![\d.．%])\d{1,2}[.．](?!\d))/g;
 
@@ -52,9 +53,31 @@ function previousNumber(lines: Line[], style: Style): number | null {
   return null;
 }
 
-function nextContent(ctx: Ctx, after: Line): string {
-  for (let k = after.index + 1; k < ctx.lines.length; k++) if (ctx.lines[k].kind !== 'blank') return ctx.lines[k].content;
-  return '';
+/** A label opens one of the next three non-blank lines, before any line that opens with a marker. */
+function labelAhead(ctx: Ctx, after: Line): boolean {
+  for (let k = after.index + 1, seen = 0; k < ctx.lines.length && seen < 3; k++) {
+    const s = ctx.lines[k].content;
+    if (ctx.lines[k].kind === 'blank') continue;
+    seen++;
+    if (matchLabel(s, 0, true)) return true;
+    if (styleOf(s) || matchSection(s) || matchSubsection(s)) return false;
+  }
+  return false;
+}
+
+const hasLabel = (s: string) => matchLabel(s, 0, true) !== null || findLabelMidLine(s) !== null;
+
+/** The previous problem already has its progress label: in `before` (this line up to the glued marker) or a line since its marker. */
+function previousLabelled(out: Line[], before: string): boolean {
+  if (hasLabel(before)) return true;
+  if (styleOf(before)) return false;
+  for (let k = out.length - 1; k >= 0; k--) {
+    const l = out[k];
+    if (l.kind === 'blank') continue;
+    if (hasLabel(l.content.slice(styleOf(l.content) ? 1 : 0))) return true;
+    if (styleOf(l.content) || matchSection(l.content) || matchSubsection(l.content)) return false;
+  }
+  return false;
 }
 
 function unglueNumbered(ctx: Ctx, out: Line[], line: Line): Line {
@@ -65,8 +88,13 @@ function unglueNumbered(ctx: Ctx, out: Line[], line: Line): Line {
     if (m.index < 6) continue;
     const rest = cur.content.slice(m.index);
     const st = styleOf(rest);
-    if (!st || st.number < 2 || previousNumber(out, st.style) !== st.number - 1) continue;
-    if (!findLabelMidLine(rest) && !matchLabel(nextContent(ctx, line), 0, true)) continue;
+    if (!st || st.number < 2) continue;
+    // the piece this marker sits in may itself open with the previous marker ("（2）…不到位（3）…")
+    const own = styleOf(cur.content);
+    const prev = own && own.style === st.style ? own.number : previousNumber(out, st.style);
+    if (prev !== st.number - 1) continue;
+    if (!findLabelMidLine(rest) && !labelAhead(ctx, line)) continue;
+    if (!previousLabelled(out, cur.content.slice(0, m.index))) continue;
     const cut = cur.contentStart + m.index;
     out.push(piece(ctx, cur, cur.start, cut, cut));
     cur = piece(ctx, cur, cut, cur.end, cur.contentEnd);
