@@ -1,0 +1,90 @@
+/**
+ * Whole-pipeline speed and memory on scanned PDFs, against native tesseract on the
+ * same page images with the same traineddata, in the same run. Reports, never fails.
+ *
+ *   npx tsx scripts/bench-pipeline.ts [--big N]
+ *
+ * - seconds per scanned page: `notice convert --jobs 1` (extract + OCR + every text
+ *   stage + JSON) vs `tesseract` CLI (OMP_THREAD_LIMIT=1, one process at a time);
+ * - throughput with 2 jobs vs 1;
+ * - peak RSS converting an N-page scan (default 50) built by repeating fixture pages;
+ * - text-layer pages per second on a 100-page born-digital PDF.
+ * Every run is a child process timed by /usr/bin/time (wall seconds, peak RSS).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { PDFDocument } from 'pdf-lib';
+
+const args = process.argv.slice(2);
+const bigPages = Number(args[args.indexOf('--big') + 1]) || 50;
+const tmp = mkdtempSync(join(tmpdir(), 'bench-pipeline-'));
+const scans = ['fixtures/pdf/scan-n06-jiangchuan-university.pdf', 'fixtures/pdf/scan-n07-yunping-health.pdf'];
+
+function timed(cmd: string, argv: string[], env: NodeJS.ProcessEnv = process.env): { seconds: number; rssMB: number } {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...argv], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const [secs, kb] = last.split(' ').map(Number);
+  if (!Number.isFinite(secs)) throw new Error(`${cmd} failed: ${r.stderr.slice(-500)}`);
+  return { seconds: secs, rssMB: kb / 1024 };
+}
+
+async function repeatPages(sources: string[], n: number, file: string): Promise<void> {
+  const out = await PDFDocument.create();
+  const docs = await Promise.all(sources.map(async (s) => PDFDocument.load(readFileSync(s))));
+  for (let i = 0; out.getPageCount() < n; i++) {
+    const d = docs[i % docs.length];
+    for (const p of await out.copyPages(d, d.getPageIndices())) if (out.getPageCount() < n) out.addPage(p);
+  }
+  writeFileSync(file, await out.save());
+}
+
+const notice = (argv: string[]) => timed(process.execPath, ['bin/notice.mjs', 'convert', ...argv, '--force', '--quiet', '--ocr', 'auto']);
+
+try {
+  execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
+  // native reference: the same traineddata, unpacked
+  const tessdata = join(tmp, 'tessdata');
+  mkdirSync(tessdata);
+  writeFileSync(join(tessdata, 'chi_sim.traineddata'), gunzipSync(readFileSync('node_modules/@tesseract.js-data/chi_sim/4.0.0_best_int/chi_sim.traineddata.gz')));
+  const images = join(tmp, 'images');
+  mkdirSync(images);
+  scans.forEach((s, k) => execFileSync('pdfimages', ['-all', s, join(images, `s${k}`)]));
+  const pageImages = readdirSync(images).sort().map((f) => join(images, f));
+  const pages = pageImages.length;
+
+  let native = 0;
+  for (const img of pageImages) {
+    native += timed('tesseract', ['--tessdata-dir', tessdata, img, join(tmp, 'native'), '-l', 'chi_sim'], { ...process.env, OMP_THREAD_LIMIT: '1' }).seconds;
+  }
+  const one = notice([...scans, '--out', join(tmp, 'o1'), '--jobs', '1']);
+  const two = notice([...scans, '--out', join(tmp, 'o2'), '--jobs', '2']);
+
+  const big = join(tmp, 'big.pdf');
+  await repeatPages(scans, bigPages, big);
+  const bigRun = notice([big, '--out', join(tmp, 'o3'), '--jobs', '2']);
+
+  const born = join(tmp, 'born.pdf');
+  await repeatPages(['fixtures/pdf/born-digital.pdf'], 100, born);
+  const bornRun = notice([born, '--out', join(tmp, 'o4'), '--jobs', '1']);
+  const bornSmall = join(tmp, 'born2.pdf');
+  await repeatPages(['fixtures/pdf/born-digital.pdf'], 2, bornSmall);
+  const bornBase = notice([bornSmall, '--out', join(tmp, 'o5'), '--jobs', '1']);
+
+  const f = (x: number, d = 2) => x.toFixed(d);
+  console.log(`## Scanned pages: whole pipeline vs native tesseract (${pages} pages, same images, same traineddata)\n`);
+  console.log('| run | s/page | ratio to native | peak RSS |\n|---|---:|---:|---:|');
+  console.log(`| native tesseract CLI, OCR only (OMP_THREAD_LIMIT=1) | ${f(native / pages)} | 1.00 | |`);
+  console.log(`| notice convert --jobs 1 (whole pipeline, incl. start-up) | ${f(one.seconds / pages)} | ${f(one.seconds / native)} | ${f(one.rssMB, 0)} MB |`);
+  console.log(`| notice convert --jobs 2 | ${f(two.seconds / pages)} | ${f(two.seconds / native)} | ${f(two.rssMB, 0)} MB |`);
+  console.log(`\nThroughput, 2 jobs vs 1: ${f(one.seconds / two.seconds)}×\n`);
+  console.log(`## Memory on a ${bigPages}-page scan (--jobs 2)\n`);
+  console.log(`| pages | seconds | s/page | peak RSS |\n|---:|---:|---:|---:|\n| ${bigPages} | ${f(bigRun.seconds, 1)} | ${f(bigRun.seconds / bigPages)} | ${f(bigRun.rssMB, 0)} MB |\n`);
+  console.log(`## Text-layer pages\n`);
+  console.log(`| run | seconds | pages/s (start-up excluded) | peak RSS |\n|---|---:|---:|---:|`);
+  console.log(`| 100-page born-digital PDF | ${f(bornRun.seconds)} | ${f(98 / Math.max(0.01, bornRun.seconds - bornBase.seconds), 0)} | ${f(bornRun.rssMB, 0)} MB |`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
