@@ -33,6 +33,7 @@ export function classifyLines(ctx: Ctx): void {
     }
   }
   confirmWeakItems(ctx);
+  confirmWeakQuestions(ctx);
   markFurniture(ctx);
   for (const line of ctx.lines) {
     if (line.kind !== 'text' && line.kind !== 'blank' && line.damaged) {
@@ -63,6 +64,19 @@ function confirmWeakItems(ctx: Ctx): void {
     line.damaged = false;
     line.paren = undefined;
     line.weak = undefined;
+  });
+}
+
+/** "间题3." (问题 misread) is a problem marker only between exact 问题 markers that number it ("问题2." … "问题4."). */
+function confirmWeakQuestions(ctx: Ctx): void {
+  const qs = ctx.lines.filter((l) => l.kind === 'question');
+  qs.forEach((line, i) => {
+    if (!line.weak) return;
+    const prev = qs.slice(0, i).reverse().find((q) => !q.weak);
+    const next = qs.slice(i + 1).find((q) => !q.weak);
+    const fits = (prev ? prev.number === line.number - 1 : line.number === 1) && (next ? next.number === line.number + 1 : !!prev);
+    if (fits && (prev || next)) return;
+    Object.assign(line, { kind: 'text', number: 0, marker: '', markerEnd: line.contentStart, damaged: false, weak: undefined });
   });
 }
 

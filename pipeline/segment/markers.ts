@@ -5,6 +5,8 @@
 import { parseChineseNumber } from './numerals.ts';
 
 export interface MarkerMatch {
+  /** Matched only through look-alikes: trusted when neighbouring markers continue its numbering. */
+  weak?: boolean;
   number: number;
   marker: string;
   /** Length of the marker including the spaces after it. */
@@ -13,8 +15,12 @@ export interface MarkerMatch {
 }
 
 const CN = '[一二三四五六七八九十]{1,3}';
-const SECTION = new RegExp(`^(${CN})(\\s*)([、，,．.]{1,2})\\s*`);
-const SUBSECTION = new RegExp(`^([（(〈<［\\[【《])\\s*(${CN})\\s*([）)〉>］\\]】》])\\s*`);
+/** OCR reads the numeral 一 as a dash ("—、", "（-）"); accepted in heading markers, reported damaged. */
+const CN_DASH = '(?:[一二三四五六七八九十]{1,3}|[—－-](?=\\s*[、，,）)]))';
+const SECTION = new RegExp(`^(${CN_DASH})(\\s*)([、，,．.]{1,2})\\s*`);
+const SUBSECTION = new RegExp(`^([（(〈<［\\[【《])\\s*(${CN_DASH})\\s*([）)〉>］\\]】》])\\s*`);
+const QUESTION_FUZZY = /^(问题|[问间门向阿][\u4e00-\u9fff]|[\u4e00-\u9fff]题)(\s*)([0-9lI]{1,3})(\s*)([.．])\s*/;
+const undash = (s: string) => (/^[—－-]$/.test(s) ? '一' : s);
 const QUESTION = new RegExp(`^问题(\\s*)(\\d{1,3}|${CN})(\\s*)([.．、,，:：])?\\s*`);
 /** Characters OCR reads for a digit inside a marker: l/I/|/i for 1, O/o for 0, full-width digits. */
 const DIG = '[0-9０-９lI|iOo]';
@@ -43,26 +49,32 @@ function parsed(n: string): number | null {
 export function matchSection(s: string): MarkerMatch | null {
   const m = SECTION.exec(s);
   if (!m) return null;
-  const number = parsed(m[1]);
+  const number = parsed(undash(m[1]));
   if (number === null) return null;
   // "一，" followed by "是" etc. would be prose; a section heading must have a heading after it or end the line.
-  return { number, marker: m[0].trimEnd(), length: m[0].length, damaged: m[2] !== '' || m[3] !== '、' };
+  return { number, marker: m[0].trimEnd(), length: m[0].length, damaged: m[2] !== '' || m[3] !== '、' || m[1] !== undash(m[1]) };
 }
 
 /** "（一）" (damaged: "(一)", "〈一）", "（ 一 ）"). */
 export function matchSubsection(s: string): MarkerMatch | null {
   const m = SUBSECTION.exec(s);
   if (!m) return null;
-  const number = parsed(m[2]);
+  const number = parsed(undash(m[2]));
   if (number === null) return null;
-  const damaged = m[1] !== '（' || m[3] !== '）' || /\s/.test(m[0].trimEnd());
+  const damaged = m[1] !== '（' || m[3] !== '）' || /\s/.test(m[0].trimEnd()) || m[2] !== undash(m[2]);
   return { number, marker: m[0].trimEnd(), length: m[0].length, damaged };
 }
 
 /** "问题1." / "问题 2" (dot missing) / "问题3．". */
 export function matchQuestion(s: string): MarkerMatch | null {
   const m = QUESTION.exec(s);
-  if (!m) return null;
+  if (!m) {
+    // "间题3." / "问愿3." / "问题l.": one character of 问题 misread, or l/I for 1; needs its neighbours (weak)
+    const f = QUESTION_FUZZY.exec(s);
+    const number = f ? markerDigits(f[3]) : null;
+    if (!f || number === null) return null;
+    return { number, marker: f[0].trimEnd(), length: f[0].length, damaged: true, weak: true };
+  }
   const number = parsed(m[2]);
   if (number === null) return null;
   const damaged = m[1] !== '' || m[3] !== '' || (m[4] !== '.' && m[4] !== '．');
@@ -196,6 +208,13 @@ export function findLabelMidLine(s: string): LabelMatch | null {
         return { ...found, start: after, damaged: found.damaged || skip > 0 };
       }
     }
+  }
+  // the sentence end lost: an exact label with its colon right after a comma, digit or Latin letter ("…共16个，整改情况：")
+  const lost = /(?<=[，,、0-9A-Za-z)）])(整改进展情况|整改落实情况|整改措施及成效|整改完成情况|整改情况|整改进展|整改措施|整改成效|整改结果)[：:]/.exec(s);
+  if (lost) {
+    let end = lost.index + lost[0].length;
+    while (end < s.length && /\s/.test(s[end])) end++;
+    return { label: lost[1], start: lost.index, end, damaged: true };
   }
   return null;
 }

@@ -53,14 +53,14 @@ function previousNumber(lines: Line[], style: Style): number | null {
   return null;
 }
 
-/** A label opens one of the next three non-blank lines, before any line that opens with a marker. */
+/** A label in one of the next three lines (blank lines and page numbers aside), before any line that opens with a marker. */
 function labelAhead(ctx: Ctx, after: Line): boolean {
   for (let k = after.index + 1, seen = 0; k < ctx.lines.length && seen < 3; k++) {
     const s = ctx.lines[k].content;
-    if (ctx.lines[k].kind === 'blank') continue;
+    if (ctx.lines[k].kind === 'blank' || (s.length <= 8 && !/[\u4e00-\u9fff]/.test(s))) continue; // blank or page furniture
     seen++;
-    if (matchLabel(s, 0, true)) return true;
     if (styleOf(s) || matchSection(s) || matchSubsection(s)) return false;
+    if (matchLabel(s, 0, true) || findLabelMidLine(s)) return true;
   }
   return false;
 }

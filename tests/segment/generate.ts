@@ -215,7 +215,7 @@ function damageOcr(rand: () => number, lines: string[], markerAt: number[], labe
     else if (r < 0.7) lines[i] = pick(['”', '“', '。', '，']) + l;
     else if (r < 0.85 && !joined.has(i - 1) && /[。；]$/.test(lines[i - 1])) {
       // label glued after the statement's sentence end, with a stray character between
-      lines[i - 1] = lines[i - 1] + pick(['', '本，', '，', '、']) + l;
+      lines[i - 1] = rand() < 0.3 ? lines[i - 1].replace(/[。；]$/, '，') + l : lines[i - 1] + pick(['', '本，', '，', '、']) + l;
       lines[i] = '\u0000';
       joined.add(i);
     }

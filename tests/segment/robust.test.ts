@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../pipeline/segment/index.ts';
-import { editDistance, findLabelMidLine, matchItem, matchLabel, nearestLabel } from '../../pipeline/segment/markers.ts';
+import { editDistance, findLabelMidLine, matchItem, matchLabel, matchQuestion, matchSection, matchSubsection, nearestLabel } from '../../pipeline/segment/markers.ts';
 import { expectPartition, expectSlices } from './check.ts';
 import { generateOcr, rng } from './generate.ts';
 
@@ -64,6 +64,35 @@ describe('bracketed and look-alike item markers', () => {
   });
 });
 
+describe('dash for 一 and misread 问题', () => {
+  it.each([['—、整改工作总体情况', 1], ['-，整改情况', 1]])('section %s → %i (damaged)', (s, n) => {
+    expect(matchSection(s)).toMatchObject({ number: n, damaged: true });
+  });
+  it.each([['（—）政治建设方面', 1], ['(-)组织建设', 1]])('subsection %s → %i (damaged)', (s, n) => {
+    expect(matchSubsection(s)).toMatchObject({ number: n, damaged: true });
+  });
+  it.each(['- 2 -', '——这是引语', '-1、'])('%s is no heading marker', (s) => {
+    expect(matchSection(s)).toBeNull();
+    expect(matchSubsection(s)).toBeNull();
+  });
+  it.each([['间题3.学习', 3], ['问愿12．推动', 12], ['问题l.制度', 1]])('%s → %i (weak)', (s, n) => {
+    expect(matchQuestion(s)).toMatchObject({ number: n, damaged: true, weak: true });
+  });
+  it.each(['主题党日活动', '问题线索', '话题3个'])('%s is no question marker', (s) => {
+    expect(matchQuestion(s)).toBeNull();
+  });
+  const q = (n: string) => `${n}学习不深入。\n整改进展情况：已学习。\n`;
+  const doc = (body: string) => `关于巡察整改进展情况的通报\n一、问题整改情况\n${body}中共某某县委\n2024年7月3日\n`;
+  it('a misread 问题 between its neighbours is a problem', () => {
+    const r = segment(doc(q('问题1.') + q('间题2.') + q('问题3.')));
+    expect(problemsOf(r).map((p) => [p.number, p.statement])).toEqual([[1, '学习不深入。'], [2, '学习不深入。'], [3, '学习不深入。']]);
+  });
+  it('a misread 问题 out of sequence stays text', () => {
+    const r = segment(doc(q('问题1.') + q('主题7.') + q('问题2.')));
+    expect(problemsOf(r).map((p) => p.number)).toEqual([1, 2]);
+  });
+});
+
 describe('damaged progress labels', () => {
   it.each([
     ['”区改落实情况：对全县', '区改落实情况', 8, true],
@@ -85,6 +114,12 @@ describe('damaged progress labels', () => {
     const s = '垃圾清理不及时。本，整改落实情况：局党组牵头修订。';
     expect(findLabelMidLine(s)).toMatchObject({ label: '整改落实情况', start: 8, end: 17 });
     expect(findLabelMidLine('清理不及时。有关整改落实情况：')).toBeNull(); // two Han characters of junk: prose
+  });
+  it('finds an exact label whose sentence end was lost after a comma or digit, not after a Han character', () => {
+    expect(findLabelMidLine('清理不及时，整改落实情况：已修订')).toMatchObject({ label: '整改落实情况', start: 6, end: 13, damaged: true });
+    expect(findLabelMidLine('累计开展16整改情况:已完成')).toMatchObject({ label: '整改情况', start: 6 });
+    expect(findLabelMidLine('会议听取整改进展情况：一是')).toBeNull();
+    expect(findLabelMidLine('清理不及时，整改落实情况已修订')).toBeNull();
   });
 });
 
