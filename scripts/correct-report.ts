@@ -165,6 +165,61 @@ if (args.includes('--synthetic')) {
     }
   }
   console.log(`synthetic look-alike errors: injected ${injected}, restored ${restored} (${pct(restored, injected)}), wrong changes ${wrongS}, precision ${pct(restored, restored + wrongS)}`);
+
+  // OCR-statistics damage: each character is misread with its observed error
+  // rate (count/source_count from ocr-observed.tsv, at the observed rate (pairs seen twice or more: ~2% of Han
+  // characters are damaged), as the observed substitution. Approximates an
+  // engine's error profile; several seeds.
+  const obsFile = join(root, 'dictionaries/confusions/ocr-observed.tsv');
+  const obs = new Map<string, { ocr: string; p: number }[]>();
+  for (const line of readFileSync(obsFile, 'utf8').split('\n').slice(1)) {
+    const [t, o, c, sc] = line.split('\t');
+    if (!o || t === o) continue;
+    const l = obs.get(t) ?? [];
+    l.push({ ocr: o, p: Number(c) / Math.max(1, Number(sc)) });
+    obs.set(t, l);
+  }
+  const scale = Number(process.env.SYN_SCALE ?? 1);
+  let inj2 = 0, rest2 = 0, wrong2 = 0, han2 = 0;
+  const wrongList: string[] = [];
+  for (const s0 of [1, 2, 3]) {
+    seed = 777 * s0;
+    for (const dir of fixtureDirs()) {
+      const gold = readFileSync(join(dir, 'gold.txt'), 'utf8');
+      const chars = [...gold];
+      if (chars.length !== gold.length) continue;
+      const truthAt = new Map<number, string>();
+      for (let i = 0; i < chars.length; i++) {
+        if (!HAN.test(chars[i])) continue;
+        han2++;
+        const l = obs.get(chars[i]);
+        if (!l) continue;
+        let r = rnd();
+        for (const x of l) {
+          r -= x.p * scale;
+          if (r < 0) {
+            truthAt.set(i, chars[i]);
+            chars[i] = x.ocr;
+            break;
+          }
+        }
+      }
+      const text = chars.join('');
+      inj2 += truthAt.size;
+      for (const e of corrector.correct({ text }).edits) {
+        for (let q = e.start; q < e.end; q++) {
+          const want = truthAt.get(q) ?? gold[q];
+          if (e.replacement[q - e.start] === want && truthAt.has(q)) rest2++;
+          else if (e.replacement[q - e.start] !== want) {
+            wrong2++;
+            if (list) wrongList.push(`${text.slice(Math.max(0, e.start - 5), e.start)}[${text.slice(e.start, e.end)}→${e.replacement}]${text.slice(e.end, e.end + 5)} ${e.meta.type === 'correction' ? e.meta.rule + ' ' + (e.meta.note ?? '') : ''}`.replace(/\n/g, '⏎'));
+          }
+        }
+      }
+    }
+  }
+  for (const w of wrongList) console.log('  SYN WRONG', w);
+  console.log(`synthetic OCR-statistics errors (3 seeds): ${han2} Han chars, injected ${inj2}, restored ${rest2} (${pct(rest2, inj2)}), wrong changes ${wrong2}, precision ${pct(rest2, rest2 + wrong2)}`);
 }
 
 if (args.includes('--bench')) {

@@ -142,6 +142,15 @@ function parseRow<T>(file: string, line: number, schema: z.ZodType<T>, cols: str
   return r.data;
 }
 
+/** Prior weight in (0, 1] of an observed substitution seen `count` times among `sourceCount` occurrences of the truth. */
+export function observedWeight(count: number, sourceCount: number): number {
+  const rate = count / (Math.max(sourceCount, count) + OBSERVED_SMOOTHING);
+  return Math.min(1, Math.max(OBS[3], OBS[0] + OBS[1] * Math.log(rate / 0.02)));
+}
+// base weight at a 2% error rate, slope per log unit, smoothing, floor (tuning: OBSERVED_WEIGHT='0.9,0.05,10,0.6')
+const OBS = (process.env.OBSERVED_WEIGHT ?? '0.9,0.05,10,0.6').split(',').map(Number);
+const OBSERVED_SMOOTHING = OBS[2];
+
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -238,7 +247,7 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
   };
   const hash = createHash('sha256');
   const ruleIds = new Set<string>();
-  const observedRaw: { truth: string; ocr: string; count: number }[] = [];
+  const observedRaw: { truth: string; ocr: string; count: number; sourceCount: number }[] = [];
 
   for (const file of files) {
     const kind = kindOf(file);
@@ -268,8 +277,8 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
         break;
       case 'observed':
         for (const { line, cols } of tsvRows(file, text, ['truth', 'ocr', 'count', 'source_count'])) {
-          const [truth, ocr, count] = parseRow(file, line, ObservedRow, cols);
-          if (truth !== ocr) observedRaw.push({ truth, ocr, count });
+          const [truth, ocr, count, sourceCount] = parseRow(file, line, ObservedRow, cols);
+          if (truth !== ocr) observedRaw.push({ truth, ocr, count, sourceCount });
         }
         break;
       case 'charfreq': {
@@ -323,9 +332,11 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
     }
   }
 
-  // observed confusions: weight grows with how often the pair was seen
+  // observed confusions: weight from the error rate count/source_count (smoothed
+  // so that a pair seen twice among a handful of occurrences is not trusted
+  // like a systematic one), on a log scale: rate 2% -> 0.9, 20% -> 1, floor 0.6
   for (const o of observedRaw) {
-    dicts.confusions.push({ ocr: o.ocr, truth: o.truth, weight: Math.min(1, 0.5 + 0.1 * o.count), source: 'observed' });
+    dicts.confusions.push({ ocr: o.ocr, truth: o.truth, weight: observedWeight(o.count, o.sourceCount), source: 'observed' });
   }
 
   const jp = opts.jiebaDict ?? jiebaPath();

@@ -72,6 +72,8 @@ export const PARAMS = {
   /** joint replacement of two adjacent doubtful characters */
   pairs: true,
   applyPairScore: 12,
+  /** look-alike candidates per character tried in a joint replacement */
+  pairCands: 8,
   /** an uncommon original character (likely misread) needs less evidence */
   uncommonCharFreq: 10000,
   applyUncommonScore: 6,
@@ -82,6 +84,22 @@ export const PARAMS = {
   applyLexicalScore: 12,
   /** prior of a candidate that is not a known look-alike (0 disables) */
   lexicalPrior: 0.02,
+  /** combine the weights of a pair listed by several sources (noisy-or) */
+  combineSources: true,
+  /** word completion: two-character words at least this frequent propose the missing character */
+  completeMinFreq: 3000,
+  /** completions kept per neighbour (most frequent words first) */
+  completeMax: 6,
+  /** prior of a completion candidate, score to apply one, margin over any other candidate */
+  completePrior: 0.02,
+  applyCompleteScore: 12,
+  completeMargin: 3,
+  /** extra score a completion needs when the original is a common one-character word */
+  completeSoloExtra: 4,
+  /** a completion is suggested only from this score */
+  suggestCompleteScore: 9,
+  /** how far below the suggestion score a completion's unigram bound may be and still be scored */
+  completeSlack: 3,
 };
 // tuning only: CORRECT_PARAMS='{"applyScore":7}' npx tsx scripts/correct-report.ts
 if (process.env.CORRECT_PARAMS) Object.assign(PARAMS, JSON.parse(process.env.CORRECT_PARAMS));
@@ -89,7 +107,7 @@ if (process.env.CORRECT_PARAMS) Object.assign(PARAMS, JSON.parse(process.env.COR
 interface Cand {
   truth: string;
   weight: number;
-  source: ConfusionSource | 'evidence' | 'lexicon';
+  source: ConfusionSource | 'evidence' | 'lexicon' | 'complete';
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -125,10 +143,12 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     if (!list) confusions.set(c.ocr, (list = []));
     const ex = list.find((x) => x.truth === c.truth);
     if (ex) {
-      if (c.weight > ex.weight) {
-        ex.weight = c.weight;
-        ex.source = c.source;
-      }
+      // a pair found by two independent sources (glyph shape and OCR statistics,
+      // or a hand-written pair) is more credible than either alone: noisy-or
+      const both = ex.source !== c.source && PARAMS.combineSources;
+      const w = both ? 1 - (1 - ex.weight) * (1 - c.weight) : Math.max(ex.weight, c.weight);
+      if (c.weight > ex.weight) ex.source = c.source;
+      ex.weight = Math.min(1, w);
     } else list.push({ truth: c.truth, weight: c.weight, source: c.source });
     let t = byTruth.get(c.truth);
     if (!t) byTruth.set(c.truth, (t = []));
@@ -168,6 +188,22 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   // characters of the domain vocabulary: a lexical (non look-alike) candidate never replaces one
   const domainChars = new Set<string>();
   for (const w of dicts.lexicon.keys()) for (const ch of w) domainChars.add(ch);
+
+  // word completion index: "材?" -> [料, ...], "?程" -> [过, 工, ...] from frequent
+  // two-character words (most frequent first, capped)
+  const complete = new Map<string, { c: string; f: number }[]>();
+  for (const [w, f] of freq) {
+    if (w.length !== 2 || f < PARAMS.completeMinFreq || !isHan(w, 0) || !isHan(w, 1)) continue;
+    for (const [key, c] of [[w[0] + '?', w[1]], ['?' + w[1], w[0]]] as const) {
+      let l = complete.get(key);
+      if (!l) complete.set(key, (l = []));
+      l.push({ c, f });
+    }
+  }
+  for (const [k, l] of complete) {
+    l.sort((x, y) => y.f - x.f || (x.c < y.c ? -1 : 1));
+    if (l.length > PARAMS.completeMax) complete.set(k, l.slice(0, PARAMS.completeMax));
+  }
 
   // cheap prefilters on character pairs (numeric keys: no string allocation):
   // first two characters of a covering word / of a corrupted form, and adjacent
@@ -309,9 +345,10 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       const c = cov[i - a];
       const suspicious = !(c & 1) || (c & 2) || cf < PARAMS.rareCharFreq || lowEv;
       if (!suspicious) continue;
-      // a common stand-alone character outside any word is usually just that word
-      if (!(c & 2) && !lowEv && cf >= PARAMS.rareCharFreq && (freq.get(ch) ?? 0) >= PARAMS.soloSkip) continue;
-      let cands = confusions.get(ch) ?? [];
+      // a common stand-alone character outside any word is usually just that word:
+      // only a word completion with decisive context may replace it
+      const solo = !(c & 2) && !lowEv && cf >= PARAMS.rareCharFreq && (freq.get(ch) ?? 0) >= PARAMS.soloSkip;
+      let cands = solo ? [] : confusions.get(ch) ?? [];
       if (ev?.alternatives?.length) {
         cands = cands.slice();
         for (const alt of ev.alternatives) {
@@ -334,6 +371,28 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         }
         if (extra.length) cands = cands.concat(extra);
       }
+      if (!(c & 1) && PARAMS.completePrior > 0) {
+        // word completion: the neighbour is the start/end of a very frequent
+        // two-character word and this character is not
+        const extra: Cand[] = [];
+        // cheap bound first (unigram gain of the completed word over the two
+        // characters it replaces): only completions that may reach the
+        // suggestion score are scored with the word model
+        const lpCh = lm.logP(ch) ?? lm.unknownLogP;
+        const floor = PARAMS.suggestCompleteScore - PARAMS.completeSlack - Math.log(PARAMS.completePrior);
+        const add = (l: { c: string; f: number }[] | undefined, nb: string): void => {
+          if (!l) return;
+          const base = lpCh + (lm.logP(nb) ?? lm.unknownLogP) + lm.logTotal;
+          for (const x of l) {
+            if (Math.log(x.f) - base < floor) break; // sorted by frequency
+            if (x.c !== ch && !cands.some((y) => y.truth === x.c) && !extra.some((y) => y.truth === x.c)) extra.push({ truth: x.c, weight: PARAMS.completePrior, source: 'complete' });
+          }
+        };
+        if (i > a && (freq.get(cur[i - 1] + ch) ?? 0) === 0) add(complete.get(cur[i - 1] + '?'), cur[i - 1]);
+        if (i + 1 < b && (freq.get(ch + cur[i + 1]) ?? 0) === 0) add(complete.get('?' + cur[i + 1]), cur[i + 1]);
+        if (extra.length) cands = cands.concat(extra);
+      }
+      if (solo && !cands.length) continue;
       if (!cands.length) {
         if (!lm.charFreq.has(ch)) warnings.push({ code: 'UNKNOWN_CHARACTER', message: `character ${ch} is not in the word list and has no known look-alike`, start: i + off, end: i + off + 1 });
         continue;
@@ -357,9 +416,13 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         scored.push({ cand, score, newLen, tokStart: seg.tokenStart[k], word: nw.slice(seg.tokenStart[k], seg.tokenEnd[k]) });
       }
       scored.sort((x, y) => y.score - x.score || (x.cand.truth < y.cand.truth ? -1 : 1));
-      const best = scored[0];
+      // look-alike candidates decide first; a word completion (no look-alike
+      // evidence) is considered only when they do not apply, must beat every
+      // candidate by a wider margin, and is suggested only with a good score
+      const decide = (list: typeof scored) => {
+      const best = list[0];
       const single = best.newLen < 2;
-      if ((single && !rareOld) || best.score < PARAMS.suggestScore) continue;
+      if ((single && !rareOld) || best.score < PARAMS.suggestScore) return null;
       // the new word must not lean on a neighbour that is itself doubtful
       const ts = ws + (best.newLen >= 2 ? best.tokStart : k);
       const te = ts + best.newLen;
@@ -368,17 +431,20 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         if (q === i) continue;
         if ((charFreq.get(cur[q]) ?? 0) < PARAMS.rareCharFreq || cur[q] === best.cand.truth) shaky = true;
       }
-      const second = scored[1]?.score ?? -Infinity;
-      const alternatives = scored
+      const second = list[1]?.score ?? -Infinity;
+      const alternatives = list
         .filter((x) => (x.newLen >= 2 || rareOld) && x.score >= PARAMS.suggestScore)
         .slice(0, 4)
         .map((x) => ({ after: x.cand.truth, score: round(x.score) }));
       // an old multi-character reading is given up only for a much better word, when it is itself rare
       const oldWord = oldLen >= 2 ? win.slice(old.tokenStart[k], old.tokenEnd[k]) : '';
       const oldOk = oldLen === 1 || (best.score >= PARAMS.applyScore + 4 && (freq.get(oldWord) ?? 0) < PARAMS.weakOldWordFreq);
+      const isComplete = best.cand.source === 'complete';
       const threshold = single
         ? PARAMS.applySingleScore
-        : best.cand.source === 'lexicon'
+        : isComplete
+          ? PARAMS.applyCompleteScore + (solo ? PARAMS.completeSoloExtra : 0)
+          : best.cand.source === 'lexicon'
           ? PARAMS.applyLexicalScore
           : cf < PARAMS.uncommonCharFreq
             ? PARAMS.applyUncommonScore
@@ -388,15 +454,25 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         !shaky &&
         best.score >= threshold &&
         (best.cand.source !== 'lexicon' || best.newLen >= 4 || (best.newLen === 3 && best.tokStart === k - 1)) &&
-        best.score - second >= PARAMS.margin &&
+        best.score - second >= (isComplete ? PARAMS.completeMargin : PARAMS.margin) &&
         !nameZone(cur, i);
+      return { best, apply, alternatives, shaky, isComplete };
+      };
+      const lookAlike = scored.filter((x) => x.cand.source !== 'complete');
+      let d = lookAlike.length ? decide(lookAlike) : null;
+      if (!d?.apply && scored[0].cand.source === 'complete') {
+        const d2 = decide(scored);
+        if (d2 && (d2.apply || d2.best.score >= PARAMS.suggestCompleteScore)) d = d2;
+      }
+      if (!d) continue;
+      const { best, apply, alternatives, shaky, isComplete } = d;
       if (DEBUG) console.error(`[correct] ${cur.slice(Math.max(a, i - 4), i)}[${ch}]${cur.slice(i + 1, i + 5)} oldLen=${oldLen} cf=${cf} cov=${c} ${scored.map((x) => `${x.cand.truth}:${x.score.toFixed(1)}/${x.newLen}/${x.word}/${x.cand.source}`).join(' ')} shaky=${shaky} apply=${apply}`);
       // lexical (non look-alike) candidates were right about 6 times in 7 on the tune fixtures
-      const conf = best.cand.source === 'lexicon' ? Math.min(0.85, confidenceOf(best.score, apply)) : confidenceOf(best.score, apply);
+      const conf = best.cand.source === 'lexicon' || isComplete ? Math.min(0.85, confidenceOf(best.score, apply)) : confidenceOf(best.score, apply);
       const meta: ChangeMeta = {
         type: 'correction',
         kind: 'character',
-        rule: best.cand.source === 'evidence' ? 'evidence:ocr-alternative' : best.cand.source === 'lexicon' ? 'lexicon' : `confusion:${best.cand.source}`,
+        rule: best.cand.source === 'evidence' ? 'evidence:ocr-alternative' : best.cand.source === 'lexicon' ? 'lexicon' : isComplete ? 'lexicon:completion' : `confusion:${best.cand.source}`,
         confidence: conf,
         note: `${ch}→${best.cand.truth} (${best.word}; score ${round(best.score)}${DEBUG ? ` cov ${c} cf ${cf} w ${best.cand.weight}` : ""})`,
         ...(alternatives.length > 1 ? { alternatives } : {}),
@@ -427,8 +503,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       if ((cov[i - a] & 1) || (cov[i + 1 - a] & 1)) continue;
       if (touched.has(i) || touched.has(i + 1) || mask[i + off] || mask[i + 1 + off]) continue;
       if ((freq.get(cur[i]) ?? 0) >= PARAMS.soloSkip || (freq.get(cur[i + 1]) ?? 0) >= PARAMS.soloSkip) continue;
-      const c1 = (confusions.get(cur[i]) ?? []).slice(0, 6);
-      const c2 = (confusions.get(cur[i + 1]) ?? []).slice(0, 6);
+      const c1 = (confusions.get(cur[i]) ?? []).slice(0, PARAMS.pairCands);
+      const c2 = (confusions.get(cur[i + 1]) ?? []).slice(0, PARAMS.pairCands);
       if (!c1.length || !c2.length) continue;
       const ws = Math.max(a, i - PARAMS.window);
       const we = Math.min(b, i + 2 + PARAMS.window);
