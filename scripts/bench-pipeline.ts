@@ -44,7 +44,11 @@ async function repeatPages(sources: string[], n: number, file: string): Promise<
 const notice = (argv: string[]) => timed(process.execPath, ['bin/notice.mjs', 'convert', ...argv, '--force', '--quiet', '--ocr', 'auto']);
 
 try {
-  execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
+  try {
+    execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
+  } catch {
+    console.log('(build failed: timing the TypeScript sources through tsx, which costs more start-up and memory)\n');
+  }
   // native reference: the same traineddata, unpacked
   const tessdata = join(tmp, 'tessdata');
   mkdirSync(tessdata);
