@@ -4,6 +4,7 @@ import type { Metadata } from 'sharp';
 import { NoticeError } from '../errors.ts';
 import type { OcrEngine } from './ocr.ts';
 import { toPgm } from './ocr.ts';
+import { prepareForOcr } from './preprocess.ts';
 import type { ExtractWarning, PageFailureResult, PageResult } from './pages.ts';
 import { Semaphore, checkAbort, errorMessage } from './pages.ts';
 
@@ -50,6 +51,7 @@ export async function extractImage(file: string, opts: ImageOptions, ocr: () => 
       await slots.acquire();
       let pgm: Buffer;
       let size: { width: number; height: number };
+      let note: string;
       try {
         const { data, info } = await sharp(file, { page: n - 1, limitInputPixels: max })
           .rotate()
@@ -58,8 +60,10 @@ export async function extractImage(file: string, opts: ImageOptions, ocr: () => 
           .raw()
           .toBuffer({ resolveWithObject: true });
         const gray = info.channels === 1 ? data : extractChannel(data, info.width, info.height, info.channels);
-        pgm = toPgm(gray, info.width, info.height);
-        size = { width: info.width, height: info.height };
+        const prepared = await prepareForOcr({ gray, width: info.width, height: info.height });
+        note = prepared.note;
+        pgm = toPgm(prepared.image.gray, prepared.image.width, prepared.image.height);
+        size = { width: prepared.image.width, height: prepared.image.height };
       } catch (e) {
         slots.release();
         const message = `${file}, page ${n}: the image cannot be decoded (${errorMessage(e)})`;
@@ -74,7 +78,7 @@ export async function extractImage(file: string, opts: ImageOptions, ocr: () => 
           .recognize(pgm)
           .then((r) => {
             if (r.text.trim().length === 0) warnings.push({ code: 'EMPTY_PAGE', message: `${file}, page ${pageNo}: OCR found no text`, page: pageNo });
-            pages.push({ number: pageNo, method: 'ocr', reason: `image input (${format}${nPages > 1 ? `, page ${pageNo} of ${nPages}` : ''}${dpi}): OCR at native resolution`, text: r.text, confidence: r.confidence, symbols: r.symbols, ...size });
+            pages.push({ number: pageNo, method: 'ocr', reason: `image input (${format}${nPages > 1 ? `, page ${pageNo} of ${nPages}` : ''}${dpi}): OCR at native resolution; ${note}`, text: r.text, confidence: r.confidence, symbols: r.symbols, ...size });
           })
           .catch((e) => {
             failures.push({ page: pageNo, code: 'OCR_FAILED', message: `${file}, page ${pageNo}: OCR failed (${errorMessage(e)})` });

@@ -17,11 +17,15 @@ export interface OcrConfig {
   workers?: number;
   langs?: string[];
   model?: OcrModel;
+  /** Extra tesseract parameters set on every worker (e.g. `{ tessedit_pageseg_mode: '6' }`). */
+  parameters?: Record<string, string>;
 }
 
 /** Choice recorded in README.md: best_int (LSTM only) — see the measurements there. */
 export const DEFAULT_MODEL: OcrModel = '4.0.0_best_int';
 export const DEFAULT_LANGS = ['chi_sim'];
+/** Tesseract parameters set on every worker (choice and measurements: README.md). */
+export const DEFAULT_PARAMETERS: Record<string, string> = {};
 
 export interface OcrSymbol {
   start: number;
@@ -112,6 +116,7 @@ export class OcrEngine {
   readonly workers: number;
   readonly langs: string[];
   readonly model: OcrModel;
+  readonly parameters: Record<string, string>;
   private scheduler: Tesseract.Scheduler | null = null;
   private starting: Promise<Tesseract.Scheduler> | null = null;
   private tmpLangDir: string | null = null;
@@ -120,6 +125,7 @@ export class OcrEngine {
     this.workers = Math.max(1, config.workers ?? availableParallelism());
     this.langs = config.langs?.length ? config.langs : DEFAULT_LANGS;
     this.model = config.model ?? DEFAULT_MODEL;
+    this.parameters = { ...DEFAULT_PARAMETERS, ...config.parameters };
   }
 
   get started(): boolean {
@@ -149,6 +155,7 @@ export class OcrEngine {
             } as Partial<Tesseract.WorkerOptions>),
           ),
         );
+        if (Object.keys(this.parameters).length) await Promise.all(made.map((w) => w.setParameters(this.parameters as Partial<Tesseract.WorkerParams>)));
         for (const w of made) scheduler.addWorker(w);
         this.scheduler = scheduler;
         return scheduler;

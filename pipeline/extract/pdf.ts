@@ -13,6 +13,7 @@ import { Semaphore, checkAbort, errorMessage } from './pages.ts';
 import { judgeTextLayer } from './quality.ts';
 import type { OcrEngine } from './ocr.ts';
 import { toGray, toPgm } from './ocr.ts';
+import { prepareForOcr } from './preprocess.ts';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<Pdfjs> | null = null;
@@ -347,7 +348,8 @@ export async function extractPdf(bytes: Uint8Array, file: string, opts: PdfOptio
         let image: { pgm: Buffer; how: string; width: number; height: number } | null = null;
         try {
           const g = await pageGray(page, scan, dpi, true);
-          image = { pgm: toPgm(g.gray, g.width, g.height), how: g.how, width: g.width, height: g.height };
+          const { image: p, note } = await prepareForOcr(g);
+          image = { pgm: toPgm(p.gray, p.width, p.height), how: `${g.how}; ${note}`, width: p.width, height: p.height };
         } catch (e) {
           slots.release();
           throw e;
