@@ -3,7 +3,7 @@
 // with the layout stages, run the corrector, align the normalised text with
 // gold.txt character by character, and count Han substitution errors fixed,
 // wrong changes, and suggestions.
-// Usage: npx tsx scripts/correct-report.ts [--split tune] [--list] [--bench]
+// Usage: npx tsx scripts/correct-report.ts [--split tune] [--list] [--bench] [--synthetic [--evidence]]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -182,6 +182,7 @@ if (args.includes('--synthetic')) {
   const scale = Number(process.env.SYN_SCALE ?? 1);
   let inj2 = 0, rest2 = 0, wrong2 = 0, han2 = 0;
   const wrongList: string[] = [];
+  const synMissed: string[] = [];
   for (const s0 of [1, 2, 3]) {
     seed = 777 * s0;
     for (const dir of fixtureDirs()) {
@@ -206,7 +207,16 @@ if (args.includes('--synthetic')) {
       }
       const text = chars.join('');
       inj2 += truthAt.size;
-      for (const e of corrector.correct({ text }).edits) {
+      // --evidence: simulated OCR confidences (damaged characters U(0.3, 0.8),
+      // clean ones U(0.7, 1) with 5% U(0.3, 0.7)) — an assumed profile, not measured
+      const conf = args.includes('--evidence') ? chars.map((_, q) => (truthAt.has(q) ? 0.3 + 0.5 * rnd() : rnd() < 0.05 ? 0.3 + 0.4 * rnd() : 0.7 + 0.3 * rnd())) : null;
+      const r2 = corrector.correct({ text, evidenceAt: conf ? (q) => ({ confidence: conf[q] }) : undefined });
+      if (list && s0 === 1) {
+        const hit = new Set<number>();
+        for (const e of r2.edits) for (let q = e.start; q < e.end; q++) hit.add(q);
+        for (const [q, t] of truthAt) if (!hit.has(q)) synMissed.push(`${text.slice(Math.max(0, q - 5), q)}[${text[q]}→${t}]${text.slice(q + 1, q + 6)}${r2.suggestions.some((x) => x.start <= q && q < x.end) ? ' (suggested)' : ''}`.replace(/\n/g, '⏎'));
+      }
+      for (const e of r2.edits) {
         for (let q = e.start; q < e.end; q++) {
           const want = truthAt.get(q) ?? gold[q];
           if (e.replacement[q - e.start] === want && truthAt.has(q)) rest2++;
@@ -219,6 +229,7 @@ if (args.includes('--synthetic')) {
     }
   }
   for (const w of wrongList) console.log('  SYN WRONG', w);
+  for (const w of synMissed) console.log('  SYN MISSED', w);
   console.log(`synthetic OCR-statistics errors (3 seeds): ${han2} Han chars, injected ${inj2}, restored ${rest2} (${pct(rest2, inj2)}), wrong changes ${wrong2}, precision ${pct(rest2, rest2 + wrong2)}`);
 }
 

@@ -12,7 +12,7 @@
 import type { StageEdit, ChangeMeta } from '../tracked-text.ts';
 import { replacementAt, loadDictionaries as load, type Confusion, type ConfusionSource, type Dictionaries } from './dictionaries.ts';
 import { WordModel, parseJiebaDict, MAX_WORD } from './lm.ts';
-import { protectedMask, nameZone } from './protect.ts';
+import { protectedMask, nameZone, placeSuffixAfter } from './protect.ts';
 
 export type { Dictionaries } from './dictionaries.ts';
 
@@ -98,6 +98,15 @@ export const PARAMS = {
   completeSoloExtra: 4,
   /** a completion is suggested only from this score */
   suggestCompleteScore: 9,
+  /** a new word right before 镇/乡/县 less frequent than this (and not in the lexicon) is only suggested (place names) */
+  placeWordFreq: 5000,
+  /** OCR evidence: below this confidence a character is always suspicious */
+  lowConfidence: 0.6,
+  /** score bonus (evidenceNeutral - confidence) * evidenceSlope, clamped to [-evidencePenaltyMax, evidenceBonusMax] */
+  evidenceNeutral: 0.75,
+  evidenceSlope: 8,
+  evidenceBonusMax: 3,
+  evidencePenaltyMax: 1,
   /** how far below the suggestion score a completion's unigram bound may be and still be scored */
   completeSlack: 3,
 };
@@ -219,6 +228,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   }
   for (const w of corrupt) corruptStarts.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
 
+  const lexicon = dicts.lexicon;
   const rules = dicts.rules;
   const protectedTerms = dicts.protectedTerms;
   const protectedPatterns = dicts.protectedPatterns;
@@ -341,7 +351,10 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       const ch = cur[i];
       const cf = charFreq.get(ch) ?? 0;
       const ev = input.evidenceAt?.(i + off);
-      const lowEv = ev !== undefined && ev.confidence < 0.6;
+      const lowEv = ev !== undefined && ev.confidence < PARAMS.lowConfidence;
+      // OCR confidence moves the bar: a doubtful reading needs less evidence
+      // from the word model, a confident one a little more
+      const evBonus = ev === undefined ? 0 : Math.max(-PARAMS.evidencePenaltyMax, Math.min(PARAMS.evidenceBonusMax, (PARAMS.evidenceNeutral - ev.confidence) * PARAMS.evidenceSlope));
       const c = cov[i - a];
       const suspicious = !(c & 1) || (c & 2) || cf < PARAMS.rareCharFreq || lowEv;
       if (!suspicious) continue;
@@ -354,7 +367,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         for (const alt of ev.alternatives) {
           if (alt.text.length !== 1 || alt.text === ch || !isHan(alt.text, 0)) continue;
           const ex = cands.find((x) => x.truth === alt.text);
-          const w = Math.min(1, Math.max(0.3, alt.confidence));
+          // an alternative read nearly as confidently as the printed character is a strong candidate
+          const w = alt.confidence >= 0.8 * ev.confidence ? 1 : Math.min(1, Math.max(0.3, alt.confidence));
           if (ex) cands[cands.indexOf(ex)] = { ...ex, weight: Math.max(ex.weight, w) };
           else cands.push({ truth: alt.text, weight: w, source: 'evidence' });
         }
@@ -412,7 +426,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         const nw = win.slice(0, k) + cand.truth + win.slice(k + 1);
         const seg = lm.segment(nw);
         const newLen = seg.tokenEnd[k] - seg.tokenStart[k];
-        const score = seg.score - old.score + PARAMS.priorWeight * Math.log(cand.weight) + (lowEv ? 1 : 0);
+        const score = seg.score - old.score + PARAMS.priorWeight * Math.log(cand.weight) + evBonus;
         scored.push({ cand, score, newLen, tokStart: seg.tokenStart[k], word: nw.slice(seg.tokenStart[k], seg.tokenEnd[k]) });
       }
       scored.sort((x, y) => y.score - x.score || (x.cand.truth < y.cand.truth ? -1 : 1));
@@ -455,7 +469,9 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         best.score >= threshold &&
         (best.cand.source !== 'lexicon' || best.newLen >= 4 || (best.newLen === 3 && best.tokStart === k - 1)) &&
         best.score - second >= (isComplete ? PARAMS.completeMargin : PARAMS.margin) &&
-        !nameZone(cur, i);
+        !nameZone(cur, i) &&
+        !inPlaceName(cur, i, te, best.word);
+      if (DEBUG) console.error(`  decide ${best.cand.truth} oldOk=${oldOk} shaky=${shaky} thr=${threshold} second=${second} name=${nameZone(cur, i)} place=${inPlaceName(cur, i, te, best.word)}`);
       return { best, apply, alternatives, shaky, isComplete };
       };
       const lookAlike = scored.filter((x) => x.cand.source !== 'complete');
@@ -485,6 +501,13 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       } else suggestions.push(edit);
     }
     if (PARAMS.pairs) scanPairs(a, b, cur, off, cov, touched, mask, edits, suggestions);
+  }
+
+  /** the new word w (ending at te) around i ends right before 镇/乡/县: probably a place name the word list does not know. */
+  function inPlaceName(cur: string, i: number, te: number, w: string): boolean {
+    const p = placeSuffixAfter(cur, i);
+    if (p < 0 || te !== p) return false;
+    return !lexicon.has(w) && (freq.get(w) ?? 0) < PARAMS.placeWordFreq;
   }
 
   /** Two adjacent doubtful characters replaced together (both look-alikes). */

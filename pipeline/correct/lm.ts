@@ -22,7 +22,12 @@ export class WordModel {
     this.logTotal = Math.log(total);
     this.unknownLogP = Math.log(0.5) - this.logTotal - 6;
     this.charFreq = charFreq;
+    // first two UTF-16 units of every multi-character word: most positions
+    // start no word, and the check avoids allocating substrings there
+    for (const w of freq.keys()) if (w.length >= 2) this.prefix2.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
   }
+
+  private readonly prefix2 = new Set<number>();
 
   logP(word: string): number | undefined {
     const f = this.freq.get(word);
@@ -47,7 +52,7 @@ export class WordModel {
       const single = this.logP(s[i]) ?? this.unknownLogP;
       let b = single + best[i + 1];
       let nx = i + 1;
-      const lim = Math.min(n, i + MAX_WORD);
+      const lim = i + 1 < n && this.prefix2.has(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) ? Math.min(n, i + MAX_WORD) : 0;
       for (let j = i + 2; j <= lim; j++) {
         const lp = this.logP(s.slice(i, j));
         if (lp === undefined) continue;

@@ -44,3 +44,16 @@ export function nameZone(text: string, i: number): boolean {
   }
   return false;
 }
+
+const PLACE_SUFFIX = /[镇乡县]/u;
+
+/**
+ * Position of a place-name suffix (镇, 乡, 县) one or two characters after i,
+ * or -1: the characters before it are probably a place name (栗江镇, 岘山乡),
+ * which the word list does not know; a change there becomes a suggestion
+ * unless the new word itself reaches the suffix.
+ */
+export function placeSuffixAfter(text: string, i: number): number {
+  for (let d = 1; d <= 2; d++) if (PLACE_SUFFIX.test(text[i + d] ?? '')) return i + d;
+  return -1;
+}

@@ -62,6 +62,13 @@ const valid: { text: string; why: string }[] = [
   { text: '张晓晗、欧阳喆同志分别发言。', why: 'names with rare characters before 同志' },
   { text: '巡察组先后前往岘山镇、鄞州区、婺源县、嵊州市开展调研。', why: 'place names with rare characters' },
   { text: '坚持边巡边改，做到巡深巡透。', why: 'genre phrases with 巡' },
+  // every candidate source (look-alikes of 及/力/村/时/同, word completions) must leave these alone
+  { text: '以及有关单位要认真落实，不断提升能力、凝聚力量、激发动力。', why: '以及有关 / 能力 / 力量 / 动力' },
+  { text: '准备好汇报材料，村里的同志同时到场，会议时间另行通知。', why: '材料 / 村里 / 同时 / 时间' },
+  { text: '巡察组进驻岘山镇、栗江镇、樟木乡、西渡镇开展调研。', why: 'unknown place names before 镇/乡' },
+  { text: '党支部书记领学党章，开展思政课教学。', why: 'genre words missing from the jieba list' },
+  { text: '对有关人员进行谈话函询，并将结果抄送县纪委监委。', why: '函询 / 抄送' },
+  { text: '收集汇总巡察资料，加强资金监管，盘活闲置资源。', why: '资料 / 资金 / 资源' },
 ];
 
 const invalid: { text: string; output: string; rules: RegExp[] }[] = [
@@ -76,6 +83,10 @@ const invalid: { text: string; output: string; rules: RegExp[] }[] = [
   { text: '对反映的问题线素进行了分类处置。', output: '对反映的问题线索进行了分类处置。', rules: [/^rule:wenti-xiansuo$/] },
   { text: '违反中央八项观定精神。', output: '违反中央八项规定精神。', rules: [/^rule:baxiang-guiding$/] },
   { text: '对其进行诚揭谈话并责令检查。', output: '对其进行诫勉谈话并责令检查。', rules: [/^confusion:/] },
+  { text: '今年以来累汁开展专项检查16次。', output: '今年以来累计开展专项检查16次。', rules: [/^confusion:/] },
+  // word completion: no look-alike pair, the neighbour and the context decide
+  { text: '方案抄迖县纪委监委。', output: '方案抄送县纪委监委。', rules: [/^lexicon:completion$/] },
+  { text: '加强对下属企业财务管理的监督险查。', output: '加强对下属企业财务管理的监督检查。', rules: [/^lexicon:completion$/] },
 ];
 
 describe('corrector: valid (unchanged)', () => {
@@ -150,6 +161,38 @@ describe('corrector: behaviour', () => {
       evidenceAt: (p) => (p === pos ? { confidence: 0.3, alternatives: [{ text: '精', confidence: 0.6 }] } : { confidence: 0.95 }),
     });
     expect(apply(text, withEv.edits)).toBe('认真学习会议精神。');
+  });
+
+  it('leaves an ambiguous word completion alone (资_: 资料 / 资金 / 资源)', () => {
+    const text = '收集汇总巡察资村。';
+    const r = corrector.correct({ text });
+    checkInvariants(text, r);
+    expect(r.edits).toHaveLength(0);
+  });
+
+  it('only suggests a look-alike that would make an unknown place name a known word', () => {
+    const text = '巡察组进驻栗江镇开展调研。';
+    const r = corrector.correct({ text });
+    expect(r.edits).toHaveLength(0);
+  });
+
+  it('lowers the bar for a character read with low confidence, raises it for a confident one', () => {
+    const text = '对情况进行检在，并在巡察中督促。';
+    const pos = text.indexOf('在');
+    const plain = corrector.correct({ text });
+    expect(plain.edits).toHaveLength(0);
+    expect(plain.suggestions.map((s) => [s.start, s.replacement])).toContainEqual([pos, '查']);
+    const weak = corrector.correct({ text, evidenceAt: (p) => ({ confidence: p === pos ? 0.3 : 0.95 }) });
+    expect(apply(text, weak.edits)).toBe('对情况进行检查，并在巡察中督促。');
+    const sure = corrector.correct({ text, evidenceAt: () => ({ confidence: 0.97 }) });
+    expect(sure.edits).toHaveLength(0);
+  });
+
+  it('does not touch valid text read with low confidence everywhere', () => {
+    for (const { text } of valid) {
+      const r = corrector.correct({ text, evidenceAt: () => ({ confidence: 0.35 }) });
+      expect(apply(text, r.edits)).toBe(text);
+    }
   });
 
   it('has a short, stable dictionary version', () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCorrector, loadDictionaries } from '../../pipeline/correct/index.ts';
-import { DEFAULT_DICT_DIR } from '../../pipeline/correct/dictionaries.ts';
+import { DEFAULT_DICT_DIR, observedWeight } from '../../pipeline/correct/dictionaries.ts';
 import { NoticeError } from '../../pipeline/errors.ts';
 
 const temps: string[] = [];
@@ -153,5 +153,32 @@ describe('dictionaries', () => {
     writeFileSync(odd, 'x');
     expect(loadError({ userFiles: [odd] }).code).toBe('DICTIONARY_INVALID');
     expect(loadError({ userFiles: [join(dir, 'nope-lexicon.tsv')] }).message).toMatch(/not found/);
+  });
+});
+
+describe('observed confusion weights', () => {
+  it('grow with the error rate count/source_count and stay in (0, 1]', () => {
+    const cases: [number, number][] = [[2, 5000], [2, 500], [10, 500], [50, 500], [200, 500], [3, 13]];
+    for (const [c, n] of cases) {
+      const w = observedWeight(c, n);
+      expect(w).toBeGreaterThan(0);
+      expect(w).toBeLessThanOrEqual(1);
+    }
+    expect(observedWeight(2, 5000)).toBeLessThan(observedWeight(2, 500));
+    expect(observedWeight(2, 500)).toBeLessThan(observedWeight(10, 500));
+    expect(observedWeight(10, 500)).toBeLessThan(observedWeight(50, 500));
+  });
+
+  it('do not trust a pair seen twice among a handful of occurrences like a systematic one', () => {
+    expect(observedWeight(2, 20)).toBeLessThan(observedWeight(20, 200));
+    expect(observedWeight(2, 3)).toBeLessThanOrEqual(observedWeight(20, 30));
+  });
+
+  it('are read in the right direction: the ocr column is the misreading, truth the candidate', () => {
+    const d = loadDictionaries();
+    const obs = d.confusions.filter((c) => c.source === 'observed');
+    expect(obs.length).toBeGreaterThan(1000);
+    const line = readFileSync(join(DEFAULT_DICT_DIR, 'confusions', 'ocr-observed.tsv'), 'utf8').split('\n')[1].split('\t');
+    expect(obs.some((c) => c.truth === line[0] && c.ocr === line[1])).toBe(true);
   });
 });
