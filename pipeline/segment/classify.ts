@@ -1,11 +1,12 @@
 /** Pass: classify each line by its leading marker (section, subsection, 问题N, numbered item). */
-import { matchItem, matchQuestion, matchSection, matchSubsection, type MarkerMatch } from './markers.ts';
+import { findLabelMidLine, matchItem, matchLabel, matchQuestion, matchSection, matchSubsection, type MarkerMatch } from './markers.ts';
 import { warn, type Ctx, type Line, type LineKind } from './types.ts';
 
 function set(line: Line, kind: LineKind, m: MarkerMatch & { paren?: boolean; weak?: boolean }): void {
   line.kind = kind;
   if (m.paren) line.paren = true;
   if (m.weak) line.weak = true;
+  if (m.sequenceOnly) line.sequenceOnly = true;
   line.number = m.number;
   line.marker = m.marker;
   line.markerEnd = line.contentStart + m.length;
@@ -67,17 +68,51 @@ function confirmWeakItems(ctx: Ctx): void {
   });
 }
 
-/** "间题3." (问题 misread) is a problem marker only between exact 问题 markers that number it ("问题2." … "问题4."). */
+/**
+ * Damaged 问题 markers are kept only where the numbering expects them, read in order:
+ * - "间题3." (one character of 问题 misread): its number follows the last kept 问题 marker (or is 1) and the
+ *   next exact marker, if any, numbers higher; at least one exact marker in the document.
+ * - "癌生5，" / "问题." (both characters misread, number lost): as above, and the previous problem already has
+ *   a progress label (a new problem cannot start inside a statement); a lost number is the next in sequence.
+ */
 function confirmWeakQuestions(ctx: Ctx): void {
   const qs = ctx.lines.filter((l) => l.kind === 'question');
-  qs.forEach((line, i) => {
-    if (!line.weak) return;
-    const prev = qs.slice(0, i).reverse().find((q) => !q.weak);
+  if (!qs.some((q) => !q.weak)) {
+    for (const q of qs) demote(q);
+    return;
+  }
+  let prev: Line | null = null;
+  for (const [i, line] of qs.entries()) {
+    if (!line.weak) {
+      prev = line;
+      continue;
+    }
+    const want = (prev?.number ?? 0) + 1;
     const next = qs.slice(i + 1).find((q) => !q.weak);
-    const fits = (prev ? prev.number === line.number - 1 : line.number === 1) && (next ? next.number === line.number + 1 : !!prev);
-    if (fits && (prev || next)) return;
-    Object.assign(line, { kind: 'text', number: 0, marker: '', markerEnd: line.contentStart, damaged: false, weak: undefined });
-  });
+    let ok = (line.number === want || (line.number === 0 && prev !== null)) && (!next || next.number > want);
+    if (ok && line.sequenceOnly) ok = prev !== null && labelledBetween(ctx, prev, line);
+    if (!ok) {
+      demote(line);
+      continue;
+    }
+    line.number = want;
+    prev = line;
+  }
+}
+
+function demote(line: Line): void {
+  Object.assign(line, { kind: 'text', number: 0, marker: '', markerEnd: line.contentStart, damaged: false, weak: undefined, sequenceOnly: undefined });
+}
+
+/** A progress label on the lines from `a` (after its marker) up to `b`. */
+function labelledBetween(ctx: Ctx, a: Line, b: Line): boolean {
+  for (let k = a.index; k < b.index; k++) {
+    const l = ctx.lines[k];
+    if (l.kind === 'blank') continue;
+    const s = k === a.index ? l.content.slice(l.markerEnd - l.contentStart) : l.content;
+    if ((k > a.index && matchLabel(s)) || findLabelMidLine(s)) return true;
+  }
+  return false;
 }
 
 /**

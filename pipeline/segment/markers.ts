@@ -7,6 +7,8 @@ import { parseChineseNumber } from './numerals.ts';
 export interface MarkerMatch {
   /** Matched only through look-alikes: trusted when neighbouring markers continue its numbering. */
   weak?: boolean;
+  /** Matched in a heavily damaged form: trusted only where the sequence expects it (number 0: number lost). */
+  sequenceOnly?: boolean;
   number: number;
   marker: string;
   /** Length of the marker including the spaces after it. */
@@ -20,6 +22,13 @@ const CN_DASH = '(?:[一二三四五六七八九十]{1,3}|[—－-](?=\\s*[、�
 const SECTION = new RegExp(`^(${CN_DASH})(\\s*)([、，,．.]{1,2})\\s*`);
 const SUBSECTION = new RegExp(`^([（(〈<［\\[【《])\\s*(${CN_DASH})\\s*([）)〉>］\\]】》])\\s*`);
 const QUESTION_FUZZY = /^(问题|[问间门向阿][\u4e00-\u9fff]|[\u4e00-\u9fff]题)(\s*)([0-9lI]{1,3})(\s*)([.．])\s*/;
+/**
+ * Heavier damage, trusted only where the 问题 sequence expects exactly this number (see classify.ts):
+ * both characters of 问题 misread or one lost ("癌生5." / "题5，"), the dot read as a comma; or the number lost
+ * ("问题." / "间题，"), reported with number 0 for the sequence to fill in.
+ */
+const QUESTION_FUZZIER = /^([\u4e00-\u9fff]{1,2})(\s*)([0-9lI]{1,2})(\s*)([.．,，、])(?![0-9０-９])\s*/;
+const QUESTION_NO_NUMBER = /^(问题|[问间门向阿][\u4e00-\u9fff]|[\u4e00-\u9fff]题)(\s*)([.．,，、])\s*/;
 const undash = (s: string) => (/^[—－-]$/.test(s) ? '一' : s);
 const QUESTION = new RegExp(`^问题(\\s*)(\\d{1,3}|${CN})(\\s*)([.．、,，:：])?\\s*`);
 /** Characters OCR reads for a digit inside a marker: l/I/|/i for 1, O/o for 0, full-width digits. */
@@ -72,8 +81,13 @@ export function matchQuestion(s: string): MarkerMatch | null {
     // "间题3." / "问愿3." / "问题l.": one character of 问题 misread, or l/I for 1; needs its neighbours (weak)
     const f = QUESTION_FUZZY.exec(s);
     const number = f ? markerDigits(f[3]) : null;
-    if (!f || number === null) return null;
-    return { number, marker: f[0].trimEnd(), length: f[0].length, damaged: true, weak: true };
+    if (f && number !== null) return { number, marker: f[0].trimEnd(), length: f[0].length, damaged: true, weak: true };
+    const g = QUESTION_FUZZIER.exec(s);
+    const n2 = g ? markerDigits(g[3]) : null;
+    if (g && n2 !== null) return { number: n2, marker: g[0].trimEnd(), length: g[0].length, damaged: true, weak: true, sequenceOnly: true };
+    const h = QUESTION_NO_NUMBER.exec(s);
+    if (h) return { number: 0, marker: h[0].trimEnd(), length: h[0].length, damaged: true, weak: true, sequenceOnly: true };
+    return null;
   }
   const number = parsed(m[2]);
   if (number === null) return null;

@@ -27,6 +27,8 @@ export interface Line {
   paren?: boolean;
   /** A bracketed item matched only with a look-alike digit or without its opening bracket ("《D）", "2）"): needs a neighbour. */
   weak?: boolean;
+  /** A "问题N" marker read in a heavily damaged form (or with its number lost): kept only where the sequence expects it. */
+  sequenceOnly?: boolean;
   /** Block type this line gets (set by passes; default 'paragraph'). */
   role: BlockType;
   /** A "（一）关于……的问题" heading run on into its progress text: where the heading ends (absolute offset). */
