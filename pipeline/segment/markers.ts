@@ -149,6 +149,54 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * OCR readings of label characters seen in real output (from dictionaries/confusions/ocr-observed.tsv, which
+ * segmentation does not load at run time, plus 况→祝/兄/洗 seen in the tune OCR). A substitution by one of
+ * these costs half an edit in `labelDistance`.
+ */
+const LABEL_CONFUSIONS: Record<string, string> = {
+  整: '束个区可吉桔歼灼理', 改: '履必收区中和路', 进: '吉让全和天寺开溃生说', 展: '虹', 情: '傅', 况: '祝兄洗',
+  落: '沙洲洛党将营二有本次海', 实: '守全宗宝和雪本', 成: '用谍', 效: '在', 结: '续', 果: '末呆求',
+};
+
+/** Edit distance where a substitution by an observed OCR reading of the label character costs 0.5. */
+export function labelDistance(cand: string, label: string): number {
+  let prev = Array.from({ length: label.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= cand.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= label.length; j++) {
+      const c = cand[i - 1];
+      const t = label[j - 1];
+      const sub = c === t ? 0 : LABEL_CONFUSIONS[t]?.includes(c) ? 0.5 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub);
+    }
+    prev = cur;
+  }
+  return prev[label.length];
+}
+
+/**
+ * A long label at a line start with its colon lost and one or two characters damaged ("束改进展情况局党组…"):
+ * a prefix of the line within labelDistance 1.5 of a long label (two damaged characters only when both are observed
+ * confusions), its first or last two characters exact, followed by neither a connective (的/和/及/与/是) nor the
+ * end of the line.
+ */
+export function fuzzyLabelAtStart(s: string): { label: string; length: number } | null {
+  let best: { label: string; length: number; d: number } | null = null;
+  for (const l of LONG_LABELS) {
+    for (let n = l.length - 1; n <= l.length + 1; n++) {
+      const cand = s.slice(0, n);
+      if (cand.length < n || s.length <= n || /^[的和及与是]/.test(s.slice(n))) continue;
+      if (s.startsWith(l)) continue; // the exact label followed by a connective is prose ("整改进展情况的通报")
+      // damage on one side only: the label's first two or last two characters read exactly
+      if (!cand.startsWith(l.slice(0, 2)) && !cand.endsWith(l.slice(-2))) continue;
+      const d = labelDistance(cand, l);
+      if (d <= 1.5 && (best === null || d < best.d)) best = { label: l, length: n, d };
+    }
+  }
+  return best && { label: best.label, length: best.length };
+}
+
+/**
  * The label `cand` stands for, if any: exact; one character wrong, lost or added (labels of 4+ characters);
  * two (labels of 6+ characters, candidate at most one character shorter). Ties go to the longer label.
  */
@@ -196,6 +244,12 @@ export function matchLabel(s: string, at = 0, requireColon = false): LabelMatch 
       while (end < s.length && /\s/.test(s[end])) end++;
       return { label: l, start: at, end, damaged: true };
     }
+  }
+  const fuzzy = debris.trim() === '' && at === 0 ? fuzzyLabelAtStart(s) : null;
+  if (fuzzy) {
+    let end = fuzzy.length;
+    while (end < s.length && /[\s：:；;，,.]/.test(s[end])) end++;
+    return { label: s.slice(0, fuzzy.length), start: 0, end, damaged: true };
   }
   return null;
 }

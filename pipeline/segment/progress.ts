@@ -27,6 +27,18 @@ function findLabel(d: DraftProblem): { line: Line; at: LabelMatch; offset: numbe
   return null;
 }
 
+/**
+ * A paragraph that opens a progress whose label OCR lost: "一是" (or 一 + a misread 是) as the first of an
+ * enumeration, or a damaged label word (整改… / …改进展 / …改落实 / …改情况 / …改措施) the label matchers could not
+ * take. Only the first paragraph after the marker line is considered (a statement's own later paragraph
+ * starts "如…" / "同时…", never like a progress).
+ */
+const PROGRESS_OPENING = /^(?:一\s*[是足星走见]|整改|[\u4e00-\u9fff]改(?:进展|落实|情况|措施)|整[\u4e00-\u9fff](?:进展|落实|情况|措施))/;
+export function lostLabelLine(d: DraftProblem): Line | null {
+  const next = d.lines.slice(1).find((l) => !l.furniture && l.kind !== 'blank');
+  return next && next.kind === 'text' && PROGRESS_OPENING.test(next.content) ? next : null;
+}
+
 export function splitProgress(ctx: Ctx): void {
   const { text } = ctx;
   for (const d of ctx.drafts) {
@@ -39,6 +51,7 @@ export function splitProgress(ctx: Ctx): void {
     const label = findLabel(d);
     let stmtEnd: number;
     let progStart: number | null = null;
+    let guess: Line | null = null;
     if (label) {
       const labelStart = label.offset + label.at.start;
       stmtEnd = labelStart > label.line.contentStart ? trimBack(text, labelStart, first.markerEnd) : endBefore(label.line);
@@ -61,6 +74,16 @@ export function splitProgress(ctx: Ctx): void {
         ctx.cuts.push({ pos: progStart, type: 'problem-progress' });
       } else if (kept.length > 1) progStart = kept[1].contentStart;
       for (const l of d.lines.slice(1)) l.role = 'problem-progress';
+    } else if ((guess = lostLabelLine(d)) !== null) {
+      // label lost entirely: the progress starts at the first later paragraph that opens like one
+      stmtEnd = endBefore(guess);
+      progStart = guess.contentStart;
+      let after = false;
+      for (const l of d.lines.slice(1)) {
+        if (l === guess) after = true;
+        l.role = after ? 'problem-progress' : 'problem-statement';
+      }
+      warn(ctx, 'label-damaged', `problem ${p.number}: progress label lost; progress taken from "${guess.content.slice(0, 6)}…"`, guess.contentStart, guess.contentStart);
     } else {
       stmtEnd = end;
       for (const l of d.lines.slice(1)) l.role = 'problem-statement';
