@@ -1,0 +1,129 @@
+/**
+ * Heavy OCR damage (tests/segment/damage.ts: observed confusions on markers, labels, paragraph starts,
+ * punctuation, merged/split paragraphs) on the tune gold texts: most problems survive, none is invented,
+ * the partition holds; plus a table for each new tolerance with the case it must not split.
+ */
+import { describe, expect, it } from 'vitest';
+import { GoldStructure, scoreStructure } from '../../pipeline/eval/structure.ts';
+import { segment } from '../../pipeline/segment/index.ts';
+import { fuzzyLabelAtStart, labelDistance, matchLabel, matchQuestion } from '../../pipeline/segment/markers.ts';
+import { expectPartition, expectSlices } from './check.ts';
+import { damageText, tuneGolds } from './damage.ts';
+import { rng } from './generate.ts';
+
+const golds = tuneGolds();
+
+describe('tune gold texts under seeded OCR damage', () => {
+  it('undamaged: every problem found', () => {
+    for (const t of golds) {
+      const s = scoreStructure(segment(t.gold).notice, GoldStructure.parse(t.structure));
+      expect(s.problemsFound, t.id).toBe(s.problemsGold);
+    }
+  });
+  it.each([
+    [0.05, 0.85],
+    [0.15, 0.6],
+  ])('rate %s: at least %s of problems survive, no problem invented, partition holds', (rate, floor) => {
+    let found = 0;
+    let total = 0;
+    for (const t of golds) {
+      const gs = GoldStructure.parse(t.structure);
+      for (let seed = 1; seed <= 6; seed++) {
+        const d = damageText(t.gold, rng(seed * 104729 + t.id.length), rate);
+        const r = segment(d.text);
+        expectPartition(d.text, r.blocks);
+        expectSlices(d.text, r);
+        const s = scoreStructure(r.notice, gs);
+        expect(r.notice.problemCount, `${t.id} seed ${seed}: ${d.ops.join(' ')}`).toBeLessThanOrEqual(s.problemsGold + 1);
+        found += s.problemsFound;
+        total += s.problemsGold;
+      }
+    }
+    expect(found / total).toBeGreaterThanOrEqual(floor);
+  });
+  it('the damage is deterministic and touches markers and labels', () => {
+    const t = golds.find((g) => g.id.startsWith('n13')) ?? golds[0];
+    const a = damageText(t.gold, rng(5), 0.3);
+    expect(damageText(t.gold, rng(5), 0.3)).toEqual(a);
+    expect(a.text).not.toBe(t.gold);
+    expect(a.ops.length).toBeGreaterThan(5);
+  });
+});
+
+const Q = (n: number, body: string) => `问题${n}.${body}`;
+const doc = (lines: string[]) =>
+  ['关于县委巡察反馈意见整改进展情况的通报', '一、反馈问题整改进展情况', ...lines, '中共某某县委', '2024年10月8日', ''].join('\n');
+
+describe('heavily damaged 问题 markers: kept only where the sequence expects them', () => {
+  const base = [Q(1, '学习不深入。'), '整改进展情况：开展学习9次。', Q(2, '资金管理不规范。'), '整改进展情况：追回资金3万元。'];
+  it.each([
+    ['both characters misread', '癌生3.台账不完整。', 3],
+    ['dot read as a comma', '间是3，台账不完整。', 3],
+    ['number lost', '问题.台账不完整。', 3],
+  ])('%s', (_name, marker, n) => {
+    const r = segment(doc([...base, marker, '整改进展情况：补齐台账。']));
+    const ps = r.notice.sections[0].problems;
+    expect(ps.map((p) => p.number)).toEqual([1, 2, n]);
+    expect(ps[2].statement).toBe('台账不完整。');
+  });
+  it.each([
+    ['inside a statement (previous problem has no progress yet)', [Q(1, '学习不深入。'), '癌生2.台账不完整。', '整改进展情况：开展学习。'], 1],
+    ['number out of sequence', [...base, '癌生7.台账不完整。', '整改进展情况：补齐。'], 2],
+    ['prose with a number', [...base, '全年3.5万元用于培训。', '整改进展情况：补齐。'], 2],
+  ])('must not split: %s', (_name, lines, n) => {
+    const r = segment(doc(lines as string[]));
+    expect(r.notice.sections[0].problems.length).toBe(n);
+  });
+  it('matchQuestion reports the sequence-only forms', () => {
+    expect(matchQuestion('癌生5.台账')).toMatchObject({ number: 5, sequenceOnly: true });
+    expect(matchQuestion('问题.台账')).toMatchObject({ number: 0, sequenceOnly: true });
+    expect(matchQuestion('间题5.台账')?.sequenceOnly).toBeUndefined();
+  });
+});
+
+describe('colon-less damaged label at a line start', () => {
+  it.each([
+    ['束改进展情况局党组制定计划', '束改进展情况'],
+    ['整改进展情兄局党组制定计划', '整改进展情兄'],
+    ['整改落实情况对全县排查', '整改落实情况'],
+    ['区改落实情况对全县排查', '区改落实情况'],
+  ])('%s is a label', (s, label) => {
+    expect(matchLabel(s)?.label).toBe(label);
+  });
+  it.each([
+    '整改进展情况的通报',
+    '区改落实情兄对全县排查', // both ends damaged
+    '整改工作推进情况良好',
+    '落实整改责任',
+  ])('%s is not a label', (s) => {
+    expect(matchLabel(s)).toBeNull();
+  });
+  it('observed confusions cost half an edit', () => {
+    expect(labelDistance('束改进展情况', '整改进展情况')).toBe(0.5);
+    expect(labelDistance('丁改进展情况', '整改进展情况')).toBe(1);
+    expect(fuzzyLabelAtStart('整改进展情况的')).toBeNull();
+  });
+});
+
+describe('progress label lost entirely', () => {
+  it.each([
+    ['一是', '一是建立台账；二是开展检查。'],
+    ['一 + misread 是', '一足建立台账；二是开展检查。'],
+    ['label word left', '区改进展倩况局党组建立台账。'],
+  ])('progress from the next paragraph opening with %s', (_name, opening) => {
+    const text = doc([Q(1, '学习不深入。'), '整改进展情况：开展学习。', Q(2, '台账不完整。'), opening, Q(3, '资金不规范。'), '整改进展情况：追回。']);
+    const ps = segment(text).notice.sections[0].problems;
+    expect(ps.map((p) => p.number)).toEqual([1, 2, 3]);
+    expect(ps[1].statement).toBe('台账不完整。');
+    expect(ps[1].progress).toBe(opening);
+  });
+  it.each([
+    ['如…', '如2023年某镇大棚闲置。'],
+    ['同时…', '同时，个别村未公示。'],
+  ])('must not split a statement paragraph opening with %s', (_name, para) => {
+    const text = doc([Q(1, '学习不深入。'), '整改进展情况：开展学习。', Q(2, '台账不完整。'), para]);
+    const ps = segment(text).notice.sections[0].problems;
+    expect(ps[1].statement).toBe(`台账不完整。\n${para}`);
+    expect(ps[1].progress).toBe('');
+  });
+});
