@@ -9,6 +9,9 @@
  * Prints markdown tables: model × rendering choice (CER, s/page), tesseract.js vs native
  * tesseract on the same images and traineddata, throughput with 1 and 2 workers and
  * peak RSS (each in a child process), text-layer pages per second.
+ * Page images go through `prepareForOcr` as in the pipeline (the synthetic pages are on white
+ * paper, so it leaves them as they are). Preprocessing choices for degraded scans are measured
+ * by `scripts/tune-ocr.ts` on fixtures/pdf/heavy-tune/.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,7 @@ import { createExtractor } from '../pipeline/extract/index.ts';
 import { langDataDir, OcrEngine, toPgm } from '../pipeline/extract/ocr.ts';
 import type { OcrModel } from '../pipeline/extract/ocr.ts';
 import { openPdf, pageGray, scanOperators } from '../pipeline/extract/pdf.ts';
+import { prepareForOcr } from '../pipeline/extract/preprocess.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SONG = '/usr/share/fonts/truetype/arphic/uming.ttc';
@@ -207,7 +211,8 @@ try {
       const page = await doc.getPage(1);
       const [x0, y0, x1, y1] = page.view;
       const scan = scanOperators(pdfjs, await page.getOperatorList(), x1 - x0, y1 - y0);
-      const g = await pageGray(page, scan, v.dpi, v.native);
+      // as the pipeline does: degraded pages (grey/uneven paper) are cleaned up first, others pass as is
+      const g = (await prepareForOcr(await pageGray(page, scan, v.dpi, v.native))).image;
       bufs.push(v.png ? await sharp(Buffer.from(g.gray), { raw: { width: g.width, height: g.height, channels: 1 } }).png().toBuffer() : toPgm(g.gray, g.width, g.height));
       page.cleanup();
       await doc.destroy();

@@ -152,6 +152,11 @@ export function threshold(img: Gray, t: number): Promise<Gray> {
   return viaSharp(img, (s) => s.threshold(t));
 }
 
+/** Background cell size: 1/20 of the page width (62 px on an A4 page at 150 dpi), at least 32 px. */
+export function flattenCell(width: number): number {
+  return Math.max(32, Math.round(width / 20));
+}
+
 /** Paper darker than this (90th percentile) counts as a grey background. */
 export const GREY_PAPER_BELOW = 248;
 /** Paper level varying by at least this much across a 4×4 tile grid counts as an uneven background. */
@@ -170,6 +175,6 @@ export async function prepareForOcr(img: Gray): Promise<{ image: Gray; note: str
   const figures = `paper ${s.paper}, spread ${s.paperSpread}, ink ${s.ink}`;
   if (!grey && !uneven) return { image: img, note: `clean background (${figures}): no preprocessing` };
   const why = [grey ? `grey paper (${s.paper} < ${GREY_PAPER_BELOW})` : '', uneven ? `uneven paper (spread ${s.paperSpread} ≥ ${UNEVEN_PAPER_SPREAD})` : ''].filter(Boolean).join(', ');
-  const image = flattenBackground(await median3(img));
+  const image = flattenBackground(await median3(img), flattenCell(img.width));
   return { image, note: `${why}, ink ${s.ink}: median 3×3 + background flattening and level stretch` };
 }
