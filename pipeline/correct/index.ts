@@ -100,6 +100,8 @@ export const PARAMS = {
   suggestCompleteScore: 9,
   /** a new word right before 镇/乡/县 less frequent than this (and not in the lexicon) is only suggested (place names) */
   placeWordFreq: 5000,
+  /** a proper noun of the word list less frequent than this is never applied (only suggested) */
+  properMinFreq: 20000,
   /** OCR evidence: below this confidence a character is always suspicious */
   lowConfidence: 0.6,
   /** score bonus (evidenceNeutral - confidence) * evidenceSlope, clamped to [-evidencePenaltyMax, evidenceBonusMax] */
@@ -128,15 +130,16 @@ function isHan(s: string, i: number): boolean {
   return HAN.test(s[i]);
 }
 
-let jiebaCache: { text: string; freq: Map<string, number>; charFreq: Map<string, number> } | null = null;
+let jiebaCache: { text: string; freq: Map<string, number>; charFreq: Map<string, number>; proper: Set<string> } | null = null;
 
 export function createCorrector(dicts: Dictionaries): Corrector {
   // word model: jieba list (parsed once per process) + domain lexicon
   if (!jiebaCache || jiebaCache.text !== dicts.jiebaText) {
     const f = new Map<string, number>();
     const cf = new Map<string, number>();
-    parseJiebaDict(dicts.jiebaText, f, cf);
-    jiebaCache = { text: dicts.jiebaText, freq: f, charFreq: cf };
+    const proper = new Set<string>();
+    parseJiebaDict(dicts.jiebaText, f, cf, proper);
+    jiebaCache = { text: dicts.jiebaText, freq: f, charFreq: cf, proper };
   }
   const freq = new Map(jiebaCache.freq);
   for (const [term, w] of dicts.lexicon) freq.set(term, Math.max(freq.get(term) ?? 0, w));
@@ -219,11 +222,17 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   // pairs inside any word a candidate may form
   const pk = (x: number, y: number): number => x * 65536 + y;
   const wordStarts = new Set<number>();
+  // first three characters of a covering word of 3+ characters
+  const pk3 = (x: number, y: number, z: number): number => (x * 65536 + y) * 65536 + z;
+  const wordStarts3 = new Set<number>();
   const corruptStarts = new Set<number>();
   const inner2 = new Set<number>();
   for (const [w, f] of freq) {
     if (w.length < 2) continue;
-    if (f >= PARAMS.coverMinFreq) wordStarts.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
+    if (f >= PARAMS.coverMinFreq) {
+      wordStarts.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
+      if (w.length >= 3) wordStarts3.add(pk3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
+    }
     if (f >= PARAMS.candWordMinFreq && w.length <= 4) for (let k = 0; k + 2 <= w.length; k++) inner2.add(pk(w.charCodeAt(k), w.charCodeAt(k + 1)));
   }
   for (const w of corrupt) corruptStarts.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
@@ -303,7 +312,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     for (let k = a; k < b - 1; k++) {
       const p = pk(s.charCodeAt(k), s.charCodeAt(k + 1));
       if (wordStarts.has(p)) {
-        for (let L = Math.min(4, b - k); L >= 2; L--) {
+        const longest = k + 3 <= b && wordStarts3.has(pk3(s.charCodeAt(k), s.charCodeAt(k + 1), s.charCodeAt(k + 2))) ? Math.min(4, b - k) : 2;
+        for (let L = longest; L >= 2; L--) {
           if ((freq.get(s.slice(k, k + L)) ?? 0) >= PARAMS.coverMinFreq) {
             for (let q = k; q < k + L; q++) cov[q - a] |= 1;
             break;
@@ -470,7 +480,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         (best.cand.source !== 'lexicon' || best.newLen >= 4 || (best.newLen === 3 && best.tokStart === k - 1)) &&
         best.score - second >= (isComplete ? PARAMS.completeMargin : PARAMS.margin) &&
         !nameZone(cur, i) &&
-        !inPlaceName(cur, i, te, best.word);
+        !inPlaceName(cur, i, te, best.word) &&
+        !rareProperNoun(best.word);
       if (DEBUG) console.error(`  decide ${best.cand.truth} oldOk=${oldOk} shaky=${shaky} thr=${threshold} second=${second} name=${nameZone(cur, i)} place=${inPlaceName(cur, i, te, best.word)}`);
       return { best, apply, alternatives, shaky, isComplete };
       };
@@ -501,6 +512,15 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       } else suggestions.push(edit);
     }
     if (PARAMS.pairs) scanPairs(a, b, cur, off, cov, touched, mask, edits, suggestions);
+  }
+
+  /**
+   * A proper noun of the word list (person, place, other name) that is not very
+   * common and not in the domain lexicon: the text more likely names a place or
+   * person the list does not know (乔山县 is not 香山县) — suggest only.
+   */
+  function rareProperNoun(w: string): boolean {
+    return jiebaCache!.proper.has(w) && !lexicon.has(w) && (freq.get(w) ?? 0) < PARAMS.properMinFreq;
   }
 
   /** the new word w (ending at te) around i ends right before 镇/乡/县: probably a place name the word list does not know. */

@@ -79,8 +79,13 @@ export class WordModel {
   }
 }
 
-/** Parse jieba's "word freq pos" list into a frequency map (and per-char totals). */
-export function parseJiebaDict(text: string, into: Map<string, number>, charFreq: Map<string, number>): void {
+const PROPER_POS = new Set(['nr', 'ns', 'nrt', 'nrfg', 'nz']);
+
+/**
+ * Parse jieba's "word freq pos" list into a frequency map (and per-char totals);
+ * multi-character proper nouns (person / place / other names) go to `proper`.
+ */
+export function parseJiebaDict(text: string, into: Map<string, number>, charFreq: Map<string, number>, proper?: Set<string>): void {
   let pos = 0;
   const n = text.length;
   while (pos < n) {
@@ -94,6 +99,7 @@ export function parseJiebaDict(text: string, into: Map<string, number>, charFreq
       const f = Number(text.slice(sp1 + 1, sp2));
       if (f > 0) {
         into.set(word, (into.get(word) ?? 0) + f);
+        if (proper && word.length >= 2 && sp2 < eol && PROPER_POS.has(text.slice(sp2 + 1, eol).trim())) proper.add(word);
         for (let k = 0; k < word.length; k++) {
           const c = word[k];
           charFreq.set(c, (charFreq.get(c) ?? 0) + f);

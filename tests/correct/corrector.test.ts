@@ -69,6 +69,7 @@ const valid: { text: string; why: string }[] = [
   { text: '党支部书记领学党章，开展思政课教学。', why: 'genre words missing from the jieba list' },
   { text: '对有关人员进行谈话函询，并将结果抄送县纪委监委。', why: '函询 / 抄送' },
   { text: '收集汇总巡察资料，加强资金监管，盘活闲置资源。', why: '资料 / 资金 / 资源' },
+  { text: '中共乔山县委员会、乔农党〔2024〕5号、桃溪镇。', why: 'unknown place names near rarer known proper nouns (香山县, 神农)' },
 ];
 
 const invalid: { text: string; output: string; rules: RegExp[] }[] = [
