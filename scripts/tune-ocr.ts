@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { OcrEngine, toPgm } from '../pipeline/extract/ocr.ts';
 import type { OcrModel } from '../pipeline/extract/ocr.ts';
-import { flattenBackground, median3, resample, stretchLevels, threshold, type Gray } from '../pipeline/extract/preprocess.ts';
+import { flattenBackground, median3, prepareForOcr, resample, stretchLevels, threshold, type Gray } from '../pipeline/extract/preprocess.ts';
 import { cer } from './fixtures/cer.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -25,6 +25,8 @@ interface Variant { prep: Prep; params?: Record<string, string>; model?: OcrMode
 const id: Prep = (g) => g;
 const VARIANTS: Record<string, Variant> = {
   base: { prep: id },
+  // what the pipeline does (decision + median 3 + flatten with cell = width / 20)
+  pipeline: { prep: async (g) => (await prepareForOcr(g)).image },
   // tesseract.js leaves TessBaseAPI's default page segmentation, 6 (single block); the CLI uses 3
   'psm6': { prep: id, params: { tessedit_pageseg_mode: '6' } },
   'psm3': { prep: id, params: { tessedit_pageseg_mode: '3' } },
