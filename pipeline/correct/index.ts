@@ -67,6 +67,15 @@ export const PARAMS = {
   window: 5,
   /** look-alike candidates kept per character (best weights) */
   maxCands: 10,
+  /** a look-alike truth rarer than this (jieba character frequency) is dropped; manual pairs are kept */
+  minTruthFreq: 100,
+  /** rank of a candidate = weight + truthFreqRank * log10(1 + frequency of the truth) */
+  truthFreqRank: 0,
+  /** a rare neighbour covered by a word of the original text does not make a new word shaky */
+  coveredNotShaky: true,
+  /** a known corrupted form restored by a candidate this far ahead of the next needs only applyCorruptScore */
+  corruptClearMargin: 6,
+  applyCorruptScore: 7,
   /** an uncovered character that is this frequent as a one-character word is left alone */
   soloSkip: 5000,
   /** joint replacement of two adjacent doubtful characters */
@@ -166,9 +175,13 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     if (!t) byTruth.set(c.truth, (t = []));
     if (!t.includes(c.ocr)) t.push(c.ocr);
   }
-  for (const [k, list] of confusions) {
-    list.sort((a, b) => b.weight - a.weight || (a.truth < b.truth ? -1 : 1));
-    if (list.length > PARAMS.maxCands) confusions.set(k, list.slice(0, PARAMS.maxCands));
+  // keep the best candidates per character; a truth that is itself a very rare
+  // character (絾, 炲) rarely occurs in a notice and must not take a slot
+  const rankOf = (x: Cand): number => x.weight + PARAMS.truthFreqRank * Math.log10(1 + (charFreq.get(x.truth) ?? 0));
+  for (const [k, list0] of confusions) {
+    const list = list0.filter((x) => x.source === 'manual' || (charFreq.get(x.truth) ?? 0) >= PARAMS.minTruthFreq);
+    list.sort((a, b) => rankOf(b) - rankOf(a) || (a.truth < b.truth ? -1 : 1));
+    confusions.set(k, list.length > PARAMS.maxCands ? list.slice(0, PARAMS.maxCands) : list);
   }
 
   // corrupted forms of common words and lexicon terms: detection only
@@ -453,7 +466,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       let shaky = false;
       for (let q = ts; q < te; q++) {
         if (q === i) continue;
-        if ((charFreq.get(cur[q]) ?? 0) < PARAMS.rareCharFreq || cur[q] === best.cand.truth) shaky = true;
+        // (a rare neighbour inside a word of the original text is not doubtful: 反馈 in 反馈恋见)
+        if (((charFreq.get(cur[q]) ?? 0) < PARAMS.rareCharFreq && !(PARAMS.coveredNotShaky && q >= a && q < b && cov[q - a] & 1)) || cur[q] === best.cand.truth) shaky = true;
       }
       const second = list[1]?.score ?? -Infinity;
       const alternatives = list
@@ -472,7 +486,11 @@ export function createCorrector(dicts: Dictionaries): Corrector {
           ? PARAMS.applyLexicalScore
           : cf < PARAMS.uncommonCharFreq
             ? PARAMS.applyUncommonScore
-            : PARAMS.applyScore;
+            : // the original is a known corrupted form of a frequent word and this
+              // candidate, far ahead of any other, restores it
+              c & 2 && best.score - second >= PARAMS.corruptClearMargin
+              ? PARAMS.applyCorruptScore
+              : PARAMS.applyScore;
       const apply =
         oldOk &&
         !shaky &&
