@@ -66,6 +66,7 @@ interface Row {
   punctWrong: number;
   structure: StructureScore | null;
   wrongExamples: string[];
+  punctWrongExamples: string[];
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
         punctWrong: punct.wrong,
         structure,
         wrongExamples: fixes.wrongExamples,
+        punctWrongExamples: punct.wrongExamples,
       });
     }
   } finally {
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
   if (values.verbose) {
     for (const r of rows) {
       if (r.wrongExamples.length) console.log(`\n${r.id} wrong changes:\n  ${r.wrongExamples.join('\n  ')}`);
+      if (r.punctWrongExamples.length) console.log(`\n${r.id} wrong punctuation changes:\n  ${r.punctWrongExamples.join('\n  ')}`);
       if (r.structure?.problemsMissed.length) console.log(`\n${r.id} problems missed: ${r.structure.problemsMissed.join(', ')}`);
     }
   }

@@ -18,6 +18,8 @@ const WIDE: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': 
 const DOC_NUMBER = /[\[［【〔(（]\s*((?:19|20)\d{2})\s*[\]］】〕JIl1|)）]\s*(?=\d{1,4}\s*号)/g;
 const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]+/g;
 const QUOTES = /["＂“”]/g;
+/** A progress label is always followed by a colon; OCR often prints ; , . or a second colon. */
+const LABEL_COLON = /(整改(?:进展|落实)?情况|整改措施及成效|整改进展)[;；,，.．:：]{1,2}/g;
 
 function widen(text: string, edits: StageEdit[]): void {
   const open: number[] = [];
@@ -72,6 +74,17 @@ function docNumbers(text: string, edits: StageEdit[]): void {
   }
 }
 
+function labelColons(text: string, edits: StageEdit[]): void {
+  for (const m of text.matchAll(LABEL_COLON)) {
+    const start = m.index! + m[1].length;
+    const end = m.index! + m[0].length;
+    const prev = text[m.index! - 1];
+    const lineStart = m.index === 0 || prev === '\n' || prev === '。' || prev === '：';
+    if (!lineStart || text.slice(start, end) === '：') continue;
+    edits.push(punct(start, end, '：', 'label-colon', 0.9));
+  }
+}
+
 function halfWidth(text: string, edits: StageEdit[]): void {
   for (const m of text.matchAll(FULLWIDTH_ALNUM)) {
     const half = [...m[0]].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
@@ -94,6 +107,7 @@ function settle(edits: StageEdit[]): StageEdit[] {
 export function normalisePunctuation(text: string): StageEdit[] {
   const edits: StageEdit[] = [];
   docNumbers(text, edits);
+  labelColons(text, edits);
   widen(text, edits);
   pairQuotes(text, edits);
   halfWidth(text, edits);

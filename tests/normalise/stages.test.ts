@@ -72,6 +72,9 @@ describe('normalisePunctuation', () => {
     ['document number brackets', '湘巡发[ 2023 J 45号', '湘巡发〔2023〕45号'],
     ['document number with parenthesis', '衡巡发(2024J2号', '衡巡发〔2024〕2号'],
     ['full-width digits', '２０２４年', '2024年'],
+    ['a progress label takes a colon', '问题。\n整改进展情况;一是', '问题。\n整改进展情况：一是'],
+    ['a doubled colon after a label', '整改情况：:对照', '整改情况：对照'],
+    ['the words inside a sentence keep their comma', '了解整改进展情况,听取汇报', '了解整改进展情况，听取汇报'],
     ['a year in brackets that is no document number stays', '[2023]年度', '[2023]年度'],
   ])('%s', (_name, input, expected) => {
     expect(run(normalisePunctuation, input)).toBe(expected);
