@@ -248,7 +248,20 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     }
     if (f >= PARAMS.candWordMinFreq && w.length <= 4) for (let k = 0; k + 2 <= w.length; k++) inner2.add(pk(w.charCodeAt(k), w.charCodeAt(k + 1)));
   }
-  for (const w of corrupt) corruptStarts.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
+  // numeric keys of two-character covering words / corrupted forms, and of the
+  // first three characters of longer corrupted forms (no substring allocation)
+  const words2 = new Set<number>();
+  // two-character words a candidate may form
+  const cand2 = new Set<number>();
+  for (const [w, f] of freq) if (w.length === 2 && f >= PARAMS.candWordMinFreq) cand2.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
+  for (const [w, f] of freq) if (w.length === 2 && f >= PARAMS.coverMinFreq) words2.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
+  const corrupt2 = new Set<number>();
+  const corruptStarts3 = new Set<number>();
+  for (const w of corrupt) {
+    corruptStarts.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
+    if (w.length === 2) corrupt2.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
+    else corruptStarts3.add(pk3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
+  }
 
   const lexicon = dicts.lexicon;
   const rules = dicts.rules;
@@ -325,17 +338,19 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     for (let k = a; k < b - 1; k++) {
       const p = pk(s.charCodeAt(k), s.charCodeAt(k + 1));
       if (wordStarts.has(p)) {
-        const longest = k + 3 <= b && wordStarts3.has(pk3(s.charCodeAt(k), s.charCodeAt(k + 1), s.charCodeAt(k + 2))) ? Math.min(4, b - k) : 2;
-        for (let L = longest; L >= 2; L--) {
-          if ((freq.get(s.slice(k, k + L)) ?? 0) >= PARAMS.coverMinFreq) {
-            for (let q = k; q < k + L; q++) cov[q - a] |= 1;
-            break;
-          }
-        }
+        let L = k + 3 <= b && wordStarts3.has(pk3(s.charCodeAt(k), s.charCodeAt(k + 1), s.charCodeAt(k + 2))) ? Math.min(4, b - k) : 2;
+        for (; L >= 3; L--) if ((freq.get(s.slice(k, k + L)) ?? 0) >= PARAMS.coverMinFreq) break;
+        if (L >= 3 || words2.has(p)) for (let q = k; q < k + Math.max(L, 2); q++) cov[q - a] |= 1;
       }
       if (corruptStarts.has(p)) {
-        for (let L = 2; L <= 4 && k + L <= b; L++) {
-          if (corrupt.has(s.slice(k, k + L))) for (let q = k; q < k + L; q++) cov[q - a] |= 2;
+        if (corrupt2.has(p)) {
+          cov[k - a] |= 2;
+          cov[k + 1 - a] |= 2;
+        }
+        if (k + 3 <= b && corruptStarts3.has(pk3(s.charCodeAt(k), s.charCodeAt(k + 1), s.charCodeAt(k + 2)))) {
+          for (let L = 3; L <= 4 && k + L <= b; L++) {
+            if (corrupt.has(s.slice(k, k + L))) for (let q = k; q < k + L; q++) cov[q - a] |= 2;
+          }
         }
       }
     }
@@ -346,7 +361,9 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     const min = PARAMS.candWordMinFreq;
     const cc = c.charCodeAt(0);
     if (!(i + 1 < b && inner2.has(pk(cc, s.charCodeAt(i + 1)))) && !(i > a && inner2.has(pk(s.charCodeAt(i - 1), cc)))) return false;
-    for (let L = 2; L <= 4; L++) {
+    if (i + 1 < b && cand2.has(pk(cc, s.charCodeAt(i + 1)))) return true;
+    if (i > a && cand2.has(pk(s.charCodeAt(i - 1), cc))) return true;
+    for (let L = 3; L <= 4; L++) {
       for (let st = Math.max(a, i - L + 1); st <= i && st + L <= b; st++) {
         const w = s.slice(st, i) + c + s.slice(i + 1, st + L);
         if ((freq.get(w) ?? 0) >= min) return true;
