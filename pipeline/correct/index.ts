@@ -119,7 +119,7 @@ export const PARAMS = {
   evidenceBonusMax: 3,
   evidencePenaltyMax: 1,
   /** how far below the suggestion score a completion's unigram bound may be and still be scored */
-  completeSlack: 3,
+  completeSlack: 2,
 };
 // tuning only: CORRECT_PARAMS='{"applyScore":7}' npx tsx scripts/correct-report.ts
 if (process.env.CORRECT_PARAMS) Object.assign(PARAMS, JSON.parse(process.env.CORRECT_PARAMS));
