@@ -130,7 +130,8 @@ console.log(`  edits on the clean gold texts: ${tot.goldAlarms} in ${tot.goldCha
 for (const [rule, v] of [...byRule].sort()) console.log(`  ${rule}: ${v.right} right, ${v.wrong} wrong`);
 console.log(`setup ${setupMs.toFixed(0)} ms (dictionary ${dicts.version})`);
 
-if (args.includes('--synthetic')) {
+if (args.includes('--synthetic') && split === 'tune') {
+  // synthetic damage is a tuning tool: only ever on the tune split's gold texts
   // inject look-alike errors (glyph / observed tables, seeded) into the clean gold
   // texts and count how many the corrector restores and how many changes are wrong
   const byTruth = new Map<string, string[]>();
