@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertText } from '../../pipeline/convert.ts';
 import { expectDocumentInvariants } from '../helpers/invariants.ts';
+import { rng } from '../helpers/rng.ts';
 
 function fixtureInputs(): [string, string][] {
   const out: [string, string][] = [];
@@ -15,16 +16,6 @@ function fixtureInputs(): [string, string][] {
   return out;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CONFUSE: Record<string, string> = { 治: '冶', 已: '巳', 活: '店', 贯: '贾', 央: '夹', 责: '贵', 于: '千', 为: '力', 干: '于', 察: '穴', 見: '见' };
 const TRADITIONAL = ['領導', '組織', '實際', '問題', '說明'];

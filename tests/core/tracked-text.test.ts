@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TrackedText, applyChanges, type StageEdit } from '../../pipeline/tracked-text.ts';
+import { rng } from '../helpers/rng.ts';
 
-/** Small deterministic PRNG (mulberry32) so failures are reproducible from the seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = '巡察整改政治冶已巳 \n，,。AB12';
 const layout = { type: 'layout', rule: 'remove-space' } as const;

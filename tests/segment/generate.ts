@@ -1,15 +1,8 @@
 /** Seeded random notices built from parts, with optional OCR-like damage (for the invariant tests). */
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/rng.ts';
+
+export { rng };
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 const WORDS = ['巡察', '整改', '落实', '责任', '监督', '制度', '学习', '党组织', '干部', '问题线索', '台账', '会议', '资金', '项目', '工作'];
