@@ -60,28 +60,30 @@ function faceFamilies(buf: Buffer, dirOff: number): string[] {
   return [];
 }
 
-/** Build a standalone sfnt from one face of a collection. */
-function extractFace(buf: Buffer, dirOff: number): Buffer {
-  const numTables = buf.readUInt16BE(dirOff + 4);
-  const headerLen = 12 + numTables * 16;
-  const tables: { tag: string; check: number; data: Buffer }[] = [];
+/** Extract face `index` of a TrueType Collection as a standalone .ttf (pdf-lib cannot embed a .ttc). */
+export function ttcFace(ttc: Buffer, index: number): Buffer {
+  if (ttc.toString('latin1', 0, 4) !== 'ttcf') return ttc;
+  const off = ttc.readUInt32BE(12 + 4 * index);
+  const numTables = ttc.readUInt16BE(off + 4);
+  const tables: { tag: string; checksum: number; data: Buffer }[] = [];
   for (let i = 0; i < numTables; i++) {
-    const rec = dirOff + 12 + i * 16;
-    const off = buf.readUInt32BE(rec + 8);
-    const len = buf.readUInt32BE(rec + 12);
-    tables.push({ tag: tag(buf, rec), check: buf.readUInt32BE(rec + 4), data: buf.subarray(off, off + len) });
+    const r = off + 12 + 16 * i;
+    const o = ttc.readUInt32BE(r + 8);
+    const len = ttc.readUInt32BE(r + 12);
+    tables.push({ tag: ttc.toString('latin1', r, r + 4), checksum: ttc.readUInt32BE(r + 4), data: ttc.subarray(o, o + len) });
   }
+  const headerLen = 12 + 16 * numTables;
   let total = headerLen;
   for (const t of tables) total += (t.data.length + 3) & ~3;
   const out = Buffer.alloc(total);
-  buf.copy(out, 0, dirOff, dirOff + 12);
+  ttc.copy(out, 0, off, off + 12);
   let pos = headerLen;
   tables.forEach((t, i) => {
-    const rec = 12 + i * 16;
-    out.write(t.tag, rec, 'latin1');
-    out.writeUInt32BE(t.check, rec + 4);
-    out.writeUInt32BE(pos, rec + 8);
-    out.writeUInt32BE(t.data.length, rec + 12);
+    const r = 12 + 16 * i;
+    out.write(t.tag, r, 'latin1');
+    out.writeUInt32BE(t.checksum, r + 4);
+    out.writeUInt32BE(pos, r + 8);
+    out.writeUInt32BE(t.data.length, r + 12);
     t.data.copy(out, pos);
     pos += (t.data.length + 3) & ~3;
   });
@@ -103,7 +105,7 @@ export function registerFont(spec: FontSpec): boolean {
     const dir = join(tmpdir(), 'notice-confusion-fonts');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${spec.alias}.${tag(buf, dirOff) === 'OTTO' ? 'otf' : 'ttf'}`);
-    if (!existsSync(file)) writeFileSync(file, extractFace(buf, dirOff));
+    if (!existsSync(file)) writeFileSync(file, ttcFace(buf, i));
     return !!GlobalFonts.registerFromPath(file, spec.alias);
   }
   return false;

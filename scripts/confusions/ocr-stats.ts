@@ -24,22 +24,12 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerNoticeFonts, type FontSpec } from './fonts.ts';
+import { rng } from '../fixtures/render.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let OUT = join(root, 'dictionaries/confusions/ocr-observed.tsv');
 const HAN = /\p{Script=Han}/u;
 
-// ---------- seeded RNG ----------
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------- alignment ----------
 export interface Sub {
@@ -286,7 +276,7 @@ async function main(): Promise<void> {
 
   const doPage = async (pageNo: number): Promise<void> => {
     // every page derives its own RNG from (seed, pageNo): deterministic regardless of scheduling
-    const rnd = mulberry32(seed * 1_000_003 + pageNo * 7919 + (engine === 'js' ? 17 : 0));
+    const rnd = rng(seed * 1_000_003 + pageNo * 7919 + (engine === 'js' ? 17 : 0));
     const pickG = sampler(general, 0.5, rnd);
     const pickA = sampler(admin, 0.5, rnd);
     // font choice: Song faces twice as likely as Hei
