@@ -152,6 +152,7 @@ export const Notice = z.object({
   title: z.string().nullable(),
   documentNumber: z.string().nullable(),
   issuer: z.string().nullable(),
+  addressee: z.string().nullable().describe('主送机关, e.g. 各乡镇党委、县直各单位 (without the colon)'),
   date: z.string().nullable().describe('ISO 8601 date (YYYY-MM-DD) of the notice, from the sign-off'),
   preamble: z.array(Paragraph),
   sections: z.array(Section),

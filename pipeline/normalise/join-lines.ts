@@ -33,6 +33,19 @@ function endsParagraph(cur: Line, next: Line, measure: number): boolean {
 
 const looksFull = (w: number, measure: number): boolean => w >= measure - 1.5;
 
+/**
+ * Text wrapped at a page width has many lines of (nearly) the same width. Text that is
+ * already one paragraph a line (a clean engine, a born-digital source) does not; there
+ * every line break is kept.
+ */
+export function isPageWrapped(widths: number[], measure: number): boolean {
+  const long = widths.filter((w) => w >= 8);
+  if (long.length < 3) return true; // too few lines to tell: treat as wrapped
+  if (measure < 16) return false; // no printed page is that narrow
+  const atMeasure = long.filter((w) => w >= measure - 2 && w <= measure + 1).length;
+  return atMeasure / long.length >= 0.35;
+}
+
 export function joinLines(text: string): StageEdit[] {
   const all = splitLines(text);
   const lines = all.filter((l) => l.text.trim() !== '');
@@ -41,7 +54,9 @@ export function joinLines(text: string): StageEdit[] {
     return text.length ? [{ start: 0, end: text.length, replacement: '', meta: { type: 'layout', rule: 'trim' } }] : [];
   }
   if (lines[0].start > 0) edits.push({ start: 0, end: lines[0].start, replacement: '', meta: { type: 'layout', rule: 'trim' } });
-  const measure = lineMeasure(lines.map((l) => visualWidth(l.text)));
+  const widths = lines.map((l) => visualWidth(l.text));
+  const measure = lineMeasure(widths);
+  const wrapped = isPageWrapped(widths, measure);
   for (let i = 0; i < lines.length; i++) {
     const cur = lines[i];
     const next = lines[i + 1];
@@ -51,7 +66,7 @@ export function joinLines(text: string): StageEdit[] {
       if (gap !== '\n') edits.push({ start: cur.end, end: gapEnd, replacement: '\n', meta: { type: 'layout', rule: 'trim' } });
       continue;
     }
-    if (endsParagraph(cur, next, measure)) {
+    if (!wrapped || endsParagraph(cur, next, measure)) {
       if (gap !== '\n') edits.push({ start: cur.end, end: gapEnd, replacement: '\n', meta: { type: 'layout', rule: 'paragraph-break' } });
     } else {
       const latinJoin = /[A-Za-z]$/.test(cur.text) && /^[A-Za-z]/.test(next.text);

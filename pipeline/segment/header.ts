@@ -98,6 +98,7 @@ export function groupHeader(ctx: Ctx): void {
   const addr = zone[rest];
   if (addr && addr.content.length <= 60 && /[：:]$/.test(addr.content) && !/[。]/.test(addr.content)) {
     addr.role = 'addressee';
+    ctx.notice.addressee = addr.content.replace(/[：:]$/, '');
     rest++;
   }
   zone.forEach((l, i) => {

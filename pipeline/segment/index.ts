@@ -60,7 +60,7 @@ export const PASSES: readonly ((ctx: Ctx) => void)[] = [
 
 function emptyNotice(): Notice {
   return {
-    title: null, documentNumber: null, issuer: null, date: null, preamble: [], sections: [], closing: [],
+    title: null, documentNumber: null, issuer: null, addressee: null, date: null, preamble: [], sections: [], closing: [],
     signoff: null, contact: null, problemCount: 0,
   };
 }

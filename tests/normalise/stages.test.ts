@@ -55,6 +55,11 @@ describe('joinLines', () => {
     ['a full line without punctuation continues', `${W}\n问题线索${W}\n`, `${W}问题线索${W}\n`],
     ['leading blank lines and trailing space go', `\n\n${W}\n\n\n`, `${W}\n`],
     ['CRLF line breaks', `标题\r\n${W}\r\n${W}\r\n尾。\r\n`, `标题\n${W}${W}尾。\n`],
+    [
+      'text already one paragraph a line keeps its breaks',
+      '中共某某县委巡察工作领导小组\n关于巡察整改进展情况的通报\n各乡镇党委、县直各单位：\n根据县委统一部署，现将整改情况通报如下，请各单位认真对照检查并抓好落实\n一、整改情况\n',
+      '中共某某县委巡察工作领导小组\n关于巡察整改进展情况的通报\n各乡镇党委、县直各单位：\n根据县委统一部署，现将整改情况通报如下，请各单位认真对照检查并抓好落实\n一、整改情况\n',
+    ],
   ])('%s', (_name, input, expected) => {
     expect(run(joinLines, input)).toBe(expected);
   });
