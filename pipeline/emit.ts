@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { NoticeDocument, SCHEMA_VERSION, type Correction, type LayoutEdit, type Source, type Warning } from './schema.ts';
+import { NoticeDocument, SCHEMA_VERSION, type Correction, type LayoutEdit } from './schema.ts';
 import type { ChangeMeta, RecordedChange, TrackedText } from './tracked-text.ts';
 
 type CorrectionMeta = Extract<ChangeMeta, { type: 'correction' }>;
@@ -61,4 +61,3 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export type { Source, Warning };

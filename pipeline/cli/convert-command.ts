@@ -7,7 +7,6 @@ import { assignUniqueNames, collectInputs, type BatchInput } from '../batch/coll
 import { progressReporter } from '../batch/progress.ts';
 import { runBatch, type FileResult } from '../batch/run-batch.ts';
 import { formatSummary } from '../batch/summary.ts';
-import { serialiseDocument } from '../batch/serialise.ts';
 import { createPipeline } from '../convert.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { PIPELINE_VERSION } from '../version.ts';
@@ -96,16 +95,12 @@ export async function convertCommand(argv: string[], io: { stdin: NodeJS.Readabl
       dictionaryVersion: pipeline.dictionaryVersion,
       files: results.map(({ seconds: _s, ...r }) => r),
     };
-    await writeFileAtomic(join(values.out, 'run-report.json'), serialiseDocumentLike(report));
+    await writeFileAtomic(join(values.out, 'run-report.json'), `${JSON.stringify(report, null, 2)}\n`);
   }
   if (!values.quiet) io.stderr.write(`${formatSummary(results)}\n`);
   const failed = results.some((r) => r.status === 'failed');
   const warned = results.some((r) => r.warnings > 0);
   return failed ? 1 : values.strict && warned ? 2 : 0;
-}
-
-function serialiseDocumentLike(v: unknown): string {
-  return serialiseDocument(v as never);
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
