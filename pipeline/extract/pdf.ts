@@ -127,7 +127,8 @@ export interface PageScan {
   single: { id: string; ctm: number[] } | null;
 }
 
-function multiply(m: number[], n: number[]): number[] {
+/** Product of two PDF transformation matrices [a b c d e f]. */
+export function multiply(m: number[], n: number[]): number[] {
   return [
     m[0] * n[0] + m[2] * n[1],
     m[1] * n[0] + m[3] * n[1],

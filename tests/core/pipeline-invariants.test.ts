@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertText } from '../../pipeline/convert.ts';
 import { expectDocumentInvariants } from '../helpers/invariants.ts';
-import { rng } from '../helpers/rng.ts';
+import { rng } from '../../scripts/lib/rng.ts';
 
 function fixtureInputs(): [string, string][] {
   const out: [string, string][] = [];

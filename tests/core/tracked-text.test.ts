@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TrackedText, applyChanges, type StageEdit } from '../../pipeline/tracked-text.ts';
-import { rng } from '../helpers/rng.ts';
+import { rng } from '../../scripts/lib/rng.ts';
 
 
 const ALPHABET = '巡察整改政治冶已巳 \n，,。AB12';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linesFromItems } from '../../pipeline/extract/pdf.ts';
+import { linesFromItems, multiply } from '../../pipeline/extract/pdf.ts';
 import { judgeTextLayer } from '../../pipeline/extract/quality.ts';
 
 const prose = '根据市委统一部署，市委第三巡察组对市住房和城乡建设局党组开展了常规巡察，并反馈了巡察意见。按照党务政务公开和巡察工作有关要求，现将巡察整改进展情况予以公布。';
@@ -33,14 +33,7 @@ describe('text layer quality', () => {
 describe('reading order from text items', () => {
   const id = [1, 0, 0, 1, 0, 0];
   const flip = [1, 0, 0, -1, 0, 842]; // PDF space (y up) to top-down
-  const mul = (m: number[], n: number[]) => [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
+  const mul = multiply;
   const item = (str: string, x: number, y: number, size = 12) => ({ str, transform: [size, 0, 0, size, x, y], width: [...str].length * size * (/[\x00-\x7f]/.test(str) ? 0.5 : 1), height: size });
 
   it('sorts by baseline then x, joins a baseline into one line, no spaces between Han runs', () => {

@@ -1,6 +1,6 @@
 /** Seeded random notices built from parts, with optional OCR-like damage (for the invariant tests). */
 
-import { rng } from '../helpers/rng.ts';
+import { rng } from '../../scripts/lib/rng.ts';
 
 export { rng };
 
