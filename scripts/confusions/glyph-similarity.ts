@@ -23,13 +23,13 @@ import { SANITY_CHARS, SANITY_PAIRS, sanityRecall } from './sanity.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const BOX = 40; // canvas size
-const PX = 32; // font size
-const POOL = 2; // 40 -> 20
-const G = BOX / POOL; // 20
+export const BOX = 40; // canvas size
+export const PX = 32; // font size
+export const POOL = 2; // 40 -> 20
+export const G = BOX / POOL; // 20
 const COARSE = 8;
 
-function gaussKernel(sigma: number): Float32Array {
+export function gaussKernel(sigma: number): Float32Array {
   const r = Math.ceil(sigma * 3);
   const k = new Float32Array(2 * r + 1);
   let s = 0;
@@ -38,7 +38,7 @@ function gaussKernel(sigma: number): Float32Array {
   return k;
 }
 
-function blur(src: Float32Array, w: number, h: number, k: Float32Array): Float32Array {
+export function blur(src: Float32Array, w: number, h: number, k: Float32Array): Float32Array {
   const r = (k.length - 1) / 2;
   const tmp = new Float32Array(w * h);
   const out = new Float32Array(w * h);
@@ -63,7 +63,7 @@ function blur(src: Float32Array, w: number, h: number, k: Float32Array): Float32
   return out;
 }
 
-function pool(src: Float32Array, w: number, f: number): Float32Array {
+export function pool(src: Float32Array, w: number, f: number): Float32Array {
   const ow = w / f;
   const out = new Float32Array(ow * ow);
   for (let y = 0; y < w; y++) for (let x = 0; x < w; x++) out[Math.floor(y / f) * ow + Math.floor(x / f)]! += src[y * w + x]!;
@@ -71,7 +71,7 @@ function pool(src: Float32Array, w: number, f: number): Float32Array {
 }
 
 /** centre and L2-normalise in place; returns false if blank */
-function standardise(v: Float32Array): boolean {
+export function standardise(v: Float32Array): boolean {
   let m = 0;
   for (const x of v) m += x;
   m /= v.length;
@@ -86,7 +86,7 @@ function standardise(v: Float32Array): boolean {
   return true;
 }
 
-function dot(a: Float32Array, ao: number, b: Float32Array, bo: number, n: number): number {
+export function dot(a: Float32Array, ao: number, b: Float32Array, bo: number, n: number): number {
   let s = 0;
   for (let i = 0; i < n; i++) s += a[ao + i]! * b[bo + i]!;
   return s;
