@@ -53,6 +53,8 @@ export interface Dictionaries {
   protectedPatterns: ProtectedPattern[];
   /** raw text of the jieba word-frequency list (parsed by createCorrector) */
   jiebaText: string;
+  /** clean genre text (corpus/*.txt and *corpus.txt user files), one paragraph a line: trains the character model */
+  corpusText: string;
 }
 
 const HAN1 = /^\p{Script=Han}$/u;
@@ -193,7 +195,7 @@ function compileRule(file: string, raw: unknown, index: number): Rule {
   return rule;
 }
 
-type Kind = 'lexicon' | 'manual' | 'glyph' | 'observed' | 'charfreq' | 'rules' | 'protected';
+type Kind = 'lexicon' | 'manual' | 'glyph' | 'observed' | 'charfreq' | 'rules' | 'protected' | 'corpus';
 
 function kindOf(path: string): Kind | null {
   const b = basename(path);
@@ -204,6 +206,7 @@ function kindOf(path: string): Kind | null {
   if (b.endsWith('charfreq.tsv')) return 'charfreq';
   if (b.endsWith('rules.json')) return 'rules';
   if (b.endsWith('protected.tsv')) return 'protected';
+  if (b.endsWith('.txt') && (b.endsWith('corpus.txt') || basename(dirname(path)) === 'corpus')) return 'corpus';
   return null;
 }
 
@@ -226,11 +229,17 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
           .sort()
           .map((f) => join('confusions', f))
       : []),
+    ...(existsSync(join(dir, 'corpus'))
+      ? readdirSync(join(dir, 'corpus'))
+          .filter((f) => f.endsWith('.txt'))
+          .sort()
+          .map((f) => join('corpus', f))
+      : []),
   ];
   const files = candidates.map((f) => join(dir, f)).filter((f) => existsSync(f));
   for (const u of opts.userFiles ?? []) {
     if (!existsSync(u)) throw new NoticeError('DICTIONARY_INVALID', 'user dictionary not found', { file: u });
-    if (!kindOf(u)) throw new NoticeError('DICTIONARY_INVALID', 'unknown dictionary kind (name must end in lexicon.tsv, manual.tsv, glyph.tsv, ocr-observed.tsv, charfreq.tsv, rules.json or protected.tsv)', { file: u });
+    if (!kindOf(u)) throw new NoticeError('DICTIONARY_INVALID', 'unknown dictionary kind (name must end in lexicon.tsv, manual.tsv, glyph.tsv, ocr-observed.tsv, charfreq.tsv, rules.json, protected.tsv or corpus.txt)', { file: u });
     files.push(resolve(u));
   }
 
@@ -244,7 +253,9 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
     protectedTerms: [],
     protectedPatterns: [],
     jiebaText: '',
+    corpusText: '',
   };
+  const corpusParts: string[] = [];
   const hash = createHash('sha256');
   const ruleIds = new Set<string>();
   const observedRaw: { truth: string; ocr: string; count: number; sourceCount: number }[] = [];
@@ -255,6 +266,9 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
     const text = readFileSync(file, 'utf8');
     hash.update(basename(file)).update('\0').update(text).update('\0');
     switch (kind) {
+      case 'corpus':
+        corpusParts.push(checkCorpus(file, text));
+        break;
       case 'lexicon':
         for (const { line, cols } of tsvRows(file, text, ['term', 'weight'])) {
           const [term, w] = parseRow(file, line, LexiconRow, cols);
@@ -347,5 +361,30 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
   }
   hash.update('jieba\0').update(dicts.jiebaText);
   dicts.version = hash.digest('hex').slice(0, 12);
+  dicts.corpusText = corpusParts.join('\n');
   return dicts;
+}
+
+const CORPUS_BAD = /[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+const HAN_G = /\p{Script=Han}/gu;
+
+/**
+ * A corpus file is clean text of the genre, one paragraph a line: no
+ * replacement or control characters, and mostly Han (a stray binary or
+ * English file would teach the model nonsense).
+ */
+function checkCorpus(file: string, text: string): string {
+  const body = text.replace(/^\uFEFF/, '');
+  const lines = body.split(/\r?\n/);
+  let han = 0;
+  let all = 0;
+  for (let k = 0; k < lines.length; k++) {
+    if (CORPUS_BAD.test(lines[k])) throw invalid(file, `line ${k + 1}`, 'replacement or control character in corpus text');
+    const t = lines[k].replace(/\s+/g, '');
+    all += t.length;
+    han += t.match(HAN_G)?.length ?? 0;
+  }
+  if (all === 0) throw invalid(file, 'file', 'corpus file is empty');
+  if (han < 0.6 * all) throw invalid(file, 'file', `corpus text must be mostly Chinese (${Math.round((100 * han) / all)}% Han characters)`);
+  return lines.join('\n');
 }

@@ -12,6 +12,7 @@
 import type { StageEdit, ChangeMeta } from '../tracked-text.ts';
 import { replacementAt, loadDictionaries as load, type Confusion, type ConfusionSource, type Dictionaries } from './dictionaries.ts';
 import { WordModel, parseJiebaDict, MAX_WORD } from './lm.ts';
+import { CharLM } from './char-lm.ts';
 import { protectedMask, nameZone, placeSuffixAfter } from './protect.ts';
 
 export type { Dictionaries } from './dictionaries.ts';
@@ -102,7 +103,7 @@ export const PARAMS = {
   /** prior of a completion candidate, score to apply one, margin over any other candidate */
   completePrior: 0.02,
   applyCompleteScore: 12,
-  completeMargin: 3,
+  completeMargin: 5,
   /** extra score a completion needs when the original is a common one-character word */
   completeSoloExtra: 4,
   /** a completion is suggested only from this score */
@@ -120,6 +121,31 @@ export const PARAMS = {
   evidencePenaltyMax: 1,
   /** how far below the suggestion score a completion's unigram bound may be and still be scored */
   completeSlack: 2,
+  /** weight of the genre character model's log-likelihood gain in every score (0 disables) */
+  charLmWeight: 1,
+  /** lexicon (non look-alike) candidates compete only when no look-alike applies */
+  lexiconAfterLookAlike: true,
+  /** glyph similarity is symmetric: a row a→b also proposes b→a */
+  glyphSymmetric: true,
+  /** a common one-character word may still take a look-alike at applyScore + soloExtra */
+  soloLookAlike: true,
+  soloExtra: 4,
+  /** a look-alike that forms no word is still scored when the character model gains this much */
+  lmLive: 4,
+  /** score a look-alike that forms no word needs (character-model evidence only) */
+  applyLmSingleScore: 10,
+  /** below this character frequency the original is doubtful enough that completions get the character model too */
+  lmAllCharFreq: 1000,
+  /** extra room for completions of a doubtful character, which the character model then weighs */
+  completeLmSlack: 8,
+  /** gain cap when the corpus shows the original with both neighbours at least lmPlausiblePairs times */
+  lmPlausibleCap: 0,
+  /** how word-model and character-model gains combine: 'sum', or 'max' plus combineBonus × the smaller when both agree */
+  combine: 'max' as 'sum' | 'max',
+  combineBonus: 0.5,
+  /** gain cap when the original character is covered by a known word (null: no cap) */
+  lmCoveredCap: 0 as number | null,
+  lmPlausiblePairs: 1,
 };
 // tuning only: CORRECT_PARAMS='{"applyScore":7}' npx tsx scripts/correct-report.ts
 if (process.env.CORRECT_PARAMS) Object.assign(PARAMS, JSON.parse(process.env.CORRECT_PARAMS));
@@ -139,6 +165,7 @@ function isHan(s: string, i: number): boolean {
   return HAN.test(s[i]);
 }
 
+let charLmCache: { key: string; model: CharLM } | null = null;
 let jiebaCache: { text: string; freq: Map<string, number>; charFreq: Map<string, number>; proper: Set<string> } | null = null;
 
 export function createCorrector(dicts: Dictionaries): Corrector {
@@ -154,11 +181,29 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   for (const [term, w] of dicts.lexicon) freq.set(term, Math.max(freq.get(term) ?? 0, w));
   const charFreq = dicts.charfreq ?? jiebaCache.charFreq;
   const lm = new WordModel(freq, jiebaCache.charFreq);
+  // genre character model (trained once per corpus text and process)
+  if (!charLmCache || charLmCache.key !== dicts.corpusText) charLmCache = { key: dicts.corpusText, model: new CharLM(dicts.corpusText, jiebaCache.charFreq) };
+  const clm = dicts.corpusText ? charLmCache.model : null;
+  const ctxGain = (s: string, i: number, repl: string): number => {
+    if (!clm || !PARAMS.charLmWeight) return 0;
+    const g = PARAMS.charLmWeight * clm.gain(s, i, repl);
+    // the corpus shows the original character with both its neighbours: the
+    // original reads as ordinary text, and a better-liked alternative is no
+    // evidence of a misreading (更大贡献 is not 重大贡献)
+    if (g > PARAMS.lmPlausibleCap && clm.pairCount(s, i - 1) >= PARAMS.lmPlausiblePairs && clm.pairCount(s, i) >= PARAMS.lmPlausiblePairs) return PARAMS.lmPlausibleCap;
+    return g;
+  };
 
   // confusion index: ocr char -> candidates (best weight per pair)
   const confusions = new Map<string, Cand[]>();
   const byTruth = new Map<string, string[]>();
   for (const c of dicts.confusions) addConfusion(c);
+  if (PARAMS.glyphSymmetric) {
+    for (const c of dicts.confusions) {
+      if (c.source !== 'glyph') continue;
+      if (!(confusions.get(c.truth) ?? []).some((x) => x.truth === c.ocr)) addConfusion({ ocr: c.truth, truth: c.ocr, weight: c.weight, source: 'glyph' });
+    }
+  }
   function addConfusion(c: Confusion): void {
     let list = confusions.get(c.ocr);
     if (!list) confusions.set(c.ocr, (list = []));
@@ -385,7 +430,9 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   ): void {
     if (b - a < 2) return;
     const cov = coveredRun(cur, a, b);
+    // positions changed (touched) or with a single-character suggestion
     const touched = new Set<number>();
+    const suggested = new Set<number>();
     for (let i = a; i < b; i++) {
       if (mask[i + off]) continue;
       const ch = cur[i];
@@ -401,7 +448,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       // a common stand-alone character outside any word is usually just that word:
       // only a word completion with decisive context may replace it
       const solo = !(c & 2) && !lowEv && cf >= PARAMS.rareCharFreq && (freq.get(ch) ?? 0) >= PARAMS.soloSkip;
-      let cands = solo ? [] : confusions.get(ch) ?? [];
+      let cands = solo && !PARAMS.soloLookAlike ? [] : confusions.get(ch) ?? [];
       if (ev?.alternatives?.length) {
         cands = cands.slice();
         for (const alt of ev.alternatives) {
@@ -433,7 +480,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         // characters it replaces): only completions that may reach the
         // suggestion score are scored with the word model
         const lpCh = lm.logP(ch) ?? lm.unknownLogP;
-        const floor = PARAMS.suggestCompleteScore - PARAMS.completeSlack - Math.log(PARAMS.completePrior);
+        const floor = PARAMS.suggestCompleteScore - PARAMS.completeSlack - Math.log(PARAMS.completePrior) - (cf < PARAMS.lmAllCharFreq && !domainChars.has(ch) && clm ? PARAMS.completeLmSlack : 0);
         const add = (l: { c: string; f: number }[] | undefined, nb: string): void => {
           if (!l) return;
           const base = lpCh + (lm.logP(nb) ?? lm.unknownLogP) + lm.logTotal;
@@ -452,7 +499,18 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         continue;
       }
       const rareOld = cf < PARAMS.rareCharFreq;
-      const live = cands.filter((x) => formsWord(cur, a, b, i, x.truth) || (rareOld && (charFreq.get(x.truth) ?? 0) >= PARAMS.commonCharFreq));
+      if (DEBUG) console.error(`  cands ${ch} solo=${solo} c=${c} ${cands.map((x) => x.truth + ":" + x.source).join(" ")}`);
+      const gains = new Map<string, number>();
+      // the character model weighs look-alikes; a candidate without look-alike
+      // evidence (completion, lexicon) only where the original is itself uncommon
+      const lmAll = cf < PARAMS.lmAllCharFreq && !domainChars.has(ch);
+      for (const x of cands) {
+        if (!lmAll && (x.source === 'complete' || x.source === 'lexicon')) continue;
+        // the original inside a known word is a plausible reading: the character model may only speak against a candidate
+        const g = ctxGain(cur, i, x.truth);
+        gains.set(x.truth, c & 1 && PARAMS.lmCoveredCap !== null ? Math.min(g, PARAMS.lmCoveredCap) : g);
+      }
+      const live = cands.filter((x) => formsWord(cur, a, b, i, x.truth) || (rareOld && (charFreq.get(x.truth) ?? 0) >= PARAMS.commonCharFreq) || (gains.get(x.truth) ?? -Infinity) >= PARAMS.lmLive);
       if (!live.length) continue;
 
       const ws = Math.max(a, i - PARAMS.window);
@@ -461,13 +519,17 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       const k = i - ws;
       const old = lm.segment(win);
       const oldLen = old.tokenEnd[k] - old.tokenStart[k];
-      const scored: { cand: Cand; score: number; newLen: number; tokStart: number; word: string }[] = [];
+      const scored: { cand: Cand; score: number; lmGain: number; newLen: number; tokStart: number; word: string }[] = [];
       for (const cand of live) {
         const nw = win.slice(0, k) + cand.truth + win.slice(k + 1);
         const seg = lm.segment(nw);
         const newLen = seg.tokenEnd[k] - seg.tokenStart[k];
-        const score = seg.score - old.score + PARAMS.priorWeight * Math.log(cand.weight) + evBonus;
-        scored.push({ cand, score, newLen, tokStart: seg.tokenStart[k], word: nw.slice(seg.tokenStart[k], seg.tokenEnd[k]) });
+        const wordGain = seg.score - old.score;
+        const lmGain = gains.get(cand.truth) ?? 0;
+        // the two models see the same evidence twice where a long word forms: by
+        // default the character model adds only what the word model did not see
+        const score = combineGains(wordGain, lmGain) + PARAMS.priorWeight * Math.log(cand.weight) + evBonus;
+        scored.push({ cand, score, lmGain: gains.get(cand.truth) ?? 0, newLen, tokStart: seg.tokenStart[k], word: nw.slice(seg.tokenStart[k], seg.tokenEnd[k]) });
       }
       scored.sort((x, y) => y.score - x.score || (x.cand.truth < y.cand.truth ? -1 : 1));
       // look-alike candidates decide first; a word completion (no look-alike
@@ -476,7 +538,10 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       const decide = (list: typeof scored) => {
       const best = list[0];
       const single = best.newLen < 2;
-      if ((single && !rareOld) || best.score < PARAMS.suggestScore) return null;
+      const lmSingle = single && !rareOld && best.lmGain >= PARAMS.lmLive && oldLen === 1;
+      // the character model reads the neighbours as they are: they must be sound (inside known words)
+      const soundNeighbours = (i === a || !!(cov[i - 1 - a] & 1)) && (i + 1 >= b || !!(cov[i + 1 - a] & 1));
+      if ((single && !rareOld && !lmSingle) || best.score < PARAMS.suggestScore) return null;
       // the new word must not lean on a neighbour that is itself doubtful
       const ts = ws + (best.newLen >= 2 ? best.tokStart : k);
       const te = ts + best.newLen;
@@ -488,14 +553,16 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       }
       const second = list[1]?.score ?? -Infinity;
       const alternatives = list
-        .filter((x) => (x.newLen >= 2 || rareOld) && x.score >= PARAMS.suggestScore)
+        .filter((x) => (x.newLen >= 2 || rareOld || x.lmGain >= PARAMS.lmLive) && x.score >= PARAMS.suggestScore)
         .slice(0, 4)
         .map((x) => ({ after: x.cand.truth, score: round(x.score) }));
       // an old multi-character reading is given up only for a much better word, when it is itself rare
       const oldWord = oldLen >= 2 ? win.slice(old.tokenStart[k], old.tokenEnd[k]) : '';
       const oldOk = oldLen === 1 || (best.score >= PARAMS.applyScore + 4 && (freq.get(oldWord) ?? 0) < PARAMS.weakOldWordFreq);
       const isComplete = best.cand.source === 'complete';
-      const threshold = single
+      const threshold = lmSingle
+        ? PARAMS.applyLmSingleScore + (solo ? PARAMS.soloExtra : 0)
+        : single
         ? PARAMS.applySingleScore
         : isComplete
           ? PARAMS.applyCompleteScore + (solo ? PARAMS.completeSoloExtra : 0)
@@ -507,9 +574,10 @@ export function createCorrector(dicts: Dictionaries): Corrector {
               // candidate, far ahead of any other, restores it
               c & 2 && best.score - second >= PARAMS.corruptClearMargin
               ? PARAMS.applyCorruptScore
-              : PARAMS.applyScore;
+              : PARAMS.applyScore + (solo ? PARAMS.soloExtra : 0);
       const apply =
         oldOk &&
+        (!lmSingle || soundNeighbours) &&
         !shaky &&
         best.score >= threshold &&
         (best.cand.source !== 'lexicon' || best.newLen >= 4 || (best.newLen === 3 && best.tokStart === k - 1)) &&
@@ -520,8 +588,12 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       if (DEBUG) console.error(`  decide ${best.cand.truth} oldOk=${oldOk} shaky=${shaky} thr=${threshold} second=${second} name=${nameZone(cur, i)} place=${inPlaceName(cur, i, te, best.word)}`);
       return { best, apply, alternatives, shaky, isComplete };
       };
-      const lookAlike = scored.filter((x) => x.cand.source !== 'complete');
+      const lookAlike = scored.filter((x) => x.cand.source !== 'complete' && !(PARAMS.lexiconAfterLookAlike && x.cand.source === 'lexicon'));
       let d = lookAlike.length ? decide(lookAlike) : null;
+      if (!d?.apply && PARAMS.lexiconAfterLookAlike && scored[0].cand.source === 'lexicon') {
+        const d2 = decide(scored.filter((x) => x.cand.source !== 'complete'));
+        if (d2 && (d2.apply || !d)) d = d2;
+      }
       if (!d?.apply && scored[0].cand.source === 'complete') {
         const d2 = decide(scored);
         if (d2 && (d2.apply || d2.best.score >= PARAMS.suggestCompleteScore)) d = d2;
@@ -540,13 +612,16 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         ...(alternatives.length > 1 ? { alternatives } : {}),
       };
       const edit: StageEdit = { start: i + off, end: i + off + 1, replacement: best.cand.truth, meta };
-      touched.add(i);
       if (apply) {
+        touched.add(i);
         edits.push(edit);
         cur = cur.slice(0, i) + best.cand.truth + cur.slice(i + 1);
-      } else suggestions.push(edit);
+      } else {
+        suggested.add(i);
+        suggestions.push(edit);
+      }
     }
-    if (PARAMS.pairs) scanPairs(a, b, cur, off, cov, touched, mask, edits, suggestions);
+    if (PARAMS.pairs) scanPairs(a, b, cur, off, cov, touched, suggested, mask, edits, suggestions);
   }
 
   /**
@@ -573,6 +648,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     off: number,
     cov: Uint8Array,
     touched: Set<number>,
+    suggested: Set<number>,
     mask: Uint8Array,
     edits: StageEdit[],
     suggestions: StageEdit[],
@@ -603,7 +679,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
           const seg = lm.segment(nw);
           // the two new characters must sit in one multi-character word
           if (seg.tokenStart[k] !== seg.tokenStart[k + 1] || seg.tokenEnd[k] - seg.tokenStart[k] < 2) continue;
-          const score = seg.score - old.score + PARAMS.priorWeight * (Math.log(x.weight) + Math.log(y.weight));
+          const score = combineGains(seg.score - old.score, ctxGain(cur, i, t)) + PARAMS.priorWeight * (Math.log(x.weight) + Math.log(y.weight));
           scored.push({ t, score, src: x.source === y.source ? x.source : `${x.source}+${y.source}`, word: nw.slice(seg.tokenStart[k], seg.tokenEnd[k]) });
         }
       }
@@ -621,13 +697,31 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         confidence: confidenceOf(best.score - (PARAMS.applyPairScore - PARAMS.applyScore), apply),
         note: `${cur.slice(i, i + 2)}→${best.t} (${best.word}; score ${round(best.score)}; two characters)`,
       };
-      (apply ? edits : suggestions).push({ start: i + off, end: i + off + 2, replacement: best.t, meta });
+      const pairEdit: StageEdit = { start: i + off, end: i + off + 2, replacement: best.t, meta };
+      if (apply) {
+        // the joint reading replaces the single-character suggestions it covers
+        if (suggested.has(i) || suggested.has(i + 1)) {
+          for (let q = suggestions.length - 1; q >= 0; q--) if (suggestions[q].start < i + off + 2 && suggestions[q].end > i + off) suggestions.splice(q, 1);
+        }
+        edits.push(pairEdit);
+      } else if (!suggested.has(i) && !suggested.has(i + 1)) suggestions.push(pairEdit);
       touched.add(i).add(i + 1);
       i++;
     }
   }
 
   return { correct, dictionaryVersion: dicts.version };
+}
+
+/**
+ * Word-model and character-model gains see much of the same evidence where a
+ * long word forms: by default the larger counts, plus combineBonus × the
+ * smaller when both speak for the candidate; a character model against the
+ * candidate always counts in full.
+ */
+function combineGains(wordGain: number, lmGain: number): number {
+  if (PARAMS.combine === 'sum' || lmGain <= 0) return wordGain + lmGain;
+  return Math.max(wordGain, lmGain) + PARAMS.combineBonus * Math.min(Math.max(0, wordGain), lmGain);
 }
 
 function round(x: number): number {

@@ -85,6 +85,27 @@ function labelColons(text: string, edits: StageEdit[]): void {
   }
 }
 
+/**
+ * A full stop misread as a lone Latin letter or digit ("……巡透a", "……条例》3三是"),
+ * or as an empty/damaged bracket pair ("不全（）", "巡察（，二是"): at the end of a
+ * body paragraph, or right before an enumeration marker 二是/三是…, it becomes 。.
+ */
+const STRAY_STOP = /(?<=[\p{Script=Han}》”）])(?<![第附件表图号])(?:[A-Za-z0-9]|[（(][，,]?[）)]?)(?=\n|$|[二三四五六七八九十]是)/gu;
+function strayStops(text: string, edits: StageEdit[]): void {
+  for (const m of text.matchAll(STRAY_STOP)) {
+    const i = m.index!;
+    const s = m[0];
+    if (s === '（' || s === '(') continue; // a lone opening bracket opens something
+    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+    const lineEnd = text.indexOf('\n', i);
+    const atEnd = lineEnd === i + s.length || (lineEnd < 0 && i + s.length === text.length);
+    // only in body text: a heading or a short line may end with a number or a letter
+    if (i - lineStart < 12) continue;
+    if (/[0-9A-Za-z]/.test(text[i - 1])) continue;
+    edits.push(punct(i, i + s.length, '。', 'stray-stop', atEnd ? 0.85 : 0.9));
+  }
+}
+
 function halfWidth(text: string, edits: StageEdit[]): void {
   for (const m of text.matchAll(FULLWIDTH_ALNUM)) {
     const half = [...m[0]].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
@@ -108,6 +129,7 @@ export function normalisePunctuation(text: string): StageEdit[] {
   const edits: StageEdit[] = [];
   docNumbers(text, edits);
   labelColons(text, edits);
+  strayStops(text, edits);
   widen(text, edits);
   pairQuotes(text, edits);
   halfWidth(text, edits);

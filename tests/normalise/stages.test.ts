@@ -81,6 +81,14 @@ describe('normalisePunctuation', () => {
     ['a doubled colon after a label', '整改情况：:对照', '整改情况：对照'],
     ['the words inside a sentence keep their comma', '了解整改进展情况,听取汇报', '了解整改进展情况，听取汇报'],
     ['a year in brackets that is no document number stays', '[2023]年度', '[2023]年度'],
+    ['a stray letter ending a body paragraph is a full stop', '平均每个村巡察时间较短，很难巡深巡透a\n整改进展情况：', '平均每个村巡察时间较短，很难巡深巡透。\n整改进展情况：'],
+    ['a stray digit before 三是 is a full stop', '未按要求落实《中国共产党巡视工作条例》3三是提请', '未按要求落实《中国共产党巡视工作条例》。三是提请'],
+    ['an empty bracket pair ending a paragraph is a full stop', '部分党员的学习笔记和工作手册内容不全（）\n二是', '部分党员的学习笔记和工作手册内容不全。\n二是'],
+    ['a bracket and comma before 二是 is a full stop', '开展了两轮专项巡察和机动巡察（，二是精准分类', '开展了两轮专项巡察和机动巡察。二是精准分类'],
+    ['a short heading may end with a number', '附件3\n（一）关于附件2', '附件3\n（一）关于附件2'],
+    ['a U盘 inside a sentence stays', '对涉密计算机和U盘进行检查，发现问题3个', '对涉密计算机和U盘进行检查，发现问题3个'],
+    ['a counted item at a paragraph end stays', '本年度全县共计查处违纪违法案件数量为12', '本年度全县共计查处违纪违法案件数量为12'],
+    ['an appendix number at a paragraph end stays', '具体任务分工和完成时限请见本通知所附的附件2', '具体任务分工和完成时限请见本通知所附的附件2'],
   ])('%s', (_name, input, expected) => {
     expect(run(normalisePunctuation, input)).toBe(expected);
   });

@@ -1,0 +1,160 @@
+/**
+ * Character trigram language model of the genre (internal to pipeline/correct).
+ *
+ * Trained when the dictionaries load, from the clean notices in
+ * dictionaries/corpus/ (one paragraph a line). Interpolated absolute
+ * discounting: trigram → bigram → unigram, and the unigram is itself smoothed
+ * towards the jieba character distribution, so every character has a
+ * probability. Digits, Latin letters and line ends are classes of their own.
+ *
+ * The corrector asks one question: how much more (log-)likely does the text
+ * around position i become if the character there is replaced?
+ */
+
+const DISCOUNT = 0.75;
+/** weight of the jieba character distribution in the smoothed unigram (pseudo-counts) */
+const PRIOR_MASS = 5000;
+const BOUNDARY = '\n';
+
+/** Class of a character as the model sees it. */
+function norm(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) return '0';
+  if (c >= 0xff10 && c <= 0xff19) return '0';
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return 'a';
+  if (ch === '\r' || ch === '\n') return BOUNDARY;
+  return ch;
+}
+
+export class CharLM {
+  private readonly ids = new Map<string, number>();
+  private uni: Float64Array = new Float64Array(0);
+  /** bigram counts and per-history totals / distinct continuations */
+  private readonly c2 = new Map<number, number>();
+  private readonly h1 = new Map<number, { n: number; types: number }>();
+  private readonly c3 = new Map<number, number>();
+  private readonly h2 = new Map<number, { n: number; types: number }>();
+  private readonly priorLog: (ch: string) => number;
+  /** characters in the training text */
+  readonly size: number;
+
+  /**
+   * @param corpus clean text, one paragraph a line (whitespace inside lines is ignored)
+   * @param prior  frequency of a character in a large general list (jieba), used to smooth the unigram
+   */
+  constructor(corpus: string, prior: Map<string, number>) {
+    let priorTotal = 0;
+    for (const f of prior.values()) priorTotal += f;
+    const priorFloor = 0.5 / Math.max(1, priorTotal);
+    const seq: number[] = [];
+    const id = (ch: string): number => {
+      let k = this.ids.get(ch);
+      if (k === undefined) this.ids.set(ch, (k = this.ids.size));
+      return k;
+    };
+    const b = id(BOUNDARY);
+    for (const line of corpus.split('\n')) {
+      const chars = [...line.replace(/\s+/g, '')];
+      if (!chars.length) continue;
+      seq.push(b);
+      for (const ch of chars) seq.push(id(norm(ch)));
+    }
+    seq.push(b);
+    this.size = seq.length;
+    const counts1 = new Float64Array(this.ids.size);
+    for (const k of seq) counts1[k]++;
+    for (let i = 1; i < seq.length; i++) {
+      const key = seq[i - 1] * 0x10000 + seq[i];
+      const was = this.c2.get(key) ?? 0;
+      this.c2.set(key, was + 1);
+      const h = this.h1.get(seq[i - 1]) ?? { n: 0, types: 0 };
+      h.n++;
+      if (!was) h.types++;
+      this.h1.set(seq[i - 1], h);
+      if (i >= 2 && seq[i - 1] !== b) {
+        const hk = seq[i - 2] * 0x10000 + seq[i - 1];
+        const key3 = hk * 0x10000 + seq[i];
+        const was3 = this.c3.get(key3) ?? 0;
+        this.c3.set(key3, was3 + 1);
+        const h3 = this.h2.get(hk) ?? { n: 0, types: 0 };
+        h3.n++;
+        if (!was3) h3.types++;
+        this.h2.set(hk, h3);
+      }
+    }
+    // smoothed unigram over the model's own vocabulary; unseen characters fall back to the prior
+    const n = seq.length;
+    this.uni = new Float64Array(this.ids.size);
+    const priorP = (ch: string): number => Math.max(priorFloor, (prior.get(ch) ?? 0) / Math.max(1, priorTotal));
+    for (const [ch, k] of this.ids) this.uni[k] = (counts1[k] + PRIOR_MASS * priorP(ch)) / (n + PRIOR_MASS);
+    this.priorLog = (ch) => Math.log((PRIOR_MASS * priorP(ch)) / (n + PRIOR_MASS));
+  }
+
+  /** smoothed unigram of id k, or of an unseen character (k < 0) with prior log-probability */
+  private p1(k: number, unseenLog: number): number {
+    return k >= 0 ? this.uni[k] : Math.exp(unseenLog);
+  }
+
+  private p2(a: number, k: number, unseenLog: number): number {
+    const lower = this.p1(k, unseenLog);
+    const h = this.h1.get(a);
+    if (!h) return lower;
+    const c = k >= 0 ? this.c2.get(a * 0x10000 + k) ?? 0 : 0;
+    return (Math.max(c - DISCOUNT, 0) + DISCOUNT * h.types * lower) / h.n;
+  }
+
+  private p3(a: number, b: number, k: number, unseenLog: number): number {
+    const lower = this.p2(b, k, unseenLog);
+    const hk = a * 0x10000 + b;
+    const h = this.h2.get(hk);
+    if (!h) return lower;
+    const c = k >= 0 ? this.c3.get(hk * 0x10000 + k) ?? 0 : 0;
+    return (Math.max(c - DISCOUNT, 0) + DISCOUNT * h.types * lower) / h.n;
+  }
+
+  /** log P(s[i] | s[i-2], s[i-1]); positions outside s are line boundaries; unseen characters back off like seen ones. */
+  private logPAt(s: string, i: number): number {
+    const ch = i >= s.length ? BOUNDARY : norm(s[i]);
+    const k = this.ids.get(ch) ?? -1;
+    const unseen = k < 0 ? this.priorLog(ch) : 0;
+    const a = i >= 2 ? this.ids.get(norm(s[i - 2])) : i === 1 ? this.ids.get(BOUNDARY) : undefined;
+    const b = i >= 1 ? this.ids.get(norm(s[i - 1])) : this.ids.get(BOUNDARY);
+    if (b === undefined) return Math.log(this.p1(k, unseen));
+    if (a === undefined) return Math.log(this.p2(b, k, unseen));
+    return Math.log(this.p3(a, b, k, unseen));
+  }
+
+  /**
+   * Log-likelihood gain of replacing s[i, i+len) with `repl` (same length):
+   * the sum over every position of s whose trigram sees the replaced characters.
+   */
+  gain(s: string, i: number, repl: string): number {
+    const len = repl.length;
+    const from = Math.max(0, i - 2);
+    const to = Math.min(s.length, i + len + 2);
+    const before = s.slice(from, to);
+    const after = s.slice(from, i) + repl + s.slice(i + len, to);
+    // a window that starts at the text start sees a line boundary before it
+    const lead = from === 0 ? '\n' : '';
+    const o = i - from + lead.length;
+    let g = 0;
+    for (let q = o; q < before.length + lead.length; q++) g += this.logPAt(lead + after, q) - this.logPAt(lead + before, q);
+    return g;
+  }
+
+  /** How often the corpus shows the pair s[i]s[i+1] (classes as the model sees them). */
+  pairCount(s: string, i: number): number {
+    if (i < 0 || i + 1 >= s.length) return 0;
+    const a = this.ids.get(norm(s[i]));
+    const b = this.ids.get(norm(s[i + 1]));
+    if (a === undefined || b === undefined) return 0;
+    return this.c2.get(a * 0x10000 + b) ?? 0;
+  }
+
+  /** Per-character log-probability of s (mean), for diagnostics and tests. */
+  meanLogP(s: string): number {
+    let sum = 0;
+    for (let q = 0; q < s.length; q++) sum += this.logPAt(s, q);
+    return s.length ? sum / s.length : 0;
+  }
+}
