@@ -28,6 +28,9 @@ function norm(ch: string): string {
 
 export class CharLM {
   private readonly ids = new Map<string, number>();
+  /** id of a UTF-16 code unit as the model sees it (after norm()), -1 when never seen */
+  private readonly idByCode = new Int32Array(0x10000).fill(-1);
+  private boundaryId = 0;
   private uni: Float64Array = new Float64Array(0);
   /** bigram counts and per-history totals / distinct continuations */
   private readonly c2 = new Map<number, number>();
@@ -88,6 +91,11 @@ export class CharLM {
     const priorP = (ch: string): number => Math.max(priorFloor, (prior.get(ch) ?? 0) / Math.max(1, priorTotal));
     for (const [ch, k] of this.ids) this.uni[k] = (counts1[k] + PRIOR_MASS * priorP(ch)) / (n + PRIOR_MASS);
     this.priorLog = (ch) => Math.log((PRIOR_MASS * priorP(ch)) / (n + PRIOR_MASS));
+    for (let c = 0; c < 0x10000; c++) {
+      const k = this.ids.get(norm(String.fromCharCode(c)));
+      if (k !== undefined) this.idByCode[c] = k;
+    }
+    this.boundaryId = b;
   }
 
   /** smoothed unigram of id k, or of an unseen character (k < 0) with prior log-probability */
@@ -112,15 +120,14 @@ export class CharLM {
     return (Math.max(c - DISCOUNT, 0) + DISCOUNT * h.types * lower) / h.n;
   }
 
-  /** log P(s[i] | s[i-2], s[i-1]); positions outside s are line boundaries; unseen characters back off like seen ones. */
+  /** log P(s[i] | s[i-2], s[i-1]); before s is a line boundary; unseen characters back off like seen ones. */
   private logPAt(s: string, i: number): number {
-    const ch = i >= s.length ? BOUNDARY : norm(s[i]);
-    const k = this.ids.get(ch) ?? -1;
-    const unseen = k < 0 ? this.priorLog(ch) : 0;
-    const a = i >= 2 ? this.ids.get(norm(s[i - 2])) : i === 1 ? this.ids.get(BOUNDARY) : undefined;
-    const b = i >= 1 ? this.ids.get(norm(s[i - 1])) : this.ids.get(BOUNDARY);
-    if (b === undefined) return Math.log(this.p1(k, unseen));
-    if (a === undefined) return Math.log(this.p2(b, k, unseen));
+    const k = this.idByCode[s.charCodeAt(i)];
+    const unseen = k < 0 ? this.priorLog(norm(s[i])) : 0;
+    const b = i >= 1 ? this.idByCode[s.charCodeAt(i - 1)] : this.boundaryId;
+    if (b < 0) return Math.log(this.p1(k, unseen));
+    const a = i >= 2 ? this.idByCode[s.charCodeAt(i - 2)] : this.boundaryId;
+    if (a < 0) return Math.log(this.p2(b, k, unseen));
     return Math.log(this.p3(a, b, k, unseen));
   }
 
@@ -129,25 +136,37 @@ export class CharLM {
    * the sum over every position of s whose trigram sees the replaced characters.
    */
   gain(s: string, i: number, repl: string): number {
-    const len = repl.length;
+    return this.gains(s, i, [repl])[0];
+  }
+
+  /** gain() for several same-length replacements of one span (the original's side is computed once). */
+  gains(s: string, i: number, repls: readonly string[]): number[] {
+    if (!repls.length) return [];
+    const len = repls[0].length;
     const from = Math.max(0, i - 2);
     const to = Math.min(s.length, i + len + 2);
     const before = s.slice(from, to);
-    const after = s.slice(from, i) + repl + s.slice(i + len, to);
-    // a window that starts at the text start sees a line boundary before it
-    const lead = from === 0 ? '\n' : '';
-    const o = i - from + lead.length;
-    let g = 0;
-    for (let q = o; q < before.length + lead.length; q++) g += this.logPAt(lead + after, q) - this.logPAt(lead + before, q);
-    return g;
+    const o = i - from;
+    let old = 0;
+    for (let q = o; q < before.length; q++) old += this.logPAt(before, q);
+    const head = before.slice(0, o);
+    const tail = before.slice(o + len);
+    const out: number[] = [];
+    for (const r of repls) {
+      const after = head + r + tail;
+      let g = -old;
+      for (let q = o; q < after.length; q++) g += this.logPAt(after, q);
+      out.push(g);
+    }
+    return out;
   }
 
   /** How often the corpus shows the pair s[i]s[i+1] (classes as the model sees them). */
   pairCount(s: string, i: number): number {
     if (i < 0 || i + 1 >= s.length) return 0;
-    const a = this.ids.get(norm(s[i]));
-    const b = this.ids.get(norm(s[i + 1]));
-    if (a === undefined || b === undefined) return 0;
+    const a = this.idByCode[s.charCodeAt(i)];
+    const b = this.idByCode[s.charCodeAt(i + 1)];
+    if (a < 0 || b < 0) return 0;
     return this.c2.get(a * 0x10000 + b) ?? 0;
   }
 

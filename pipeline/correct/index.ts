@@ -140,6 +140,10 @@ export const PARAMS = {
   completeLmSlack: 8,
   /** gain cap when the corpus shows the original with both neighbours at least lmPlausiblePairs times */
   lmPlausibleCap: 0,
+  /** look-alikes the genre model scores below this gain are not scored further */
+  lmPrune: -4,
+  /** a common stand-alone character is examined only if some candidate gains this much in the genre model */
+  soloLmMin: 2,
   /** how word-model and character-model gains combine: 'sum', or 'max' plus combineBonus × the smaller when both agree */
   combine: 'max' as 'sum' | 'max',
   combineBonus: 0.5,
@@ -184,15 +188,16 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   // genre character model (trained once per corpus text and process)
   if (!charLmCache || charLmCache.key !== dicts.corpusText) charLmCache = { key: dicts.corpusText, model: new CharLM(dicts.corpusText, jiebaCache.charFreq) };
   const clm = dicts.corpusText ? charLmCache.model : null;
-  const ctxGain = (s: string, i: number, repl: string): number => {
-    if (!clm || !PARAMS.charLmWeight) return 0;
-    const g = PARAMS.charLmWeight * clm.gain(s, i, repl);
+  const ctxGains = (s: string, i: number, repls: string[]): number[] => {
+    if (!clm || !PARAMS.charLmWeight) return repls.map(() => 0);
+    const gs = clm.gains(s, i, repls);
     // the corpus shows the original character with both its neighbours: the
     // original reads as ordinary text, and a better-liked alternative is no
-    // evidence of a misreading (更大贡献 is not 重大贡献)
-    if (g > PARAMS.lmPlausibleCap && clm.pairCount(s, i - 1) >= PARAMS.lmPlausiblePairs && clm.pairCount(s, i) >= PARAMS.lmPlausiblePairs) return PARAMS.lmPlausibleCap;
-    return g;
+    // evidence of a misreading
+    const plausible = clm.pairCount(s, i - 1) >= PARAMS.lmPlausiblePairs && clm.pairCount(s, i) >= PARAMS.lmPlausiblePairs;
+    return gs.map((g) => (g *= PARAMS.charLmWeight) > PARAMS.lmPlausibleCap && plausible ? PARAMS.lmPlausibleCap : g);
   };
+  const ctxGain = (s: string, i: number, repl: string): number => ctxGains(s, i, [repl])[0];
 
   // confusion index: ocr char -> candidates (best weight per pair)
   const confusions = new Map<string, Cand[]>();
@@ -504,13 +509,22 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       // the character model weighs look-alikes; a candidate without look-alike
       // evidence (completion, lexicon) only where the original is itself uncommon
       const lmAll = cf < PARAMS.lmAllCharFreq && !domainChars.has(ch);
-      for (const x of cands) {
-        if (!lmAll && (x.source === 'complete' || x.source === 'lexicon')) continue;
+      const lmCands = cands.filter((x) => lmAll || (x.source !== 'complete' && x.source !== 'lexicon')).map((x) => x.truth);
+      const lmGains = ctxGains(cur, i, lmCands);
+      for (let q = 0; q < lmCands.length; q++) {
         // the original inside a known word is a plausible reading: the character model may only speak against a candidate
-        const g = ctxGain(cur, i, x.truth);
-        gains.set(x.truth, c & 1 && PARAMS.lmCoveredCap !== null ? Math.min(g, PARAMS.lmCoveredCap) : g);
+        const g = lmGains[q];
+        gains.set(lmCands[q], c & 1 && PARAMS.lmCoveredCap !== null ? Math.min(g, PARAMS.lmCoveredCap) : g);
       }
-      const live = cands.filter((x) => formsWord(cur, a, b, i, x.truth) || (rareOld && (charFreq.get(x.truth) ?? 0) >= PARAMS.commonCharFreq) || (gains.get(x.truth) ?? -Infinity) >= PARAMS.lmLive);
+      // a candidate the genre model finds much worse than the original never wins:
+      // drop it before the (costlier) word model; a common stand-alone character
+      // is looked at only when the genre model likes some candidate better
+      if (clm && solo && !cands.some((x) => (gains.get(x.truth) ?? 0) >= PARAMS.soloLmMin)) continue;
+      const live = cands.filter(
+        (x) =>
+          (!clm || (gains.get(x.truth) ?? 0) >= PARAMS.lmPrune) &&
+          (formsWord(cur, a, b, i, x.truth) || (rareOld && (charFreq.get(x.truth) ?? 0) >= PARAMS.commonCharFreq) || (gains.get(x.truth) ?? -Infinity) >= PARAMS.lmLive),
+      );
       if (!live.length) continue;
 
       const ws = Math.max(a, i - PARAMS.window);
