@@ -75,6 +75,14 @@ export function combineParts(rP: number, rQ: number, wmax: number): number {
   return rP >= rQ ? wmax * rP + (1 - wmax) * rQ : wmax * rQ + (1 - wmax) * rP;
 }
 
+/** Evidence factor of a part: a part holding little ink (e.g. the empty top of 人) correlates
+ *  with anything, and a part with much more ink in one glyph than the other is not "the same
+ *  component". m = share of the glyph's ink in the part (smaller of the two glyphs), ratio =
+ *  smaller / larger absolute ink of the part. */
+export function partFactor(m: number, ratio: number, inkMin: number, ratioExp: number): number {
+  return Math.min(1, m / inkMin) * Math.pow(ratio, ratioExp);
+}
+
 /** Cell order for a split on a w x w grid (w = 20 or 10): P cells first, then Q; returns [order, nP]. */
 function splitOrder(s: Split, w: number): [Uint16Array, number] {
   const f = G / w;
@@ -89,6 +97,16 @@ function gatherParts(src: Float32Array, order: Uint16Array, nP: number, dst: Flo
   for (let i = 0; i < order.length; i++) dst[off + i] = src[order[i]!]!;
   if (!standardise(dst.subarray(off, off + nP))) dst.fill(0, off, off + nP);
   if (!standardise(dst.subarray(off + nP, off + order.length))) dst.fill(0, off + nP, off + order.length);
+}
+
+function loadCharFreqCounts(): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const l of readFileSync(join(root, 'dictionaries/charfreq.tsv'), 'utf8').split('\n').slice(1)) {
+    if (!l) continue;
+    const [c, f] = l.split('\t');
+    m.set(c!, Number(f));
+  }
+  return m;
 }
 
 function readPairs(file: string): Set<string> {
@@ -135,6 +153,10 @@ function main(): void {
   const wmax = Number(arg('wmax', '0.7'));
   const discount = Number(arg('discount', '0.9'));
   const minPart = Number(arg('min', '0.5'));
+  const inkMin = Number(arg('inkmin', '0.2'));
+  const ratioExp = Number(arg('ratioexp', '0.5'));
+  const fbonus = Number(arg('fbonus', '0.05'));
+  const whole = process.argv.includes('--whole'); // baseline: plain whole-glyph Pearson instead of part score
   const out = arg('out', join(root, 'dictionaries/confusions/component.tsv'));
   const glyphFile = arg('glyph', join(root, 'dictionaries/confusions/glyph.tsv'));
   const t0 = Date.now();
@@ -159,6 +181,10 @@ function main(): void {
   const fine = new Float32Array(N * S * F * D);
   const coarse = new Float32Array(N * S * DC);
   const coarseRaw = new Float32Array(N * DC);
+  // ink mass per (char, split, part), summed over fonts, and total ink per char
+  const inkPart = new Float32Array(N * S * 2);
+  const inkTot = new Float32Array(N);
+  const full = new Float32Array(whole ? N * F * D : 0);
   const valid = new Uint8Array(N).fill(1);
   const k = gaussKernel(1);
   const canvas = createCanvas(BOX, BOX);
@@ -182,7 +208,17 @@ function main(): void {
       }
       const b = blur(bin, BOX, BOX, k);
       const p = pool(b, BOX, POOL);
-      for (let s = 0; s < S; s++) gatherParts(p, fineOrder[s]![0], fineOrder[s]![1], fine, ((c * S + s) * F + f) * D);
+      for (let s = 0; s < S; s++) {
+        const [ord, nP] = fineOrder[s]!;
+        for (let i = 0; i < D; i++) inkPart[(c * S + s) * 2 + (i < nP ? 0 : 1)]! += p[ord[i]!]!;
+        gatherParts(p, ord, nP, fine, ((c * S + s) * F + f) * D);
+      }
+      for (let i = 0; i < D; i++) inkTot[c]! += p[i]!;
+      if (whole) {
+        const v = Float32Array.from(p);
+        standardise(v);
+        full.set(v, (c * F + f) * D);
+      }
       const cp = pool(b, BOX, BOX / C);
       for (let i = 0; i < DC; i++) coarseRaw[c * DC + i]! += cp[i]!;
     }
@@ -191,9 +227,29 @@ function main(): void {
     for (let s = 0; s < S; s++) gatherParts(coarseRaw.subarray(c * DC, c * DC + DC), coarseOrder[s]![0], coarseOrder[s]![1], coarse, (c * S + s) * DC);
   console.log(`rendered ${N} chars x ${F} fonts x ${S} splits in ${secs()}s; invalid ${N - valid.reduce((a, b) => a + b, 0)}`);
 
+  const factor = (a: number, b: number, s: number, part: 0 | 1): number => {
+    const ia = inkPart[(a * S + s) * 2 + part]!;
+    const ib = inkPart[(b * S + s) * 2 + part]!;
+    const m = Math.min(ia / inkTot[a]!, ib / inkTot[b]!);
+    const ratio = Math.max(ia, ib) > 0 ? Math.min(ia, ib) / Math.max(ia, ib) : 0;
+    return partFactor(m, ratio, inkMin, ratioExp);
+  };
+
   // coarse part score of all pairs
   const nPc = coarseOrder.map(([, n]) => n);
+  const coarseFull = new Float32Array(whole ? N * DC : 0);
+  if (whole)
+    for (let c = 0; c < N; c++) {
+      const v = Float32Array.from(coarseRaw.subarray(c * DC, c * DC + DC));
+      standardise(v);
+      coarseFull.set(v, c * DC);
+    }
   const coarseScore = (a: number, b: number): number => {
+    if (whole) {
+      let p = 0;
+      for (let i = 0; i < DC; i++) p += coarseFull[a * DC + i]! * coarseFull[b * DC + i]!;
+      return p;
+    }
     let best = -2;
     for (let s = 0; s < S; s++) {
       const oa = (a * S + s) * DC;
@@ -203,7 +259,7 @@ function main(): void {
       let q = 0;
       for (let i = 0; i < n; i++) p += coarse[oa + i]! * coarse[ob + i]!;
       for (let i = n; i < DC; i++) q += coarse[oa + i]! * coarse[ob + i]!;
-      const v = combineParts(p, q, wmax);
+      const v = combineParts(p * factor(a, b, s, 0), q * factor(a, b, s, 1), wmax);
       if (v > best) best = v;
     }
     return best;
@@ -238,6 +294,13 @@ function main(): void {
     if (r) return r;
     let best = -2;
     let bestS = -1;
+    if (whole) {
+      let p = 0;
+      for (let f = 0; f < F; f++) for (let i = 0; i < D; i++) p += full[(a * F + f) * D + i]! * full[(b * F + f) * D + i]!;
+      r = { score: p / F, split: -1, whole: p / F };
+      exact.set(key, r);
+      return r;
+    }
     for (let s = 0; s < S; s++) {
       const n = nPf[s]!;
       let p = 0;
@@ -248,7 +311,7 @@ function main(): void {
         for (let i = 0; i < n; i++) p += fine[oa + i]! * fine[ob + i]!;
         for (let i = n; i < D; i++) q += fine[oa + i]! * fine[ob + i]!;
       }
-      const v = combineParts(p / F, q / F, wmax);
+      const v = combineParts((p / F) * factor(a, b, s, 0), (q / F) * factor(a, b, s, 1), wmax);
       if (v > best) (best = v), (bestS = s);
     }
     r = { score: best, split: bestS, whole: NaN };
@@ -267,11 +330,18 @@ function main(): void {
   const order = Array.from({ length: N }, (_, i) => i).sort(
     (x, y) => (rank.get(chars[x]!) ?? 1e9) - (rank.get(chars[y]!) ?? 1e9) || (chars[x]! < chars[y]! ? -1 : 1),
   );
+  // selection of the K candidates: part score + fbonus * log10(candidate frequency / max frequency):
+  // among candidates of nearly equal shape score the common character is the likelier truth
+  // (the printed similarity is the shape score alone; the corrector applies its own language model)
+  const freq = loadCharFreqCounts();
+  const maxFreq = Math.max(...freq.values());
+  const logf = chars.map((c) => Math.log10(Math.max(1, freq.get(c) ?? 1) / maxFreq));
   const picked: [number, number, number][] = [];
   for (const a of order) {
     const best = [...neigh[a]!.entries()]
       .filter(([b, s]) => s >= minPart && !glyphPairs.has(`${chars[a]}\t${chars[b]}`))
-      .sort((x, y) => y[1] - x[1] || (chars[x[0]]! < chars[y[0]]! ? -1 : 1))
+      .map(([b, s]) => [b, s, s + fbonus * logf[b]!] as const)
+      .sort((x, y) => y[2] - x[2] || (chars[x[0]]! < chars[y[0]]! ? -1 : 1))
       .slice(0, K);
     for (const [b, s] of best) picked.push([a, b, s]);
   }
