@@ -12,7 +12,9 @@
 // the height, an L-shaped 辶/廴/爻 frame, a ring-shaped 门/囗/匚 frame).
 // For a split the part correlations rP, rQ are Pearson correlations of the
 // corresponding part maps, averaged over the four fonts (so the shared part
-// must be shared in every typeface, not by accident in one). The pair score is
+// must be shared in every typeface, not by accident in one), each multiplied
+// by partFactor() (a near-empty part, or one much heavier in one glyph, is
+// weak evidence of a shared component). The pair score is
 //
 //     part(a,b) = max over splits of  WMAX * max(rP, rQ) + (1 - WMAX) * min(rP, rQ)
 //
@@ -30,8 +32,9 @@
 // neighbours of each character are scored exactly (union of both directions).
 //
 // Output: dictionaries/confusions/component.tsv  char\tcandidate\tsimilarity
-//   per char its top K candidates by part score that are NOT a glyph.tsv pair
-//   (either direction). Calibration (see calibrate()): the part score is mapped
+//   per char its top K candidates (part score >= --min) that are NOT a glyph.tsv
+//   pair (either direction), chosen by part score + FBONUS * log10(freq/maxfreq)
+//   (charfreq.tsv; a frequency tie-break, the printed value is shape only). Calibration (see calibrate()): the part score is mapped
 //   to the glyph.tsv scale by quantile matching (the q-quantile of component
 //   part scores goes to the q-quantile of glyph.tsv similarities) and then
 //   multiplied by DISCOUNT (default 0.9), so a component candidate ranks just
@@ -39,7 +42,9 @@
 //   charfreq rank order, candidates by similarity desc, then code unit order.
 //
 // Usage: nice npx tsx scripts/confusions/component-similarity.ts [--top 5000] [--k 8]
-//          [--prefilter 200] [--wmax 0.7] [--discount 0.9] [--min 0.5] [--diag] [--out FILE]
+//          [--prefilter 200] [--wmax 0.7] [--inkmin 0.2] [--ratioexp 0.5] [--fbonus 0.05]
+//          [--discount 0.9] [--min 0.5] [--whole] [--diag] [--out FILE]
+//   --whole: baseline, plain whole-glyph Pearson instead of the part score (for comparison)
 import { createCanvas } from '@napi-rs/canvas';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
