@@ -35,6 +35,13 @@ export class CharLM {
   /** bigram counts and per-history totals / distinct continuations */
   private readonly c2 = new Map<number, number>();
   private readonly h1 = new Map<number, { n: number; types: number }>();
+  /** per history id: 1/count and backoff weight D·types/count (0 when never a history) */
+  private inv1 = new Float64Array(0);
+  private back1 = new Float64Array(0);
+  /** per two-character history: index into inv2/back2 */
+  private readonly h2index = new Map<number, number>();
+  private inv2 = new Float64Array(0);
+  private back2 = new Float64Array(0);
   private readonly c3 = new Map<number, number>();
   private readonly h2 = new Map<number, { n: number; types: number }>();
   private readonly priorLog: (ch: string) => number;
@@ -96,6 +103,23 @@ export class CharLM {
       if (k !== undefined) this.idByCode[c] = k;
     }
     this.boundaryId = b;
+    this.inv1 = new Float64Array(this.ids.size);
+    this.back1 = new Float64Array(this.ids.size);
+    for (const [k, h] of this.h1) {
+      this.inv1[k] = 1 / h.n;
+      this.back1[k] = (DISCOUNT * h.types) / h.n;
+    }
+    this.inv2 = new Float64Array(this.h2.size);
+    this.back2 = new Float64Array(this.h2.size);
+    let x = 0;
+    for (const [hk, h] of this.h2) {
+      this.h2index.set(hk, x);
+      this.inv2[x] = 1 / h.n;
+      this.back2[x] = (DISCOUNT * h.types) / h.n;
+      x++;
+    }
+    this.h1.clear();
+    this.h2.clear();
   }
 
   /** smoothed unigram of id k, or of an unseen character (k < 0) with prior log-probability */
@@ -105,30 +129,34 @@ export class CharLM {
 
   private p2(a: number, k: number, unseenLog: number): number {
     const lower = this.p1(k, unseenLog);
-    const h = this.h1.get(a);
-    if (!h) return lower;
+    const inv = this.inv1[a];
+    if (inv === 0) return lower;
     const c = k >= 0 ? this.c2.get(a * 0x10000 + k) ?? 0 : 0;
-    return (Math.max(c - DISCOUNT, 0) + DISCOUNT * h.types * lower) / h.n;
+    return (c > DISCOUNT ? (c - DISCOUNT) * inv : 0) + this.back1[a] * lower;
   }
 
   private p3(a: number, b: number, k: number, unseenLog: number): number {
     const lower = this.p2(b, k, unseenLog);
     const hk = a * 0x10000 + b;
-    const h = this.h2.get(hk);
-    if (!h) return lower;
+    const x = this.h2index.get(hk);
+    if (x === undefined) return lower;
     const c = k >= 0 ? this.c3.get(hk * 0x10000 + k) ?? 0 : 0;
-    return (Math.max(c - DISCOUNT, 0) + DISCOUNT * h.types * lower) / h.n;
+    return (c > DISCOUNT ? (c - DISCOUNT) * this.inv2[x] : 0) + this.back2[x] * lower;
   }
 
   /** log P(s[i] | s[i-2], s[i-1]); before s is a line boundary; unseen characters back off like seen ones. */
   private logPAt(s: string, i: number): number {
+    return Math.log(this.pAt(s, i));
+  }
+
+  private pAt(s: string, i: number): number {
     const k = this.idByCode[s.charCodeAt(i)];
     const unseen = k < 0 ? this.priorLog(norm(s[i])) : 0;
     const b = i >= 1 ? this.idByCode[s.charCodeAt(i - 1)] : this.boundaryId;
-    if (b < 0) return Math.log(this.p1(k, unseen));
+    if (b < 0) return this.p1(k, unseen);
     const a = i >= 2 ? this.idByCode[s.charCodeAt(i - 2)] : this.boundaryId;
-    if (a < 0) return Math.log(this.p2(b, k, unseen));
-    return Math.log(this.p3(a, b, k, unseen));
+    if (a < 0) return this.p2(b, k, unseen);
+    return this.p3(a, b, k, unseen);
   }
 
   /**
@@ -147,18 +175,32 @@ export class CharLM {
     const to = Math.min(s.length, i + len + 2);
     const before = s.slice(from, to);
     const o = i - from;
-    let old = 0;
-    for (let q = o; q < before.length; q++) old += this.logPAt(before, q);
+    // at most len + 2 factors, each > 1e-40: the products stay well inside double range
+    let oldP = 1;
+    for (let q = o; q < before.length; q++) oldP *= this.pAt(before, q);
+    const old = Math.log(oldP);
     const head = before.slice(0, o);
     const tail = before.slice(o + len);
     const out: number[] = [];
     for (const r of repls) {
       const after = head + r + tail;
-      let g = -old;
-      for (let q = o; q < after.length; q++) g += this.logPAt(after, q);
-      out.push(g);
+      let p = 1;
+      for (let q = o; q < after.length; q++) p *= this.pAt(after, q);
+      out.push(Math.log(p) - old);
     }
     return out;
+  }
+
+  /** Every trigram of s that contains position i occurs in the corpus (a well-attested reading). */
+  attested(s: string, i: number): boolean {
+    for (let st = i - 2; st <= i; st++) {
+      if (st < 0 || st + 2 >= s.length) return false;
+      const a = this.idByCode[s.charCodeAt(st)];
+      const b = this.idByCode[s.charCodeAt(st + 1)];
+      const c = this.idByCode[s.charCodeAt(st + 2)];
+      if (a < 0 || b < 0 || c < 0 || !this.c3.has((a * 0x10000 + b) * 0x10000 + c)) return false;
+    }
+    return true;
   }
 
   /** How often the corpus shows the pair s[i]s[i+1] (classes as the model sees them). */

@@ -48,7 +48,7 @@ export function loadDictionaries(opts?: { dir?: string; userFiles?: string[] }):
 /** Tunable thresholds (log-probability units). */
 export const PARAMS = {
   /** a covering word must be at least this frequent */
-  coverMinFreq: 3,
+  coverMinFreq: 100,
   /** a candidate's new word must be at least this frequent */
   candWordMinFreq: 10,
   /** characters rarer than this are always suspicious */
@@ -140,6 +140,8 @@ export const PARAMS = {
   completeLmSlack: 8,
   /** gain cap when the corpus shows the original with both neighbours at least lmPlausiblePairs times */
   lmPlausibleCap: 0,
+  /** a common character whose every surrounding trigram occurs in the corpus is not examined */
+  skipAttested: true,
   /** look-alikes the genre model scores below this gain are not scored further */
   lmPrune: -4,
   /** a common stand-alone character is examined only if some candidate gains this much in the genre model */
@@ -450,6 +452,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       const c = cov[i - a];
       const suspicious = !(c & 1) || (c & 2) || cf < PARAMS.rareCharFreq || lowEv;
       if (!suspicious) continue;
+      // every trigram around it occurs in the genre corpus: ordinary notice prose
+      if (PARAMS.skipAttested && clm && !lowEv && cf >= PARAMS.rareCharFreq && clm.attested(cur, i)) continue;
       // a common stand-alone character outside any word is usually just that word:
       // only a word completion with decisive context may replace it
       const solo = !(c & 2) && !lowEv && cf >= PARAMS.rareCharFreq && (freq.get(ch) ?? 0) >= PARAMS.soloSkip;

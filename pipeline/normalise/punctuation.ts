@@ -90,7 +90,7 @@ function labelColons(text: string, edits: StageEdit[]): void {
  * or as an empty/damaged bracket pair ("不全（）", "巡察（，二是"): at the end of a
  * body paragraph, or right before an enumeration marker 二是/三是…, it becomes 。.
  */
-const STRAY_STOP = /(?<=[\p{Script=Han}》”）])(?<![第附件表图号])(?:[A-Za-z0-9]|[（(][，,]?[）)]?)(?=\n|$|[二三四五六七八九十]是)/gu;
+const STRAY_STOP = /(?<=[\p{Script=Han}》”）])(?<![第附件表图号])(?:[A-Za-z0-9]|[（(][，,]?[）)]?)(?=\n|$|[二三四五六七八九十][是见昰显])/gu;
 function strayStops(text: string, edits: StageEdit[]): void {
   for (const m of text.matchAll(STRAY_STOP)) {
     const i = m.index!;
