@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { NoticeError } from '../errors.ts';
 
-export type ConfusionSource = 'glyph' | 'observed' | 'manual';
+export type ConfusionSource = 'glyph' | 'component' | 'observed' | 'manual';
 
 /** "OCR printed `ocr`; the truth may be `truth`" with a weight in (0, 1]. */
 export interface Confusion {
@@ -195,13 +195,14 @@ function compileRule(file: string, raw: unknown, index: number): Rule {
   return rule;
 }
 
-type Kind = 'lexicon' | 'manual' | 'glyph' | 'observed' | 'charfreq' | 'rules' | 'protected' | 'corpus';
+type Kind = 'lexicon' | 'manual' | 'glyph' | 'component' | 'observed' | 'charfreq' | 'rules' | 'protected' | 'corpus';
 
 function kindOf(path: string): Kind | null {
   const b = basename(path);
   if (b.endsWith('lexicon.tsv')) return 'lexicon';
   if (b.endsWith('manual.tsv')) return 'manual';
   if (b.endsWith('glyph.tsv')) return 'glyph';
+  if (b.endsWith('component.tsv')) return 'component';
   if (b.endsWith('ocr-observed.tsv')) return 'observed';
   if (b.endsWith('charfreq.tsv')) return 'charfreq';
   if (b.endsWith('rules.json')) return 'rules';
@@ -239,7 +240,7 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
   const files = candidates.map((f) => join(dir, f)).filter((f) => existsSync(f));
   for (const u of opts.userFiles ?? []) {
     if (!existsSync(u)) throw new NoticeError('DICTIONARY_INVALID', 'user dictionary not found', { file: u });
-    if (!kindOf(u)) throw new NoticeError('DICTIONARY_INVALID', 'unknown dictionary kind (name must end in lexicon.tsv, manual.tsv, glyph.tsv, ocr-observed.tsv, charfreq.tsv, rules.json, protected.tsv or corpus.txt)', { file: u });
+    if (!kindOf(u)) throw new NoticeError('DICTIONARY_INVALID', 'unknown dictionary kind (name must end in lexicon.tsv, manual.tsv, glyph.tsv, component.tsv, ocr-observed.tsv, charfreq.tsv, rules.json, protected.tsv or corpus.txt)', { file: u });
     files.push(resolve(u));
   }
 
@@ -284,9 +285,10 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
         }
         break;
       case 'glyph':
+      case 'component':
         for (const { line, cols } of tsvRows(file, text, ['char', 'candidate', 'similarity'])) {
           const [a, b, sim] = parseRow(file, line, GlyphRow, cols);
-          if (a !== b) dicts.confusions.push({ ocr: a, truth: b, weight: sim, source: 'glyph' });
+          if (a !== b) dicts.confusions.push({ ocr: a, truth: b, weight: sim, source: kind });
         }
         break;
       case 'observed':

@@ -68,6 +68,10 @@ export const PARAMS = {
   window: 5,
   /** look-alike candidates kept per character (best weights) */
   maxCands: 10,
+  /** component look-alikes (component.tsv) kept per character, besides those (0: not used as candidates) */
+  componentCands: 0,
+  /** their similarity is scaled by this (one shared part is weaker evidence than a whole look-alike) */
+  componentWeight: 0.2,
   /** a look-alike truth rarer than this (jieba character frequency) is dropped; manual pairs are kept */
   minTruthFreq: 100,
   /** rank of a candidate = weight + truthFreqRank * log10(1 + frequency of the truth) */
@@ -204,7 +208,12 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   // confusion index: ocr char -> candidates (best weight per pair)
   const confusions = new Map<string, Cand[]>();
   const byTruth = new Map<string, string[]>();
-  for (const c of dicts.confusions) addConfusion(c);
+  // component look-alikes (one shared part) are weak evidence: off by default
+  // (4 per character at weight × 0.2 cost 4 wrong changes and 3 right ones on the tune set)
+  for (const c of dicts.confusions) {
+    if (c.source !== 'component') addConfusion(c);
+    else if (PARAMS.componentCands > 0) addConfusion({ ...c, weight: c.weight * PARAMS.componentWeight });
+  }
   if (PARAMS.glyphSymmetric) {
     for (const c of dicts.confusions) {
       if (c.source !== 'glyph') continue;
@@ -230,10 +239,13 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   // keep the best candidates per character; a truth that is itself a very rare
   // character (絾, 炲) rarely occurs in a notice and must not take a slot
   const rankOf = (x: Cand): number => x.weight + PARAMS.truthFreqRank * Math.log10(1 + (charFreq.get(x.truth) ?? 0));
+  // component look-alikes (one shared part) get slots of their own, after the others
+  const byRank = (a: Cand, b: Cand): number => rankOf(b) - rankOf(a) || (a.truth < b.truth ? -1 : 1);
   for (const [k, list0] of confusions) {
     const list = list0.filter((x) => x.source === 'manual' || (charFreq.get(x.truth) ?? 0) >= PARAMS.minTruthFreq);
-    list.sort((a, b) => rankOf(b) - rankOf(a) || (a.truth < b.truth ? -1 : 1));
-    confusions.set(k, list.length > PARAMS.maxCands ? list.slice(0, PARAMS.maxCands) : list);
+    const main = list.filter((x) => x.source !== 'component').sort(byRank).slice(0, PARAMS.maxCands);
+    const part = list.filter((x) => x.source === 'component').sort(byRank).slice(0, PARAMS.componentCands);
+    confusions.set(k, main.concat(part));
   }
 
   // corrupted forms of common words and lexicon terms: detection only

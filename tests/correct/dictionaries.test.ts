@@ -182,3 +182,13 @@ describe('observed confusion weights', () => {
     expect(obs.some((c) => c.truth === line[0] && c.ocr === line[1])).toBe(true);
   });
 });
+
+describe('component look-alikes', () => {
+  it('are loaded as their own source, so the corrector can weigh them apart from whole-glyph look-alikes', () => {
+    const d = loadDictionaries();
+    const comp = d.confusions.filter((c) => c.source === 'component');
+    expect(comp.length).toBeGreaterThan(10_000);
+    const glyph = new Set(d.confusions.filter((c) => c.source === 'glyph').map((c) => c.ocr + c.truth));
+    expect(comp.filter((c) => glyph.has(c.ocr + c.truth))).toHaveLength(0);
+  });
+});
