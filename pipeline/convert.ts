@@ -5,7 +5,7 @@
  * (UTF-16 code units) unless a field says `text`.
  */
 import { correctionsWithEvidence, pagesOf, type EvidenceIndex, indexEvidence } from './provenance.ts';
-import { createCorrector, loadDictionaries, type CharEvidence, type Corrector, type CorrectResult } from './correct/index.ts';
+import { createCorrector, loadDictionaries, type Corrector } from './correct/index.ts';
 import { changeId, emitDocument, sha256, splitChanges } from './emit.ts';
 import { promoteAccepted, withoutRejected, type DecisionLookup, type DocumentDecisions } from './decision-filter.ts';
 import { createExtractor, type Extraction, type ExtractOptions, type Extractor } from './extract/index.ts';
@@ -111,7 +111,7 @@ export function processText(
 
   const normalised = tracked.text;
   const found = timer('correct', () =>
-    correctByParagraph(corrector, normalised, evidence.size ? (pos) => evidence.at(tracked.toOriginal(pos)) : undefined),
+    corrector.correctDocument({ text: normalised, evidenceAt: evidence.size ? (pos) => evidence.at(tracked.toOriginal(pos)) : undefined }),
   );
   const decided = promoteAccepted(withoutRejected(found.edits, tracked, decisions), found.suggestions, tracked, decisions);
   const corrected = { ...found, ...decided };
@@ -182,32 +182,6 @@ export function processText(
     notice: seg.notice,
     warnings,
   }));
-}
-
-/**
- * Run the corrector one paragraph at a time (its context never crosses a
- * paragraph) and shift the results back to offsets in the whole text.
- */
-function correctByParagraph(
-  corrector: Corrector,
-  text: string,
-  evidenceAt: ((pos: number) => CharEvidence | undefined) | undefined,
-): CorrectResult {
-  const out: CorrectResult = { edits: [], suggestions: [], warnings: [] };
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    if (end > start) {
-      const base = start;
-      const r = corrector.correct({ text: text.slice(start, end), evidenceAt: evidenceAt && ((p) => evidenceAt(base + p)) });
-      for (const e of r.edits) out.edits.push({ ...e, start: e.start + base, end: e.end + base });
-      for (const e of r.suggestions) out.suggestions.push({ ...e, start: e.start + base, end: e.end + base });
-      for (const w of r.warnings) out.warnings.push({ ...w, start: w.start + base, end: w.end + base });
-    }
-    start = end + 1;
-  }
-  return out;
 }
 
 let defaultPipeline: Pipeline | null = null;

@@ -17,6 +17,8 @@ export type ChangeMeta =
       confidence: number;
       note?: string;
       alternatives?: { after: string; score: number }[];
+      /** the corrector's score (log-likelihood units); internal, not emitted */
+      score?: number;
     };
 
 /** An edit against the current text: replace [start, end) with `replacement`. */

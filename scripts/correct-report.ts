@@ -81,7 +81,7 @@ for (const dir of fixtureDirs()) {
   const text = normalise(readFileSync(join(dir, 'input.ocr.txt'), 'utf8'));
   const gold = readFileSync(join(dir, 'gold.txt'), 'utf8');
   const { sub, errors } = align(text, gold);
-  const r = corrector.correct({ text });
+  const r = corrector.correctDocument({ text });
   let fixed = 0, wrong = 0, unaligned = 0;
   const judge = (e: StageEdit): 'right' | 'wrong' | 'unaligned' => {
     if (e.end - e.start !== e.replacement.length) return 'unaligned';
@@ -117,7 +117,7 @@ for (const dir of fixtureDirs()) {
     for (const p of errors) if (!fixedPos.has(p)) console.log('  MISSED', `${text.slice(Math.max(0, p - 6), p)}[${text[p]}→${sub[p]}]${text.slice(p + 1, p + 7)}`);
   }
   // false alarms: every edit the corrector makes on the clean gold text is wrong
-  const onGold = corrector.correct({ text: gold }).edits;
+  const onGold = corrector.correctDocument({ text: gold }).edits;
   if (list) for (const e of onGold) console.log('  FALSE ALARM ON GOLD', `${gold.slice(Math.max(0, e.start - 6), e.start)}[${gold.slice(e.start, e.end)}→${e.replacement}]${gold.slice(e.end, e.end + 6)}`);
   tot.goldAlarms += onGold.length;
   tot.goldChars += gold.length;

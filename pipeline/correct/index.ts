@@ -14,6 +14,7 @@ import { replacementAt, loadDictionaries as load, type Confusion, type Confusion
 import { WordModel, parseJiebaDict, MAX_WORD } from './lm.ts';
 import { CharLM } from './char-lm.ts';
 import { protectedMask, nameZone, placeSuffixAfter } from './protect.ts';
+import { poolRepeated } from './pool.ts';
 
 export type { Dictionaries } from './dictionaries.ts';
 
@@ -37,7 +38,13 @@ export interface CorrectResult {
   warnings: CorrectWarning[];
 }
 export interface Corrector {
+  /** Correct one paragraph (or any text; context never crosses a line end). */
   correct(input: CorrectInput): CorrectResult;
+  /**
+   * Correct a whole document, one paragraph a line: each paragraph on its own,
+   * then the document-level pass (a look-alike suggested in several places is applied).
+   */
+  correctDocument(input: CorrectInput): CorrectResult;
   readonly dictionaryVersion: string;
 }
 
@@ -144,6 +151,12 @@ export const PARAMS = {
   completeLmSlack: 8,
   /** gain cap when the corpus shows the original with both neighbours at least lmPlausiblePairs times */
   lmPlausibleCap: 0,
+  /** document-level pass: a look-alike suggested (score >= poolMinScore) in poolMinCount distinct contexts is applied */
+  poolDocument: true,
+  poolMinScore: 6,
+  poolMinCount: 2,
+  /** sum of their scores needed when none was applied on its own */
+  poolMinTotal: 15,
   /** a common character whose every surrounding trigram occurs in the corpus is not examined */
   skipAttested: true,
   /** look-alikes the genre model scores below this gain are not scored further */
@@ -616,7 +629,9 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         !inPlaceName(cur, i, te, best.word) &&
         !rareProperNoun(best.word);
       if (DEBUG) console.error(`  decide ${best.cand.truth} oldOk=${oldOk} shaky=${shaky} thr=${threshold} second=${second} name=${nameZone(cur, i)} place=${inPlaceName(cur, i, te, best.word)}`);
-      return { best, apply, alternatives, shaky, isComplete };
+      // kept from applying by a name / place guard: never promoted later either
+      const guarded = nameZone(cur, i) || inPlaceName(cur, i, te, best.word) || rareProperNoun(best.word);
+      return { best, apply, alternatives, shaky, isComplete, guarded };
       };
       const lookAlike = scored.filter((x) => x.cand.source !== 'complete' && !(PARAMS.lexiconAfterLookAlike && x.cand.source === 'lexicon'));
       let d = lookAlike.length ? decide(lookAlike) : null;
@@ -629,7 +644,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         if (d2 && (d2.apply || d2.best.score >= PARAMS.suggestCompleteScore)) d = d2;
       }
       if (!d) continue;
-      const { best, apply, alternatives, shaky, isComplete } = d;
+      const { best, apply, alternatives, shaky, isComplete, guarded } = d;
       if (DEBUG) console.error(`[correct] ${cur.slice(Math.max(a, i - 4), i)}[${ch}]${cur.slice(i + 1, i + 5)} oldLen=${oldLen} cf=${cf} cov=${c} ${scored.map((x) => `${x.cand.truth}:${x.score.toFixed(1)}/${x.newLen}/${x.word}/${x.cand.source}`).join(' ')} shaky=${shaky} apply=${apply}`);
       // lexical (non look-alike) candidates were right about 6 times in 7 on the tune fixtures
       const conf = best.cand.source === 'lexicon' || isComplete ? Math.min(0.85, confidenceOf(best.score, apply)) : confidenceOf(best.score, apply);
@@ -639,6 +654,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         rule: best.cand.source === 'evidence' ? 'evidence:ocr-alternative' : best.cand.source === 'lexicon' ? 'lexicon' : isComplete ? 'lexicon:completion' : `confusion:${best.cand.source}`,
         confidence: conf,
         note: `${ch}→${best.cand.truth} (${best.word}; score ${round(best.score)}${DEBUG ? ` cov ${c} cf ${cf} w ${best.cand.weight}` : ""})`,
+        ...(guarded ? {} : { score: round(best.score) }),
         ...(alternatives.length > 1 ? { alternatives } : {}),
       };
       const edit: StageEdit = { start: i + off, end: i + off + 1, replacement: best.cand.truth, meta };
@@ -726,6 +742,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         rule: `confusion:${best.src}`,
         confidence: confidenceOf(best.score - (PARAMS.applyPairScore - PARAMS.applyScore), apply),
         note: `${cur.slice(i, i + 2)}→${best.t} (${best.word}; score ${round(best.score)}; two characters)`,
+        ...(nameZone(cur, i) || nameZone(cur, i + 1) ? {} : { score: round(best.score - (PARAMS.applyPairScore - PARAMS.applyScore)) }),
       };
       const pairEdit: StageEdit = { start: i + off, end: i + off + 2, replacement: best.t, meta };
       if (apply) {
@@ -740,7 +757,29 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     }
   }
 
-  return { correct, dictionaryVersion: dicts.version };
+  function correctDocument(input: CorrectInput): CorrectResult {
+    const text = input.text;
+    const out: CorrectResult = { edits: [], suggestions: [], warnings: [] };
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (end > start) {
+        const base = start;
+        const evidenceAt = input.evidenceAt;
+        const r = correct({ text: text.slice(start, end), evidenceAt: evidenceAt && ((p) => evidenceAt(base + p)) });
+        for (const e of r.edits) out.edits.push({ ...e, start: e.start + base, end: e.end + base });
+        for (const e of r.suggestions) out.suggestions.push({ ...e, start: e.start + base, end: e.end + base });
+        for (const w of r.warnings) out.warnings.push({ ...w, start: w.start + base, end: w.end + base });
+      }
+      start = end + 1;
+    }
+    if (!PARAMS.poolDocument) return out;
+    const pooled = poolRepeated(text, out.edits, out.suggestions, { minScore: PARAMS.poolMinScore, minCount: PARAMS.poolMinCount, minTotal: PARAMS.poolMinTotal });
+    return { ...out, ...pooled };
+  }
+
+  return { correct, correctDocument, dictionaryVersion: dicts.version };
 }
 
 /**

@@ -1,0 +1,66 @@
+/**
+ * Document-level pass: one engine reading one scan repeats its misreadings, so a
+ * look-alike suggested in several distinct places is applied; guesses without
+ * shape evidence, guarded names and a phrase merely repeated are not.
+ */
+import { describe, expect, it } from 'vitest';
+import { poolRepeated } from '../../pipeline/correct/pool.ts';
+import { createCorrector, loadDictionaries } from '../../pipeline/correct/index.ts';
+import type { StageEdit } from '../../pipeline/tracked-text.ts';
+
+const P = { minScore: 6, minCount: 2, minTotal: 15 };
+const sug = (start: number, replacement: string, score: number | undefined, rule = 'confusion:manual'): StageEdit => ({
+  start,
+  end: start + 1,
+  replacement,
+  meta: { type: 'correction', kind: 'character', rule, confidence: 0.5, ...(score === undefined ? {} : { score }) },
+});
+const at = (text: string, ch: string, nth = 0): number => {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) i = text.indexOf(ch, i + 1);
+  return i;
+};
+
+describe('poolRepeated', () => {
+  const text = '对象力36个单位。\n村分力三类。\n对象力36个单位。';
+  it.each([
+    ['two contexts, scores 8 + 8', [sug(at(text, '力'), '为', 8), sug(at(text, '力', 1), '为', 8)], [], 2],
+    ['two contexts, total below the bar', [sug(at(text, '力'), '为', 7), sug(at(text, '力', 1), '为', 7)], [], 0],
+    ['the same phrase twice is one context', [sug(at(text, '力'), '为', 9), sug(at(text, '力', 2), '为', 9)], [], 0],
+    ['one suggestion backed by an applied edit elsewhere', [sug(at(text, '力', 1), '为', 6.5)], [sug(at(text, '力'), '为', 12)], 1],
+    ['a weak suggestion takes no part', [sug(at(text, '力'), '为', 5), sug(at(text, '力', 1), '为', 12)], [], 0],
+    ['a guarded suggestion (no score) takes no part', [sug(at(text, '力'), '为', undefined), sug(at(text, '力', 1), '为', 12)], [], 0],
+    ['word completions do not pool', [sug(at(text, '力'), '为', 9, 'lexicon:completion'), sug(at(text, '力', 1), '为', 9, 'lexicon:completion')], [], 0],
+    ['different replacements do not pool', [sug(at(text, '力'), '为', 9), sug(at(text, '力', 1), '办', 9)], [], 0],
+  ])('%s', (_name, suggestions, edits, promoted) => {
+    const r = poolRepeated(text, edits as StageEdit[], suggestions as StageEdit[], P);
+    expect(r.edits.length - edits.length).toBe(promoted);
+    expect(r.suggestions.length).toBe(suggestions.length - promoted);
+    for (const e of r.edits.slice(edits.length)) expect(e.meta.type === 'correction' && e.meta.rule).toMatch(/\+document$/);
+  });
+
+  it('never promotes a suggestion over an applied edit', () => {
+    const i = at(text, '力');
+    const r = poolRepeated(text, [{ start: i, end: i + 1, replacement: '办', meta: { type: 'correction', kind: 'character', rule: 'confusion:glyph', confidence: 0.9 } }], [sug(i, '为', 9), sug(at(text, '力', 1), '为', 9)], P);
+    const starts = r.edits.map((e) => e.start);
+    expect(new Set(starts).size).toBe(starts.length);
+  });
+});
+
+describe('correctDocument', () => {
+  const corrector = createCorrector(loadDictionaries());
+  it('applies a misreading that one paragraph only suggests once the document repeats it', () => {
+    const first = '本轮巡察监督对象力36个基层单位。';
+    const doc = `${first}\n全县218个村分力三类，分别制定方案。`;
+    const alone = corrector.correctDocument({ text: first });
+    expect(alone.edits).toHaveLength(0);
+    expect(alone.suggestions.map((s) => s.replacement)).toContain('为');
+    const both = corrector.correctDocument({ text: doc });
+    expect(both.edits.map((e) => doc.slice(e.start, e.end) + '→' + e.replacement)).toEqual(['力→为', '力→为']);
+  });
+
+  it('leaves a place name the word list does not know alone, however often it appears', () => {
+    const doc = '中共乔山县委巡察办\n乔山县各乡镇要认真整改。\n地址：乔山县振兴路1号';
+    expect(corrector.correctDocument({ text: doc }).edits).toHaveLength(0);
+  });
+});
