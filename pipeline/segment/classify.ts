@@ -1,5 +1,5 @@
 /** Pass: classify each line by its leading marker (section, subsection, 问题N, numbered item). */
-import { findLabelMidLine, matchItem, matchLabel, matchQuestion, matchSection, matchSubsection, type MarkerMatch } from './markers.ts';
+import { findLabelMidLine, matchItem, matchLabel, matchLostSubsection, matchQuestion, matchSection, matchSubsection, type MarkerMatch } from './markers.ts';
 import { warn, type Ctx, type Line, type LineKind } from './types.ts';
 
 function set(line: Line, kind: LineKind, m: MarkerMatch & { paren?: boolean; weak?: boolean }): void {
@@ -23,9 +23,14 @@ export function classifyLines(ctx: Ctx): void {
     const s = line.content.slice(debris.length);
     let m: MarkerMatch | null;
     if ((m = matchQuestion(s))) set(line, 'question', m);
+    else if ((m = strayBeforeQuestion(s))) {
+      set(line, 'question', m);
+      line.marker = s[0] + line.marker;
+    }
     else if ((m = matchSubsection(s))) set(line, 'subsection', m);
     else if ((m = matchSection(s)) && !/^[是见]/.test(s.slice(m.length))) set(line, 'section', m);
     else if ((m = matchItem(s)) && (!debris || (m as { paren?: boolean }).paren)) set(line, 'item', m);
+    else if ((m = matchLostSubsection(s))) set(line, 'subsection', m);
     else m = null;
     if (debris && m && line.kind !== 'text') {
       line.marker = debris + line.marker;
@@ -35,6 +40,8 @@ export function classifyLines(ctx: Ctx): void {
   }
   confirmWeakItems(ctx);
   confirmWeakQuestions(ctx);
+  repairQuestionNumbers(ctx);
+  confirmLostSubsections(ctx);
   markFurniture(ctx);
   for (const line of ctx.lines) {
     if (line.kind !== 'text' && line.kind !== 'blank' && line.damaged) {
@@ -97,6 +104,69 @@ function confirmWeakQuestions(ctx: Ctx): void {
     }
     line.number = want;
     prev = line;
+  }
+}
+
+/**
+ * A subsection heading whose numeral was lost ("（全）关于……") is kept only between subsections of the same
+ * section whose numbers leave room for it: the previous one (exact or kept) numbers k, the next exact one, if
+ * any, more than k + 1 (or k or less: the count restarted under a lost section heading). It takes number k + 1. At least one exact subsection must precede it in its section.
+ */
+function confirmLostSubsections(ctx: Ctx): void {
+  let prev: Line | null = null;
+  const lines = ctx.lines.filter((l) => l.kind === 'section' || l.kind === 'subsection');
+  for (const [i, line] of lines.entries()) {
+    if (line.kind === 'section') {
+      prev = null;
+      continue;
+    }
+    if (!line.sequenceOnly) {
+      prev = line;
+      continue;
+    }
+    const want = (prev?.number ?? 0) + 1;
+    let next: Line | undefined;
+    for (const l of lines.slice(i + 1)) {
+      if (l.kind === 'section') break;
+      if (!l.sequenceOnly) {
+        next = l;
+        break;
+      }
+    }
+    // a next heading numbered at or below the previous one restarts the count (a section heading was lost)
+    if (prev === null || (next && next.number <= want && next.number > prev.number)) {
+      demote(line);
+      continue;
+    }
+    line.number = want;
+    prev = line;
+  }
+}
+
+/**
+ * One stray character before an exact "问题N." at a line start ("和问题4.…"): a weak marker, kept only where the
+ * numbering expects it.
+ */
+function strayBeforeQuestion(s: string): MarkerMatch | null {
+  if (s.length < 4 || /^[问间门向阿]/.test(s)) return null;
+  const m = matchQuestion(s.slice(1));
+  if (!m || m.weak || !/[.．]$/.test(m.marker)) return null;
+  return { ...m, length: m.length + 1, damaged: true, weak: true };
+}
+
+/**
+ * A "问题N." whose digit OCR misread: between 问题k and 问题k+2 (markers kept so far) a marker
+ * numbered anything but k+1 is k+1 ("问题5 … 问题5 … 问题7" → 5, 6, 7). Reported as damaged.
+ */
+function repairQuestionNumbers(ctx: Ctx): void {
+  const qs = ctx.lines.filter((l) => l.kind === 'question');
+  for (let i = 1; i + 1 < qs.length; i++) {
+    const k = qs[i - 1].number;
+    if (qs[i].number !== k + 1 && qs[i + 1].number === k + 2) {
+      warn(ctx, 'numbering-repaired', `问题${qs[i].number} between 问题${k} and 问题${k + 2} read as 问题${k + 1}`, qs[i].contentStart, qs[i].markerEnd);
+      qs[i].number = k + 1;
+      qs[i].damaged = true;
+    }
   }
 }
 

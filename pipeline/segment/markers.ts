@@ -74,6 +74,18 @@ export function matchSubsection(s: string): MarkerMatch | null {
   return { number, marker: m[0].trimEnd(), length: m[0].length, damaged };
 }
 
+/**
+ * A problem heading "（二）关于……的问题" whose numeral OCR lost ("（全）关于", "(CN）关于", "二四）关于"): one or two
+ * characters between an opening bracket (or a stray numeral) and a closing one, then 关于. Trusted only where the
+ * subsection numbering expects a heading (see classify.ts); number 0, filled in from the sequence.
+ */
+const SUBSECTION_LOST = /^([（(〈<［\[【《{]|[一二三四五六七八九十])\s*([^\s（(）)]{1,2})\s*([）)〉>］\]】》}])\s*(?=关于)/;
+export function matchLostSubsection(s: string): MarkerMatch | null {
+  const m = SUBSECTION_LOST.exec(s);
+  if (!m) return null;
+  return { number: 0, marker: m[0].trimEnd(), length: m[0].length, damaged: true, weak: true, sequenceOnly: true };
+}
+
 /** "问题1." / "问题 2" (dot missing) / "问题3．". */
 export function matchQuestion(s: string): MarkerMatch | null {
   const m = QUESTION.exec(s);

@@ -127,3 +127,43 @@ describe('progress label lost entirely', () => {
     expect(ps[1].progress).toBe('');
   });
 });
+
+describe('a stray character before 问题N. and a misread problem number', () => {
+  const base = [Q(1, '学习不深入。'), '整改进展情况：开展学习9次。', Q(2, '资金管理不规范。'), '整改进展情况：追回资金3万元。'];
+  it('keeps "和问题3." where the sequence expects 问题3', () => {
+    const r = segment(doc([...base, '和问题3.台账不完整。', '整改进展情况：补齐台账。', Q(4, '制度不健全。'), '整改进展情况：修订制度。']));
+    const ps = r.notice.sections[0].problems;
+    expect(ps.map((p) => p.number)).toEqual([1, 2, 3, 4]);
+    expect(ps[2].statement).toBe('台账不完整。');
+  });
+  it('does not take "和问题7." out of sequence', () => {
+    const r = segment(doc([...base, '和问题7.台账不完整。', '整改进展情况：补齐台账。']));
+    expect(r.notice.sections[0].problems.map((p) => p.number)).toEqual([1, 2]);
+  });
+  it('reads 问题2 between 问题2 and 问题4 as 问题3, and says so', () => {
+    const r = segment(doc([...base, Q(2, '台账不完整。'), '整改进展情况：补齐台账。', Q(4, '制度不健全。'), '整改进展情况：修订制度。']));
+    expect(r.notice.sections[0].problems.map((p) => p.number)).toEqual([1, 2, 3, 4]);
+    expect(r.warnings.map((w) => w.code)).toContain('numbering-repaired');
+  });
+});
+
+describe('a problem heading whose numeral was lost: kept only where the subsection numbering expects it', () => {
+  const head = ['关于巡察反馈意见整改进展情况的通报', '一、总体情况', '已召开专题会议。', '二、问题整改情况'];
+  const sub = (m: string, t: string) => [`${m}关于${t}的问题`, `整改措施及成效：已完成${t}整改。`];
+  const tail = ['中共某某公司委员会', '2025年8月1日', ''];
+  it.each([
+    ['（全）', 2],
+    ['(CN）', 2],
+    ['二四）', 2],
+  ])('"%s" between （一） and （三） is （二）', (marker, n) => {
+    const r = segment([...head, ...sub('（一）', '学习'), ...sub(marker, '资金'), ...sub('（三）', '采购'), ...tail].join('\n'));
+    const ps = r.notice.sections[1].problems.length ? r.notice.sections[1].problems : r.notice.sections[1].subsections.flatMap((s) => s.problems);
+    expect(ps.map((p) => p.number)).toEqual([1, n, 3]);
+  });
+  it('is not taken before any exact heading of its section', () => {
+    const r = segment([...head, ...sub('（全）', '学习'), ...sub('（二）', '资金'), ...tail].join('\n'));
+    const s = r.notice.sections[1];
+    const ps = s.problems.length ? s.problems : s.subsections.flatMap((x) => x.problems);
+    expect(ps.map((p) => p.number)).toEqual([2]);
+  });
+});
