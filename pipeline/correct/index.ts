@@ -630,7 +630,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         !rareProperNoun(best.word);
       if (DEBUG) console.error(`  decide ${best.cand.truth} oldOk=${oldOk} shaky=${shaky} thr=${threshold} second=${second} name=${nameZone(cur, i)} place=${inPlaceName(cur, i, te, best.word)}`);
       // kept from applying by a name / place guard: never promoted later either
-      const guarded = nameZone(cur, i) || inPlaceName(cur, i, te, best.word) || rareProperNoun(best.word);
+      // (an uncommon character that would become a lone character is how unknown names read: 西沅市, 嘉屿)
+      const guarded = nameZone(cur, i) || inPlaceName(cur, i, te, best.word) || rareProperNoun(best.word) || threshold === Infinity || (lmSingle && cf < PARAMS.uncommonCharFreq);
       return { best, apply, alternatives, shaky, isComplete, guarded };
       };
       const lookAlike = scored.filter((x) => x.cand.source !== 'complete' && !(PARAMS.lexiconAfterLookAlike && x.cand.source === 'lexicon'));
