@@ -2,7 +2,8 @@
  * npm run eval — accuracy on every fixture with gold: CER before and after
  * correction, errors fixed, changes right and wrong, structure found.
  * Tune and holdout fixtures are reported apart; holdout is never tuned on.
- *   npx tsx scripts/eval.ts [--scans] [--json FILE] [--verbose]
+ *   npx tsx scripts/eval.ts [--scans] [--json FILE] [--verbose [--verbose-holdout]]
+ *   (--verbose lists wrong changes of the tune fixtures only; holdout ones need --verbose-holdout)
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { GoldStructure, scoreStructure, type StructureScore } from '../pipeline/
 import type { NoticeDocument } from '../pipeline/schema.ts';
 
 const { values } = parseArgs({
-  options: { scans: { type: 'boolean', default: true }, json: { type: 'string' }, verbose: { type: 'boolean', default: false } },
+  options: { scans: { type: 'boolean', default: true }, json: { type: 'string' }, verbose: { type: 'boolean', default: false }, 'verbose-holdout': { type: 'boolean', default: false } },
 });
 
 interface Fixture {
@@ -138,7 +139,8 @@ async function main(): Promise<void> {
   }
   console.log(lines.join('\n'));
   if (values.verbose) {
-    for (const r of rows) {
+    // holdout discipline: a holdout fixture's wrong changes are printed only when asked for by name
+    for (const r of rows.filter((x) => x.split !== 'holdout' || values['verbose-holdout'])) {
       if (r.wrongExamples.length) console.log(`\n${r.id} wrong changes:\n  ${r.wrongExamples.join('\n  ')}`);
       if (r.punctWrongExamples.length) console.log(`\n${r.id} wrong punctuation changes:\n  ${r.punctWrongExamples.join('\n  ')}`);
       if (r.structure?.problemsMissed.length) console.log(`\n${r.id} problems missed: ${r.structure.problemsMissed.join(', ')}`);

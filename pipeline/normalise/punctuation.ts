@@ -41,8 +41,14 @@ function widen(text: string, edits: StageEdit[]): void {
       if (nearCjk || openerWidened) edits.push(punct(i, i + 1, '）', 'width', 0.98));
       continue;
     }
-    if (nearCjk) edits.push(punct(i, i + 1, WIDE[ch], 'width', 0.98));
+    if (nearCjk && !stray(text, i)) edits.push(punct(i, i + 1, WIDE[ch], 'width', 0.98));
   }
+}
+
+/** A separator where none can stand: at a paragraph start, or right after another separator or a full stop (OCR debris). */
+function stray(text: string, i: number): boolean {
+  const prev = text[i - 1];
+  return i === 0 || prev === '\n' || /[。，、；：,;:！？]/.test(prev ?? '');
 }
 
 /** Within each paragraph, quotes alternate open/close; fix the ones printed the wrong way. */
@@ -50,7 +56,12 @@ function pairQuotes(text: string, edits: StageEdit[]): void {
   let lineStart = 0;
   for (const line of text.split('\n')) {
     const marks = [...line.matchAll(QUOTES)].map((m) => m.index!);
-    if (marks.length >= 2 && marks.length % 2 === 0) {
+    // alternation is trusted only where every mark can be what it would become: an opening
+    // quote needs text after it, a closing one text before it (a stray mark breaks the count)
+    const canOpen = (idx: number): boolean => idx + 1 < line.length && !/[，。、；：,.;:！？!?“”"）)》]/.test(line[idx + 1]);
+    const canClose = (idx: number): boolean => idx > 0 && !/[，、；：,;:“”"（(《]/.test(line[idx - 1]);
+    const consistent = marks.every((idx, k) => (k % 2 === 0 ? canOpen(idx) : canClose(idx)));
+    if (marks.length >= 2 && marks.length % 2 === 0 && consistent) {
       marks.forEach((idx, k) => {
         const want = k % 2 === 0 ? '“' : '”';
         if (line[idx] !== want) edits.push(punct(lineStart + idx, lineStart + idx + 1, want, 'quotes', 0.9));
