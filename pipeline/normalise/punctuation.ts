@@ -117,6 +117,26 @@ function strayStops(text: string, edits: StageEdit[]): void {
   }
 }
 
+/**
+ * A numbered marker whose dot OCR lost, at a paragraph start: "问题2县委…" → "问题2.县委…"; a bare
+ * "2深化…" only where other paragraphs of the document open with "N." and the character after the
+ * number is no unit (2人, 3个, 2024年 are quantities). The dot is inserted.
+ */
+const MARKER_NO_DOT = /^(问题\s*)?(\d{1,2})(?=\p{Script=Han})(?![年月日时个件次名项轮人万亿元条份家天周岁号期届批类户所台篇场处起位只支种本栋辆张笔倍成座部平米公千百余多])/u;
+const DOTTED_ITEM = /^\d{1,2}[.．]/m;
+function markerDots(text: string, edits: StageEdit[]): void {
+  const itemStyle = DOTTED_ITEM.test(text);
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const m = MARKER_NO_DOT.exec(line);
+    if (m && (m[1] || itemStyle)) {
+      const at = lineStart + m[0].length;
+      edits.push(punct(at, at, '.', 'marker-dot', m[1] ? 0.9 : 0.8));
+    }
+    lineStart += line.length + 1;
+  }
+}
+
 function halfWidth(text: string, edits: StageEdit[]): void {
   for (const m of text.matchAll(FULLWIDTH_ALNUM)) {
     const half = [...m[0]].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
@@ -141,6 +161,7 @@ export function normalisePunctuation(text: string): StageEdit[] {
   docNumbers(text, edits);
   labelColons(text, edits);
   strayStops(text, edits);
+  markerDots(text, edits);
   widen(text, edits);
   pairQuotes(text, edits);
   halfWidth(text, edits);
