@@ -1,5 +1,5 @@
 /** Pass: classify each line by its leading marker (section, subsection, 问题N, numbered item). */
-import { findLabelMidLine, matchItem, matchLabel, matchLostSubsection, matchQuestion, matchSection, matchSubsection, type MarkerMatch } from './markers.ts';
+import { findLabelMidLine, matchItem, matchLabel, matchLostSubsection, matchOpenOnlySubsection, matchQuestion, matchSection, matchSubsection, type MarkerMatch } from './markers.ts';
 import { warn, type Ctx, type Line, type LineKind } from './types.ts';
 
 function set(line: Line, kind: LineKind, m: MarkerMatch & { paren?: boolean; weak?: boolean }): void {
@@ -14,7 +14,7 @@ function set(line: Line, kind: LineKind, m: MarkerMatch & { paren?: boolean; wea
 }
 
 /** Stray punctuation left before a marker by OCR or layout ("。二、…"). */
-const DEBRIS = /^[。，、．.·•'"“”‘’:：;；]{1,2}\s*/;
+const DEBRIS = /^[。，、．.·•'"“”‘’:：;；|丨]{1,2}\s*/;
 
 export function classifyLines(ctx: Ctx): void {
   for (const line of ctx.lines) {
@@ -29,24 +29,56 @@ export function classifyLines(ctx: Ctx): void {
     }
     else if ((m = matchSubsection(s))) set(line, 'subsection', m);
     else if ((m = matchSection(s)) && !/^[是见]/.test(s.slice(m.length))) set(line, 'section', m);
-    else if ((m = matchItem(s)) && (!debris || (m as { paren?: boolean }).paren)) set(line, 'item', m);
-    else if ((m = matchLostSubsection(s))) set(line, 'subsection', m);
-    else m = null;
+    // before "1." only a bar ("|1社区…", a page-edge artefact) is debris; a comma or a dot there is prose
+    else if ((m = matchItem(s)) && (!debris || (m as { paren?: boolean }).paren || /^[|丨]\s*$/.test(debris))) set(line, 'item', m);
+    else if ((m = matchLostSubsection(s) ?? matchOpenOnlySubsection(s))) set(line, 'subsection', m);
+    else if (/^[.．]\s*$/.test(debris) && /^\p{Script=Han}{2}/u.test(s)) {
+      // ".学习贯彻…": an item whose number OCR lost; kept only where the item numbering expects one
+      m = { number: 0, marker: '', length: 0, damaged: true, weak: true, sequenceOnly: true };
+      set(line, 'item', m);
+    } else m = null;
     if (debris && m && line.kind !== 'text') {
       line.marker = debris + line.marker;
       line.markerEnd += debris.length;
       line.damaged = true;
     }
   }
+  confirmLostItems(ctx);
   confirmWeakItems(ctx);
   confirmWeakQuestions(ctx);
   repairQuestionNumbers(ctx);
+  recoverLostQuestions(ctx);
   confirmLostSubsections(ctx);
   markFurniture(ctx);
   for (const line of ctx.lines) {
     if (line.kind !== 'text' && line.kind !== 'blank' && line.damaged) {
       warn(ctx, 'marker-damaged', `marker "${line.marker}" read in a damaged form`, line.contentStart, line.markerEnd);
     }
+  }
+}
+
+/**
+ * An item whose number was lost (".学习…") takes the number the "1." items around it leave free: the next
+ * dotted item of its container, within a few lines, numbers k + 1 where k is the previous one's number (0 at
+ * the container's start). Otherwise it is prose.
+ */
+function confirmLostItems(ctx: Ctx): void {
+  let prev = 0;
+  const lines = ctx.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind === 'section' || l.kind === 'subsection') prev = 0;
+    if (l.kind !== 'item' || l.paren) continue;
+    if (!l.sequenceOnly) {
+      prev = l.number;
+      continue;
+    }
+    const next = lines.slice(i + 1, i + 9).find((x) => x.kind === 'item' || x.kind === 'section' || x.kind === 'subsection');
+    if (next && next.kind === 'item' && !next.paren && !next.sequenceOnly && next.number === prev + 2) {
+      l.number = prev + 1;
+      l.sequenceOnly = undefined;
+      prev = l.number;
+    } else demote(l);
   }
 }
 
@@ -133,6 +165,12 @@ function confirmLostSubsections(ctx: Ctx): void {
         break;
       }
     }
+    if (line.number > 0) {
+      // the numeral survived ("（一政治…"): it must be the number the sequence expects
+      if (line.number !== want || (next && next.number <= want && next.number > (prev?.number ?? 0))) demote(line);
+      else prev = line;
+      continue;
+    }
     // a next heading numbered at or below the previous one restarts the count (a section heading was lost)
     if (prev === null || (next && next.number <= want && next.number > prev.number)) {
       demote(line);
@@ -167,6 +205,39 @@ function repairQuestionNumbers(ctx: Ctx): void {
       qs[i].number = k + 1;
       qs[i].damaged = true;
     }
+  }
+}
+
+/**
+ * A 问题 marker OCR destroyed altogether ("团颅t管党治党…" for "问题4.管党治党…"): between 问题k (whose progress
+ * label has already appeared) and 问题k+2, the text line right before a progress label is 问题k+1. The whole
+ * line becomes the statement (the debris stays in it); reported as marker-lost.
+ */
+function recoverLostQuestions(ctx: Ctx): void {
+  const qs = ctx.lines.filter((l) => l.kind === 'question');
+  for (let i = 0; i + 1 < qs.length; i++) {
+    const a = qs[i];
+    const b = qs[i + 1];
+    if (b.number !== a.number + 2) continue;
+    let labelSeen = false;
+    let found: Line | null = null;
+    for (let k = a.index + 1; k < b.index; k++) {
+      const l = ctx.lines[k];
+      if (l.kind === 'blank') continue;
+      if (l.kind !== 'text') break; // another marker in between: not a simple gap
+      const isLabel = matchLabel(l.content) !== null;
+      if (isLabel && labelSeen && !found) {
+        // the text line before this second label opens the lost problem
+        let p = k - 1;
+        while (p > a.index && ctx.lines[p].kind === 'blank') p--;
+        const cand = ctx.lines[p];
+        if (cand.kind === 'text' && matchLabel(cand.content) === null && p > a.index) found = cand;
+      }
+      if (isLabel) labelSeen = true;
+    }
+    if (!found) continue;
+    Object.assign(found, { kind: 'question', number: a.number + 1, marker: '', markerEnd: found.contentStart, damaged: true });
+    warn(ctx, 'marker-lost', `问题${a.number + 1} has no readable marker: its first line taken as the statement`, found.contentStart, found.contentStart);
   }
 }
 

@@ -86,6 +86,18 @@ export function matchLostSubsection(s: string): MarkerMatch | null {
   return { number: 0, marker: m[0].trimEnd(), length: m[0].length, damaged: true, weak: true, sequenceOnly: true };
 }
 
+/**
+ * "（一政治建设方面": a subsection marker whose closing bracket OCR lost. Trusted only where the subsection
+ * numbering expects exactly this number (see classify.ts).
+ */
+const SUBSECTION_OPEN_ONLY = /^([（(〈<［\[【《])\s*([一二三四五六七八九十]{1,2})(?![是见])(?=\p{Script=Han}{2})/u;
+export function matchOpenOnlySubsection(s: string): MarkerMatch | null {
+  const m = SUBSECTION_OPEN_ONLY.exec(s);
+  const number = m ? parsed(m[2]) : null;
+  if (!m || number === null) return null;
+  return { number, marker: m[0], length: m[0].length, damaged: true, weak: true, sequenceOnly: true };
+}
+
 /** "问题1." / "问题 2" (dot missing) / "问题3．". */
 export function matchQuestion(s: string): MarkerMatch | null {
   const m = QUESTION.exec(s);

@@ -48,6 +48,10 @@ export function decideProblems(ctx: Ctx): void {
           ctx.problemLines.add(l.index);
           containerHasLabelled ||= isLabelled;
           last = l.number;
+        } else if (l.number <= last) {
+          // an unlabelled item restarts the count: a new list (a lost "三、下一步" heading), not problems
+          containerHasLabelled = false;
+          last = l.number;
         }
       }
     }

@@ -167,3 +167,40 @@ describe('a problem heading whose numeral was lost: kept only where the subsecti
     expect(ps.map((p) => p.number)).toEqual([2]);
   });
 });
+
+describe('more heavy damage: each tolerance with the case it must not take', () => {
+  const head = ['关于巡察反馈意见整改情况的通报', '一、总体情况', '已召开专题会议。', '二、问题整改情况'];
+  const tail = ['中共某某街道工作委员会', '2025年8月1日', ''];
+  const probs = (doc: string) => {
+    const r = segment(doc);
+    return r.notice.sections.flatMap((s) => [...s.problems, ...s.subsections.flatMap((x) => x.problems)]).map((p) => `${p.number}:${p.statement.slice(0, 4)}`);
+  };
+  it('"（一政治…" (closing bracket lost) is subsection 1 where the numbering expects it', () => {
+    const r = segment([...head, '（一政治建设方面', '1.学习不深入。', '整改情况：开展学习。', '（二）作风建设方面', '1.作风不实。', '整改情况：开展整治。', ...tail].join('\n'));
+    expect(r.notice.sections[1].subsections.map((s) => s.heading)).toEqual(['政治建设方面', '作风建设方面']);
+  });
+  it('".学习…" (number lost) is item 1 when "2." follows', () => {
+    expect(probs([...head, '（一）政治建设方面', '.学习不深入。', '整改情况：开展学习。', '2.制度不健全。', '整改情况：修订制度。', ...tail].join('\n'))).toEqual(['1:学习不深', '2:制度不健']);
+  });
+  it('a line starting with "." is prose when no "2." follows', () => {
+    expect(probs([...head, '（一）政治建设方面', '1.学习不深入。', '整改情况：开展学习。', '.今后继续加强学习。', ...tail].join('\n'))).toEqual(['1:学习不深']);
+  });
+  it('"|1社区…" (a bar before the number, dot lost) is item 1 of a new list', () => {
+    expect(probs([...head, '（一）组织建设方面', '|1社区书记队伍有短板。', '整改情况：实施育苗计划。', '2.党员管理不严。', '整改情况：开展排查。', ...tail].join('\n'))).toEqual(['1:社区书记', '2:党员管理']);
+  });
+  it('unlabelled items restarting the count after labelled problems are not problems', () => {
+    const doc = [...head, '（一）组织建设方面', '1.党员管理不严。', '整改情况：开展排查。', '2.制度不全。', '整改情况：修订制度。', '1.持续抓好整改。', '2.健全长效机制。', '3.强化成果运用。', ...tail].join('\n');
+    expect(probs(doc)).toEqual(['1:党员管理', '2:制度不全']);
+  });
+  it('a 问题 marker destroyed altogether between 问题1 and 问题3 is recovered before its progress label', () => {
+    const doc = ['关于巡察反馈意见整改进展情况的通报', '一、问题整改情况', Q(1, '学习不深入。'), '整改进展情况：开展学习9次。', '团颅t资金管理不规范。', '整改进展情况：追回资金3万元。', Q(3, '台账不完整。'), '整改进展情况：补齐台账。', '中共某某县委', '2024年10月8日', ''].join('\n');
+    const r = segment(doc);
+    expect(r.notice.sections[0].problems.map((p) => p.number)).toEqual([1, 2, 3]);
+    expect(r.notice.sections[0].problems[1].statement).toBe('团颅t资金管理不规范。');
+    expect(r.warnings.map((w) => w.code)).toContain('marker-lost');
+  });
+  it('no problem is invented where the numbering has no gap', () => {
+    const doc = ['关于巡察反馈意见整改进展情况的通报', '一、问题整改情况', Q(1, '学习不深入。'), '整改进展情况：开展学习9次。', '此外还开展了专项检查。', '整改进展情况：追回资金3万元。', Q(2, '台账不完整。'), '整改进展情况：补齐台账。', '中共某某县委', '2024年10月8日', ''].join('\n');
+    expect(segment(doc).notice.sections[0].problems.map((p) => p.number)).toEqual([1, 2]);
+  });
+});
