@@ -63,7 +63,7 @@ export const PARAMS = {
   /** jieba words at least this frequent get corrupted forms indexed */
   corruptMinFreq: 3000,
   /** score needed to apply / to suggest */
-  applyScore: 8,
+  applyScore: 9,
   suggestScore: 4,
   /** best must beat the runner-up by this much to be applied */
   margin: 2,
