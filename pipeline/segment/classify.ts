@@ -1,5 +1,5 @@
 /** Pass: classify each line by its leading marker (section, subsection, 问题N, numbered item). */
-import { findLabelMidLine, matchItem, matchLabel, matchLostSubsection, matchOpenOnlySubsection, matchQuestion, matchSection, matchSubsection, type MarkerMatch } from './markers.ts';
+import { findLabelMidLine, matchItem, matchLabel, matchLostSubsection, matchOpenOnlySubsection, matchCloseOnlySubsection, matchQuestion, matchSection, matchSubsection, type MarkerMatch } from './markers.ts';
 import { warn, type Ctx, type Line, type LineKind } from './types.ts';
 
 function set(line: Line, kind: LineKind, m: MarkerMatch & { paren?: boolean; weak?: boolean }): void {
@@ -14,7 +14,7 @@ function set(line: Line, kind: LineKind, m: MarkerMatch & { paren?: boolean; wea
 }
 
 /** Stray punctuation left before a marker by OCR or layout ("。二、…"). */
-const DEBRIS = /^[。，、．.·•'"“”‘’:：;；|丨]{1,2}\s*/;
+const DEBRIS = /^[。，,、．.·•'"“”‘’:：;；|丨]{1,2}\s*/;
 
 export function classifyLines(ctx: Ctx): void {
   for (const line of ctx.lines) {
@@ -29,9 +29,9 @@ export function classifyLines(ctx: Ctx): void {
     }
     else if ((m = matchSubsection(s))) set(line, 'subsection', m);
     else if ((m = matchSection(s)) && !/^[是见]/.test(s.slice(m.length))) set(line, 'section', m);
-    // before "1." only a bar ("|1社区…", a page-edge artefact) is debris; a comma or a dot there is prose
-    else if ((m = matchItem(s)) && (!debris || (m as { paren?: boolean }).paren || /^[|丨]\s*$/.test(debris))) set(line, 'item', m);
-    else if ((m = matchLostSubsection(s) ?? matchOpenOnlySubsection(s))) set(line, 'subsection', m);
+    // debris before "1." (", 2.闲置…"): the item needs its neighbours' numbering (a bar is a page-edge artefact)
+    else if ((m = matchItem(s))) set(line, 'item', debris && !(m as { paren?: boolean }).paren && !/^[|丨]\s*$/.test(debris) ? { ...m, weak: true } : m);
+    else if ((m = matchLostSubsection(s) ?? matchOpenOnlySubsection(s) ?? matchCloseOnlySubsection(s))) set(line, 'subsection', m);
     else if (/^[.．]\s*$/.test(debris) && /^\p{Script=Han}{2}/u.test(s)) {
       // ".学习贯彻…": an item whose number OCR lost; kept only where the item numbering expects one
       m = { number: 0, marker: '', length: 0, damaged: true, weak: true, sequenceOnly: true };
@@ -43,13 +43,13 @@ export function classifyLines(ctx: Ctx): void {
       line.damaged = true;
     }
   }
+  markFurniture(ctx);
   confirmLostItems(ctx);
   confirmWeakItems(ctx);
   confirmWeakQuestions(ctx);
   repairQuestionNumbers(ctx);
   recoverLostQuestions(ctx);
   confirmLostSubsections(ctx);
-  markFurniture(ctx);
   for (const line of ctx.lines) {
     if (line.kind !== 'text' && line.kind !== 'blank' && line.damaged) {
       warn(ctx, 'marker-damaged', `marker "${line.marker}" read in a damaged form`, line.contentStart, line.markerEnd);
@@ -89,7 +89,7 @@ function confirmLostItems(ctx: Ctx): void {
 function confirmWeakItems(ctx: Ctx): void {
   const items = ctx.lines.filter((l) => l.kind === 'item');
   items.forEach((line) => {
-    if (line.paren ? !line.weak : !line.damaged || /[.．、,，·]/.test(line.marker)) return;
+    if (line.paren ? !line.weak : !line.weak && (!line.damaged || /[.．、,，·]/.test(line.marker))) return;
     // a "（1）" item is confirmed by "（2）", a "1." item by "2."
     const same = items.filter((x) => !!x.paren === !!line.paren);
     const k = same.indexOf(line);
@@ -97,6 +97,8 @@ function confirmWeakItems(ctx: Ctx): void {
     const next = same[k + 1];
     const near = (a: Line | undefined, want: number) => a && a.number === want && Math.abs(a.index - line.index) <= 8;
     if (near(prev, line.number - 1) || near(next, line.number + 1)) return;
+    // "1：…" right under a heading opens its list
+    if (!line.paren && line.number === 1 && /[:：]/.test(line.marker) && headingBefore(ctx, line)) return;
     line.kind = 'text';
     line.number = 0;
     line.marker = '';
@@ -105,6 +107,16 @@ function confirmWeakItems(ctx: Ctx): void {
     line.paren = undefined;
     line.weak = undefined;
   });
+}
+
+/** The previous non-blank line is a section or subsection heading. */
+function headingBefore(ctx: Ctx, line: Line): boolean {
+  for (let k = line.index - 1; k >= 0; k--) {
+    const l = ctx.lines[k];
+    if (l.kind === 'blank') continue;
+    return l.kind === 'section' || l.kind === 'subsection';
+  }
+  return false;
 }
 
 /**
@@ -224,6 +236,7 @@ function recoverLostQuestions(ctx: Ctx): void {
     for (let k = a.index + 1; k < b.index; k++) {
       const l = ctx.lines[k];
       if (l.kind === 'blank') continue;
+      if (l.kind === 'section' || l.kind === 'subsection') continue; // 问题 numbering runs across headings
       if (l.kind !== 'text') break; // another marker in between: not a simple gap
       const isLabel = matchLabel(l.content) !== null;
       if (isLabel && labelSeen && !found) {
@@ -231,7 +244,7 @@ function recoverLostQuestions(ctx: Ctx): void {
         let p = k - 1;
         while (p > a.index && ctx.lines[p].kind === 'blank') p--;
         const cand = ctx.lines[p];
-        if (cand.kind === 'text' && matchLabel(cand.content) === null && p > a.index) found = cand;
+        if (cand.kind === 'text' && !cand.furniture && matchLabel(cand.content) === null && p > a.index) found = cand;
       }
       if (isLabel) labelSeen = true;
     }

@@ -204,3 +204,24 @@ describe('more heavy damage: each tolerance with the case it must not take', () 
     expect(segment(doc).notice.sections[0].problems.map((p) => p.number)).toEqual([1, 2]);
   });
 });
+
+describe('damage seen under tesseract.js on a Ming face', () => {
+  const head = ['关于巡察反馈意见整改情况的通报', '一、总体情况', '已召开专题会议。', '二、问题整改情况'];
+  const tail = ['中共某某开发区工作委员会', '2025年10月13日', ''];
+  const probs = (lines: string[]) =>
+    segment([...head, ...lines, ...tail].join('\n'))
+      .notice.sections.flatMap((s) => s.subsections.map((x) => `${x.number}:` + x.problems.map((p) => p.number).join(',')));
+  it.each([
+    ['debris before an item (", 2.")', ['（一）关于发展方面', '1.招商质量不高。', '整改情况：绘制图谱。', ', 2.用地处置缓慢。', '整改情况：开展清查。'], ['1:1,2']],
+    ['a subsection that lost its opening bracket ("二）")', ['（一）关于发展方面', '1.招商质量不高。', '整改情况：绘制图谱。', '二）关于从严治党方面', '1.监管薄弱。', '整改情况：修订制度。', '（三）关于队伍建设方面', '1.分工不清。', '整改情况：重新制定。'], ['1:1', '2:1', '3:1']],
+    ['"1：" (colon for the dot) right under a heading', ['（一）关于发展方面', '1：招商质量不高。', '整改情况：绘制图谱。', '（二）关于从严治党方面', '1.监管薄弱。', '整改情况：修订制度。'], ['1:1', '2:1']],
+  ])('%s', (_name, lines, want) => {
+    expect(probs(lines as string[])).toEqual(want);
+  });
+  it.each([
+    ['a sentence starting with a quantity and a colon is no item', ['（一）关于发展方面', '1.招商质量不高。', '整改情况：绘制图谱。', '3：1的配比已落实到位。'], ['1:1']],
+    ['"二）" out of sequence stays text', ['（一）关于发展方面', '1.招商质量不高。', '整改情况：绘制图谱。', '（二）关于从严治党方面', '1.监管薄弱。', '整改情况：修订制度。', '二）其余事项已完成。'], ['1:1', '2:1']],
+  ])('must not take: %s', (_name, lines, want) => {
+    expect(probs(lines as string[])).toEqual(want);
+  });
+});
