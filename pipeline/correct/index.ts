@@ -15,6 +15,7 @@ import { WordModel, parseJiebaDict, MAX_WORD } from './lm.ts';
 import { CharLM } from './char-lm.ts';
 import { protectedMask, nameZone, placeSuffixAfter } from './protect.ts';
 import { poolRepeated } from './pool.ts';
+import { repairEnumerationMarkers } from './enumeration-markers.ts';
 
 export type { Dictionaries } from './dictionaries.ts';
 
@@ -180,6 +181,8 @@ interface Cand {
 }
 
 const HAN = /\p{Script=Han}/u;
+/** Characters that open a sentence with 是 in ordinary prose (这是, 也是, 都是 …), never an enumeration marker. */
+const SHI_STARTERS = '这那也都均只就更正还但于总却仍便即乃亦皆实若或要凡';
 const DEBUG = !!process.env.DEBUG_CORRECT;
 function isHan(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
@@ -340,6 +343,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     else corruptStarts3.add(pk3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
   }
 
+  // every listed look-alike pair, either source (enumeration markers are judged against all of them)
+  const lookAlikePairs = new Set(dicts.confusions.map((c) => c.ocr + '\u0000' + c.truth));
   const lexicon = dicts.lexicon;
   const rules = dicts.rules;
   const protectedTerms = dicts.protectedTerms;
@@ -388,6 +393,16 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     // drop overlapping rule edits (first wins)
     for (let i = 1; i < edits.length; i++) {
       if (edits[i].start < edits[i - 1].end) edits.splice(i--, 1);
+    }
+
+    // 1b. enumeration markers (一是…二是…) repaired from their sequence
+    const isLookAlike = (shown: string, numeral: string): boolean => lookAlikePairs.has(shown + '\u0000' + numeral);
+    // X是 can open a sentence: a word of the list (但是, 于是) or a function character before 是 (这是, 也是, 都是)
+    const isWordWithShi = (ch: string): boolean => (freq.get(ch + '是') ?? 0) >= 50 || SHI_STARTERS.includes(ch);
+    for (const e of repairEnumerationMarkers(text, isLookAlike, mask, isWordWithShi)) {
+      if (edits.some((x) => e.start < x.end && e.end > x.start)) continue;
+      edits.push(e);
+      for (let k = Math.max(0, e.start - 1); k < Math.min(text.length, e.end + 1); k++) mask[k] = 1;
     }
 
     // 2. confusion candidates scored by the word model, per Han run
