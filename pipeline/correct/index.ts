@@ -152,6 +152,8 @@ export const PARAMS = {
   completeLmSlack: 8,
   /** gain cap when the corpus shows the original with both neighbours at least lmPlausiblePairs times */
   lmPlausibleCap: 0,
+  /** extra score a change needs when its new word breaks a neighbouring word of the printed reading */
+  breakWordExtra: 6,
   /** document-level pass: a look-alike suggested (score >= poolMinScore) in poolMinCount distinct contexts is applied */
   poolDocument: true,
   poolMinScore: 6,
@@ -618,6 +620,16 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       const oldWord = oldLen >= 2 ? win.slice(old.tokenStart[k], old.tokenEnd[k]) : '';
       const oldOk = oldLen === 1 || (best.score >= PARAMS.applyScore + 4 && (freq.get(oldWord) ?? 0) < PARAMS.weakOldWordFreq);
       const isComplete = best.cand.source === 'complete';
+      // the new word takes a character from a neighbouring word of the original reading that the
+      // change does not touch (新建投用 → 新/建设/用 breaks 新建): the printed text reads well there
+      let broken = false;
+      for (let q = ts - ws; q < te - ws; q++) {
+        if (q === k) continue;
+        const os = old.tokenStart[q];
+        const oe = old.tokenEnd[q];
+        if (oe - os >= 2 && (os < ts - ws || oe > te - ws) && !(os <= k && k < oe)) broken = true;
+      }
+      const brokenExtra = broken ? PARAMS.breakWordExtra : 0;
       const threshold = lmSingle
         ? PARAMS.applyLmSingleScore + (solo ? PARAMS.soloExtra : 0)
         : single
@@ -637,7 +649,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         oldOk &&
         (!lmSingle || soundNeighbours) &&
         !shaky &&
-        best.score >= threshold &&
+        best.score >= threshold + brokenExtra &&
         (best.cand.source !== 'lexicon' || best.newLen >= 4 || (best.newLen === 3 && best.tokStart === k - 1)) &&
         best.score - second >= (isComplete ? PARAMS.completeMargin : PARAMS.margin) &&
         !nameZone(cur, i) &&

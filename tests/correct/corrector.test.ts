@@ -55,6 +55,7 @@ const valid: { text: string; why: string }[] = [
   { text: '部分单位对巡察发现的问题重视不够，整改进度滞后。', why: 'clean prose' },
   { text: '严格落实中央八项规定精神，持续纠治四风，驰而不息正风肃纪。', why: 'clean prose' },
   { text: '完善权力运行监督机制，加强对一把手和领导班子的监督。', why: 'clean prose' },
+  { text: '加快城区学校建设，新建投用中小学校3所。', why: 'a look-alike (投→设) would make 建设 only by breaking 新建' },
   { text: '对反映的问题线索进行分类处置，立行立改问题12个。', why: 'clean prose with digits' },
   { text: '一是提高政治站位。二是细化整改措施。三是强化成果运用。', why: 'enumeration markers' },
   { text: '共排查出问题35个，追缴资金12.5万元，GB/T9704-2012格式。', why: 'amounts and Latin/digit runs' },
