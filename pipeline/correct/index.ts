@@ -153,7 +153,7 @@ export const PARAMS = {
   /** gain cap when the corpus shows the original with both neighbours at least lmPlausiblePairs times */
   lmPlausibleCap: 0,
   /** extra score a change needs when its new word breaks a neighbouring word of the printed reading */
-  breakWordExtra: 6,
+  breakWordExtra: 8,
   /** document-level pass: a look-alike suggested (score >= poolMinScore) in poolMinCount distinct contexts is applied */
   poolDocument: true,
   poolMinScore: 6,
