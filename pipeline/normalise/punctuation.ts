@@ -126,14 +126,37 @@ const MARKER_NO_DOT = /^(问题\s*)?(\d{1,2})(?=\p{Script=Han})(?![年月日时�
 const DOTTED_ITEM = /^\d{1,2}[.．]/m;
 function markerDots(text: string, edits: StageEdit[]): void {
   const itemStyle = DOTTED_ITEM.test(text);
+  // the dot the document itself uses after its numbers (1. or 1．)
+  const wide = (text.match(/^(?:问题)?\d{1,2}．/gm)?.length ?? 0) > (text.match(/^(?:问题)?\d{1,2}\./gm)?.length ?? 0);
   let lineStart = 0;
   for (const line of text.split('\n')) {
     const m = MARKER_NO_DOT.exec(line);
     if (m && (m[1] || itemStyle)) {
       const at = lineStart + m[0].length;
-      edits.push(punct(at, at, '.', 'marker-dot', m[1] ? 0.9 : 0.8));
+      edits.push(punct(at, at, wide ? '．' : '.', 'marker-dot', m[1] ? 0.9 : 0.8));
     }
     lineStart += line.length + 1;
+  }
+}
+
+/**
+ * A body paragraph whose full stop OCR lost right before the next problem, section or progress
+ * label ("…均派员参加" + "问题10."): prose (a full stop or semicolon inside, 20+ characters) whose
+ * last clause is plain prose ending in four Chinese characters gets its 。 back.
+ */
+const NEXT_MARKER = /^(?:问题\s*\d|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|整改(?:进展|落实)?(?:情况|措施及成效)[：:])/;
+function lostStops(text: string, edits: StageEdit[]): void {
+  const lines = text.split('\n');
+  let lineStart = 0;
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const line = lines[k];
+    const end = lineStart + line.length;
+    // the clause after the last stop must read as one: six characters or more of prose, ending in four Chinese characters
+    const tail = line.slice(Math.max(line.lastIndexOf('。'), line.lastIndexOf('；')) + 1);
+    if (line.length >= 20 && /[。；]/.test(line) && !/^[一二三四五六七八九十]{1,3}、/.test(tail) && /^[\p{Script=Han}\d，、“”《》（）%]{6,}$/u.test(tail) && /\p{Script=Han}{4}$/u.test(tail) && NEXT_MARKER.test(lines[k + 1])) {
+      edits.push(punct(end, end, '。', 'lost-stop', 0.8));
+    }
+    lineStart = end + 1;
   }
 }
 
@@ -162,6 +185,7 @@ export function normalisePunctuation(text: string): StageEdit[] {
   labelColons(text, edits);
   strayStops(text, edits);
   markerDots(text, edits);
+  lostStops(text, edits);
   widen(text, edits);
   pairQuotes(text, edits);
   halfWidth(text, edits);
