@@ -45,13 +45,12 @@
 //          [--prefilter 200] [--wmax 0.7] [--inkmin 0.2] [--ratioexp 0.5] [--fbonus 0.05]
 //          [--discount 0.9] [--min 0.5] [--whole] [--diag] [--out FILE]
 //   --whole: baseline, plain whole-glyph Pearson instead of the part score (for comparison)
-import { createCanvas } from '@napi-rs/canvas';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerNoticeFonts } from './fonts.ts';
 import { SANITY_CHARS, SANITY_PAIRS, sanityRecall } from './sanity.ts';
-import { BOX, PX, POOL, G, gaussKernel, blur, pool, standardise, loadCharFreq } from './glyph-similarity.ts';
+import { BOX, PX, POOL, G, gaussKernel, blur, pool, standardise, loadCharFreq, glyphCanvas, glyphBitmap } from './glyph-similarity.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -192,21 +191,11 @@ function main(): void {
   const full = new Float32Array(whole ? N * F * D : 0);
   const valid = new Uint8Array(N).fill(1);
   const k = gaussKernel(1);
-  const canvas = createCanvas(BOX, BOX);
-  const g = canvas.getContext('2d');
-  g.textAlign = 'center';
-  g.textBaseline = 'middle';
+  const g = glyphCanvas();
   for (let f = 0; f < F; f++) {
     g.font = `${PX}px "${fonts[f]!.alias}"`;
     for (let c = 0; c < N; c++) {
-      g.fillStyle = '#fff';
-      g.fillRect(0, 0, BOX, BOX);
-      g.fillStyle = '#000';
-      g.fillText(chars[c]!, BOX / 2, BOX / 2);
-      const data = g.getImageData(0, 0, BOX, BOX).data;
-      const bin = new Float32Array(BOX * BOX);
-      let ink = 0;
-      for (let i = 0; i < BOX * BOX; i++) if (data[i * 4]! < 128) (bin[i] = 1), ink++;
+      const { bin, ink } = glyphBitmap(g, chars[c]!);
       if (ink === 0) {
         valid[c] = 0;
         continue;

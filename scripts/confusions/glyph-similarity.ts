@@ -14,7 +14,7 @@
 //   char (charfreq rank), then similarity desc.
 //
 // Usage: npx tsx scripts/confusions/glyph-similarity.ts [--top 5000] [--k 8] [--threshold 0.5]
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,27 @@ export const PX = 32; // font size
 export const POOL = 2; // 40 -> 20
 export const G = BOX / POOL; // 20
 const COARSE = 8;
+
+/** A canvas of one em box, text centred: where every glyph is drawn. */
+export function glyphCanvas(): SKRSContext2D {
+  const g = createCanvas(BOX, BOX).getContext('2d');
+  g.textAlign = 'center';
+  g.textBaseline = 'middle';
+  return g;
+}
+
+/** Draw one character centred in the em box (font already set) and binarise at 50 %: the ink map and its pixel count. */
+export function glyphBitmap(g: SKRSContext2D, ch: string): { bin: Float32Array; ink: number } {
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, BOX, BOX);
+  g.fillStyle = '#000';
+  g.fillText(ch, BOX / 2, BOX / 2);
+  const data = g.getImageData(0, 0, BOX, BOX).data;
+  const bin = new Float32Array(BOX * BOX);
+  let ink = 0;
+  for (let i = 0; i < BOX * BOX; i++) if (data[i * 4]! < 128) (bin[i] = 1), ink++;
+  return { bin, ink };
+}
 
 export function gaussKernel(sigma: number): Float32Array {
   const r = Math.ceil(sigma * 3);
@@ -166,21 +187,11 @@ function main(): void {
   const dts: Float32Array[] = new Array(N * F);
   const k = gaussKernel(sigma);
 
-  const canvas = createCanvas(BOX, BOX);
-  const g = canvas.getContext('2d');
-  g.textAlign = 'center';
-  g.textBaseline = 'middle';
+  const g = glyphCanvas();
   for (let f = 0; f < F; f++) {
     g.font = `${PX}px "${fonts[f]!.alias}"`;
     for (let c = 0; c < N; c++) {
-      g.fillStyle = '#fff';
-      g.fillRect(0, 0, BOX, BOX);
-      g.fillStyle = '#000';
-      g.fillText(chars[c]!, BOX / 2, BOX / 2);
-      const data = g.getImageData(0, 0, BOX, BOX).data;
-      const bin = new Float32Array(BOX * BOX);
-      let ink = 0;
-      for (let i = 0; i < BOX * BOX; i++) if (data[i * 4]! < 128) (bin[i] = 1), ink++;
+      const { bin, ink } = glyphBitmap(g, chars[c]!);
       if (ink === 0) {
         valid[c] = 0;
         continue;
