@@ -7,9 +7,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diffChars } from 'diff';
-import { TrackedText, type StageEdit } from '../pipeline/tracked-text.ts';
-import { normaliseStages } from '../pipeline/normalise/index.ts';
+import type { StageEdit } from '../pipeline/tracked-text.ts';
+import { align, judgeEdit, normalise } from './lib/correction-alignment.ts';
 import { createCorrector, loadDictionaries } from '../pipeline/correct/index.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,41 +32,6 @@ function fixtureDirs(): string[] {
   return out;
 }
 
-export function normalise(raw: string): string {
-  const t = new TrackedText(raw);
-  for (const st of normaliseStages) t.apply(st.run(t.text, () => {}));
-  return t.text;
-}
-
-/** For each position of a: the gold char it was substituted by ('' when equal or unaligned), plus error count. */
-function align(a: string, gold: string): { sub: (string | null)[]; errors: number[] } {
-  const sub: (string | null)[] = new Array(a.length).fill(null);
-  const errors: number[] = [];
-  const parts = diffChars(a, gold);
-  let pa = 0;
-  for (let k = 0; k < parts.length; k++) {
-    const p = parts[k];
-    if (!p.added && !p.removed) {
-      for (let q = 0; q < p.value.length; q++) sub[pa + q] = '=';
-      pa += p.value.length;
-    } else if (p.removed) {
-      const nx = parts[k + 1];
-      if (nx && nx.added) {
-        const m = Math.min(p.value.length, nx.value.length);
-        for (let q = 0; q < m; q++) {
-          const ac = p.value[q], gc = nx.value[q];
-          if (p.value.length === nx.value.length) {
-            sub[pa + q] = gc;
-            if (HAN.test(ac) && HAN.test(gc)) errors.push(pa + q);
-          }
-        }
-        k++;
-      }
-      pa += p.value.length;
-    }
-  }
-  return { sub, errors };
-}
 
 const dicts = loadDictionaries();
 let t0 = performance.now();
@@ -83,17 +47,7 @@ for (const dir of fixtureDirs()) {
   const { sub, errors } = align(text, gold);
   const r = corrector.correctDocument({ text });
   let fixed = 0, wrong = 0, unaligned = 0;
-  const judge = (e: StageEdit): 'right' | 'wrong' | 'unaligned' => {
-    if (e.end - e.start !== e.replacement.length) return 'unaligned';
-    let ok = true;
-    for (let q = e.start; q < e.end; q++) {
-      const g = sub[q];
-      const want = g === '=' ? text[q] : g;
-      if (want === null) return 'unaligned';
-      if (want !== e.replacement[q - e.start]) ok = false;
-    }
-    return ok ? 'right' : 'wrong';
-  };
+  const judge = (e: StageEdit) => judgeEdit(e, text, sub);
   const show = (e: StageEdit): string => `${text.slice(Math.max(0, e.start - 6), e.start)}[${text.slice(e.start, e.end)}→${e.replacement}]${text.slice(e.end, e.end + 6)}`;
   for (const e of r.edits) {
     const j = judge(e);

@@ -88,7 +88,7 @@ export const PARAMS = {
   coveredNotShaky: true,
   /** a known corrupted form restored by a candidate this far ahead of the next needs only applyCorruptScore */
   corruptClearMargin: 6,
-  applyCorruptScore: 7,
+  applyCorruptScore: 8,
   /** an uncovered character that is this frequent as a one-character word is left alone */
   soloSkip: 5000,
   /** joint replacement of two adjacent doubtful characters */
@@ -168,7 +168,7 @@ export const PARAMS = {
   soloLmMin: 2,
   /** how word-model and character-model gains combine: 'sum', or 'max' plus combineBonus × the smaller when both agree */
   combine: 'max' as 'sum' | 'max',
-  combineBonus: 0.5,
+  combineBonus: 0,
   /** gain cap when the original character is covered by a known word (null: no cap) */
   lmCoveredCap: 0 as number | null,
   lmPlausiblePairs: 1,

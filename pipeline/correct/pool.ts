@@ -31,7 +31,8 @@ export function poolRepeated(text: string, edits: StageEdit[], suggestions: Stag
   const key = (e: StageEdit): string | null =>
     e.meta.type === 'correction' && e.meta.kind === 'character' && POOLED_RULE.test(e.meta.rule) ? `${text.slice(e.start, e.end)}\u0000${e.replacement}` : null;
   // a context: the characters around the change (the same phrase repeated is one piece of evidence)
-  const ctx = (e: StageEdit): string => text.slice(Math.max(0, e.start - 2), e.start) + '|' + text.slice(e.end, e.end + 2);
+  // (the neighbours right next to it: 县安委会 printed six times is one piece of evidence)
+  const ctx = (e: StageEdit): string => text.slice(Math.max(0, e.start - 1), e.start) + '|' + text.slice(e.end, e.end + 1);
   const groups = new Map<string, { applied: StageEdit[]; sugg: StageEdit[] }>();
   const group = (k: string) => {
     let g = groups.get(k);

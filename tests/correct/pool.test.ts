@@ -26,7 +26,7 @@ describe('poolRepeated', () => {
   it.each([
     ['two contexts, scores 8 + 8', [sug(at(text, '力'), '为', 8), sug(at(text, '力', 1), '为', 8)], [], 2],
     ['two contexts, total below the bar', [sug(at(text, '力'), '为', 7), sug(at(text, '力', 1), '为', 7)], [], 0],
-    ['the same phrase twice is one context', [sug(at(text, '力'), '为', 9), sug(at(text, '力', 2), '为', 9)], [], 0],
+    ['the same neighbours twice are one context', [sug(at(text, '力'), '为', 9), sug(at(text, '力', 2), '为', 9)], [], 0],
     ['one suggestion backed by an applied edit elsewhere', [sug(at(text, '力', 1), '为', 6.5)], [sug(at(text, '力'), '为', 12)], 1],
     ['a weak suggestion takes no part', [sug(at(text, '力'), '为', 5), sug(at(text, '力', 1), '为', 12)], [], 0],
     ['a guarded suggestion (no score) takes no part', [sug(at(text, '力'), '为', undefined), sug(at(text, '力', 1), '为', 12)], [], 0],
@@ -49,14 +49,21 @@ describe('poolRepeated', () => {
 
 describe('correctDocument', () => {
   const corrector = createCorrector(loadDictionaries());
-  it('applies a misreading that one paragraph only suggests once the document repeats it', () => {
-    const first = '本轮巡察监督对象力36个基层单位。';
-    const doc = `${first}\n全县218个村分力三类，分别制定方案。`;
+  it('applies a misreading that one paragraph only suggests once the document shows it elsewhere', () => {
+    const first = '全县218个村分力三类，分别制定方案。';
+    const doc = `${first}\n县委确定力重点督办事项。`;
     const alone = corrector.correctDocument({ text: first });
     expect(alone.edits).toHaveLength(0);
     expect(alone.suggestions.map((s) => s.replacement)).toContain('为');
     const both = corrector.correctDocument({ text: doc });
     expect(both.edits.map((e) => doc.slice(e.start, e.end) + '→' + e.replacement)).toEqual(['力→为', '力→为']);
+    expect(both.edits.map((e) => (e.meta.type === 'correction' ? e.meta.rule : ''))).toContain('confusion:manual+document');
+  });
+
+  it('a phrase repeated word for word is one piece of evidence', () => {
+    const line = '会议材料报县安委会办公室。';
+    const doc = [line, `各乡镇情况报县安委会。`, `县安委会各成员单位参加。`].join('\n');
+    expect(corrector.correctDocument({ text: doc }).edits.filter((e) => e.meta.type === 'correction' && e.meta.rule.endsWith('+document'))).toHaveLength(0);
   });
 
   it.each([
