@@ -64,7 +64,7 @@ export const PARAMS = {
   /** jieba words at least this frequent get corrupted forms indexed */
   corruptMinFreq: 3000,
   /** score needed to apply / to suggest */
-  applyScore: 9,
+  applyScore: 8.5,
   suggestScore: 4,
   /** best must beat the runner-up by this much to be applied */
   margin: 2,
@@ -98,7 +98,7 @@ export const PARAMS = {
   pairCands: 8,
   /** an uncommon original character (likely misread) needs less evidence */
   uncommonCharFreq: 10000,
-  applyUncommonScore: 6,
+  applyUncommonScore: 5,
   /** an old word this rare may be replaced (score >= applyScore + 4) */
   weakOldWordFreq: 50,
   suggestPairScore: 9,
