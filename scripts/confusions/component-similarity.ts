@@ -51,6 +51,7 @@ import { fileURLToPath } from 'node:url';
 import { registerNoticeFonts } from './fonts.ts';
 import { SANITY_CHARS, SANITY_PAIRS, sanityRecall } from './sanity.ts';
 import { BOX, PX, POOL, G, gaussKernel, blur, pool, standardise, loadCharFreq, glyphCanvas, glyphBitmap } from './glyph-similarity.ts';
+import { flag } from '../lib/flag.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -147,10 +148,7 @@ export function quantileMap(x: number, from: number[], to: number[]): number {
 }
 
 function main(): void {
-  const arg = (name: string, def: string): string => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i >= 0 ? process.argv[i + 1]! : def;
-  };
+  const arg = flag;
   const top = Number(arg('top', '5000'));
   const K = Number(arg('k', '8'));
   const prefilter = Number(arg('prefilter', '200'));

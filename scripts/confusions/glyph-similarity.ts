@@ -20,6 +20,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerNoticeFonts } from './fonts.ts';
 import { SANITY_CHARS, SANITY_PAIRS, sanityRecall } from './sanity.ts';
+import { flag } from '../lib/flag.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -159,10 +160,7 @@ export function loadCharFreq(): string[] {
 }
 
 function main(): void {
-  const arg = (name: string, def: string): string => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i >= 0 ? process.argv[i + 1]! : def;
-  };
+  const arg = flag;
   const top = Number(arg('top', '5000'));
   const K = Number(arg('k', '8'));
   const threshold = Number(arg('threshold', '0.5'));

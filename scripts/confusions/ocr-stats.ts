@@ -25,6 +25,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerNoticeFonts, type FontSpec } from './fonts.ts';
 import { rng } from '../fixtures/render.ts';
+import { flag } from '../lib/flag.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let OUT = join(root, 'dictionaries/confusions/ocr-observed.tsv');
@@ -220,10 +221,7 @@ function writeTsv(st: State): number {
 }
 
 async function main(): Promise<void> {
-  const arg = (name: string, def: string): string => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i >= 0 ? process.argv[i + 1]! : def;
-  };
+  const arg = flag;
   const minutes = Number(arg('minutes', '40'));
   const maxPages = Number(arg('pages', '1000000'));
   const jobs = Number(arg('jobs', '2'));
