@@ -16,6 +16,7 @@ import { CharLM } from './char-lm.ts';
 import { protectedMask, nameZone, placeSuffixAfter } from './protect.ts';
 import { poolRepeated } from './pool.ts';
 import { repairEnumerationMarkers } from './enumeration-markers.ts';
+import { documentEvidence, DOCUMENT_EVIDENCE_DEFAULTS, type DocumentEvidenceHelpers } from './document-evidence.ts';
 
 export type { Dictionaries } from './dictionaries.ts';
 
@@ -172,6 +173,9 @@ export const PARAMS = {
   /** gain cap when the original character is covered by a known word (null: no cap) */
   lmCoveredCap: 0 as number | null,
   lmPlausiblePairs: 1,
+  /** document-level evidence: one glyph misread the same way in several places, the document's own terms */
+  documentEvidence: true,
+  ...DOCUMENT_EVIDENCE_DEFAULTS,
 };
 // tuning only: CORRECT_PARAMS='{"applyScore":7}' npx tsx scripts/correct-report.ts
 if (process.env.CORRECT_PARAMS) Object.assign(PARAMS, JSON.parse(process.env.CORRECT_PARAMS));
@@ -802,9 +806,60 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       }
       start = end + 1;
     }
-    if (!PARAMS.poolDocument) return out;
-    const pooled = poolRepeated(text, out.edits, out.suggestions, { minScore: PARAMS.poolMinScore, minCount: PARAMS.poolMinCount, minTotal: PARAMS.poolMinTotal });
-    return { ...out, ...pooled };
+    let res = out;
+    if (PARAMS.poolDocument) res = { ...res, ...poolRepeated(text, res.edits, res.suggestions, { minScore: PARAMS.poolMinScore, minCount: PARAMS.poolMinCount, minTotal: PARAMS.poolMinTotal }) };
+    if (PARAMS.documentEvidence) {
+      const edits = res.edits;
+      const taken = new Uint8Array(text.length);
+      for (const e of edits) taken.fill(1, e.start, Math.max(e.end, e.start + 1));
+      // the document as the paragraph pass reads it: its same-length changes applied (offsets unchanged)
+      let view = text;
+      for (const e of edits) if (e.replacement.length === e.end - e.start) view = view.slice(0, e.start) + e.replacement + view.slice(e.end);
+      const found = documentEvidence(view, taken, documentHelpers(view), PARAMS);
+      if (found.length) {
+        const hit = (x: StageEdit): boolean => found.some((f) => x.start < f.end && x.end > f.start);
+        res = { ...res, edits: [...edits, ...found].sort((a, b) => a.start - b.start || a.end - b.end), suggestions: res.suggestions.filter((x) => !hit(x)) };
+      }
+    }
+    return res;
+  }
+
+  /** The most frequent known word (2–4 characters, one line) covering position i of s when s[i] reads ch. */
+  function bestWordAt(s: string, i: number, ch: string): { w: string; f: number } {
+    let best = { w: '', f: 0 };
+    for (let L = 2; L <= 4; L++) {
+      for (let st = Math.max(0, i - L + 1); st <= i && st + L <= s.length; st++) {
+        const w = s.slice(st, i) + ch + s.slice(i + 1, st + L);
+        const f = freq.get(w) ?? 0;
+        if (f > best.f && !w.includes('\n')) best = { w, f };
+      }
+    }
+    return best;
+  }
+
+  function documentHelpers(text: string): DocumentEvidenceHelpers {
+    const mask = protectedMask(text, protectedTerms, protectedPatterns);
+    const lookAlikeCache = new Map<string, string[]>();
+    return {
+      isHan,
+      charFreq: (ch) => charFreq.get(ch) ?? 0,
+      wordAt: (s, i, ch) => bestWordAt(s, i, ch).f,
+      wordTextAt: (s, i, ch) => bestWordAt(s, i, ch).w,
+      isDomainTerm: (w) => lexicon.has(w),
+      lookAlikes(ch) {
+        let l = lookAlikeCache.get(ch);
+        if (!l) lookAlikeCache.set(ch, (l = (confusions.get(ch) ?? []).map((x) => x.truth)));
+        return l;
+      },
+      completions(left, right) {
+        const l = left ? complete.get(left + '?') ?? [] : [];
+        const r = right ? complete.get('?' + right) ?? [] : [];
+        return [...l, ...r].map((x) => x.c);
+      },
+      lmGain: (s, i, ch) => (clm ? clm.gain(s, i, ch) : 0),
+      blocked: (s, i) => !!mask[i] || nameZone(s, i),
+      attested: (s, i) => (clm ? clm.attested(s, i) : false),
+    };
   }
 
   return { correct, correctDocument, dictionaryVersion: dicts.version };

@@ -1,0 +1,219 @@
+/**
+ * Document-level evidence beyond repeated suggestions (internal to
+ * pipeline/correct). A scan is printed in one font and read by one engine, so
+ * a document carries evidence about itself:
+ *
+ * - **repeated misreading of one glyph**: an uncommon character that forms no
+ *   word anywhere in the document, printed in several different contexts, for
+ *   which exactly one character makes a frequent word in every one of them
+ *   (庞 in 庞程 … 交庞 → 流: 流程, 交流; 过 fits 过程 but not 交过);
+ * - **the document's own terms**: a string that forms no word, one look-alike
+ *   away from a string the same document prints several times (衔阳县 once,
+ *   衡阳县 twenty times). Names and places the word list does not know are
+ *   exactly what this recovers, so a look-alike is required.
+ *
+ * Both only apply where nothing else changed and no guard (protected term,
+ * personal-name zone) holds.
+ */
+import type { StageEdit } from '../tracked-text.ts';
+
+export interface DocumentEvidenceHelpers {
+  isHan(s: string, i: number): boolean;
+  /** jieba character frequency (0 when unknown) */
+  charFreq(ch: string): number;
+  /** frequency of the most frequent known word (2–4 characters, within the line) that covers position i of s, reading s[i] as ch */
+  wordAt(s: string, i: number, ch: string): number;
+  /** a term of the domain lexicon (整改, 职责 …) */
+  isDomainTerm(w: string): boolean;
+  /** that word itself ('' when none) */
+  wordTextAt(s: string, i: number, ch: string): string;
+  /** look-alike candidates of a printed character */
+  lookAlikes(ch: string): readonly string[];
+  /** characters completing a frequent two-character word with the neighbour (left: "X?", right: "?X") */
+  completions(left: string | null, right: string | null): readonly string[];
+  /** genre character-model gain of reading s[i] as ch */
+  lmGain(s: string, i: number, ch: string): number;
+  /** a change at position i is not allowed (protected term, personal-name zone) */
+  blocked(s: string, i: number): boolean;
+  /** every trigram around i is attested in the genre corpus (ordinary prose: not examined) */
+  attested(s: string, i: number): boolean;
+}
+
+export interface DocumentEvidenceParams {
+  /** repeated misreading: the printed character is rarer than this (jieba character frequency) */
+  repeatedMaxCharFreq: number;
+  /** occurrences in distinct contexts needed */
+  repeatedMinContexts: number;
+  /** the replacement must make a word at least this frequent in every context */
+  repeatedWordFreq: number;
+  /** and the genre model must gain at least this much in every place */
+  repeatedMinGain: number;
+  /** over the runner-up's total gain, per place */
+  repeatedMargin: number;
+  /** document terms: occurrences needed of the two-character / longer term elsewhere in the document */
+  termMinCount2: number;
+  termMinCount3: number;
+  /** the printed string must be at most this frequent as a word */
+  termMaxOldWordFreq: number;
+  /** document terms: the printed character is rarer than this (common characters misread as common ones are the word model's business) */
+  termMaxCharFreq: number;
+  /** repeated misreading: distinct words the replacement must form across the places (a name repeats with the same neighbour: 鸿川 ×4 is 四川 once) */
+  repeatedMinWords: number;
+}
+
+export const DOCUMENT_EVIDENCE_DEFAULTS: DocumentEvidenceParams = {
+  repeatedMaxCharFreq: 10000,
+  repeatedMinContexts: 2,
+  repeatedWordFreq: 100,
+  repeatedMinGain: 4,
+  repeatedMargin: 3,
+  termMinCount2: 4,
+  termMinCount3: 2,
+  termMaxOldWordFreq: 0,
+  termMaxCharFreq: 10000,
+  repeatedMinWords: 2,
+};
+
+const isLineEnd = (s: string, i: number): boolean => i < 0 || i >= s.length || s[i] === '\n';
+
+/**
+ * New edits from document-level evidence. `taken[i]` is set where the
+ * paragraph pass already changed the text (a suggestion leaves it free).
+ */
+export function documentEvidence(text: string, taken: Uint8Array, h: DocumentEvidenceHelpers, p: DocumentEvidenceParams = DOCUMENT_EVIDENCE_DEFAULTS): StageEdit[] {
+  const out: StageEdit[] = [];
+  const mine = new Uint8Array(text.length);
+  const used = (i: number): boolean => !!taken[i] || !!mine[i];
+  const push = (e: StageEdit): void => {
+    out.push(e);
+    mine[e.start] = 1;
+  };
+  repeatedMisreadings(text, used, h, p, push);
+  documentTerms(text, used, h, p, push);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+type Push = (e: StageEdit) => void;
+
+function repeatedMisreadings(text: string, used: (i: number) => boolean, h: DocumentEvidenceHelpers, p: DocumentEvidenceParams, push: Push): void {
+  // every occurrence of each uncommon character; one that forms a word anywhere disqualifies the character
+  const occ = new Map<string, number[]>();
+  const spoilt = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    if (!h.isHan(text, i)) continue;
+    const ch = text[i];
+    if (used(i) || spoilt.has(ch) || h.charFreq(ch) >= p.repeatedMaxCharFreq) continue;
+    if (h.wordAt(text, i, ch) > 0 || h.blocked(text, i)) {
+      spoilt.add(ch);
+      continue;
+    }
+    let l = occ.get(ch);
+    if (!l) occ.set(ch, (l = []));
+    l.push(i);
+  }
+  for (const [ch, at] of occ) {
+    if (process.env.DEBUG_DOC && spoilt.has(ch)) console.error('spoilt', ch);
+    if (spoilt.has(ch)) continue;
+    const contexts = new Set(at.map((i) => `${text[i - 1] ?? ''}|${text[i + 1] ?? ''}`));
+    if (contexts.size < p.repeatedMinContexts) continue;
+    // candidates: look-alikes, and completions of a frequent word with a neighbour in any context
+    const cands = new Set(h.lookAlikes(ch));
+    for (const i of at) {
+      const left = !isLineEnd(text, i - 1) && h.isHan(text, i - 1) ? text[i - 1] : null;
+      const right = !isLineEnd(text, i + 1) && h.isHan(text, i + 1) ? text[i + 1] : null;
+      for (const c of h.completions(left, right)) cands.add(c);
+    }
+    cands.delete(ch);
+    if (process.env.DEBUG_DOC) console.error('repeated', ch, at.length, [...contexts].join(' '), [...cands].map((c) => `${c}:${at.map((i) => h.wordTextAt(text, i, c) + '/' + h.lmGain(text, i, c).toFixed(1)).join(',')}`).join(' '));
+    // the candidate the genre model likes best over all places, far ahead of the next, and liked in each place
+    const scored = [...cands]
+      .filter((c) => at.every((i) => h.wordAt(text, i, c) >= p.repeatedWordFreq))
+      .map((c) => {
+        const gains = at.map((i) => h.lmGain(text, i, c));
+        return { c, total: gains.reduce((a, b) => a + b, 0), min: Math.min(...gains) };
+      })
+      .sort((x, y) => y.total - x.total || (x.c < y.c ? -1 : 1));
+    const best = scored[0];
+    if (process.env.DEBUG_DOC) console.error('scored', ch, scored.slice(0, 3).map((x) => `${x.c}:${x.total.toFixed(1)}/${x.min.toFixed(1)}`).join(' '));
+    if (!best || best.min < p.repeatedMinGain || best.total - (scored[1]?.total ?? -Infinity) < p.repeatedMargin * at.length) continue;
+    const c = best.c;
+    // a name repeats with the same neighbour (鸿川 ×4 is 四川 once, not a misreading): one word
+    // formed everywhere must be a term of the domain (敷改 ×3 → 整改)
+    const words = new Set(at.map((i) => h.wordTextAt(text, i, c)));
+    if (words.size < p.repeatedMinWords && !(words.size === 1 && h.isDomainTerm([...words][0]))) continue;
+    const lookAlike = h.lookAlikes(ch).includes(c);
+    for (const i of at) {
+      push({
+        start: i,
+        end: i + 1,
+        replacement: c,
+        meta: {
+          type: 'correction',
+          kind: 'character',
+          rule: 'document:repeated-misreading',
+          confidence: lookAlike ? 0.9 : 0.85,
+          note: `${ch}→${c} (${ch} is printed ${at.length}× in this document and forms no word anywhere; ${c} makes a word in every place and fits far better than any other${lookAlike ? '; look-alike' : ''})`,
+        },
+      });
+    }
+  }
+}
+
+function documentTerms(text: string, used: (i: number) => boolean, h: DocumentEvidenceHelpers, p: DocumentEvidenceParams, push: Push): void {
+  // lazily counted occurrences of candidate terms in the document
+  const counts = new Map<string, number>();
+  const count = (t: string): number => {
+    let n = counts.get(t);
+    if (n !== undefined) return n;
+    n = 0;
+    for (let k = text.indexOf(t); k >= 0; k = text.indexOf(t, k + 1)) n++;
+    counts.set(t, n);
+    return n;
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (!h.isHan(text, i) || used(i)) continue;
+    const ch = text[i];
+    if (h.charFreq(ch) >= p.termMaxCharFreq || h.attested(text, i) || h.blocked(text, i) || h.wordAt(text, i, ch) > p.termMaxOldWordFreq) continue;
+    const alikes = h.lookAlikes(ch);
+    if (!alikes.length) continue;
+    let best: { c: string; term: string; n: number } | null = null;
+    let ambiguous = false;
+    for (const c of alikes) {
+      // the longest window around i (2–4 Han characters, same line) that the document prints elsewhere with c
+      let found: { term: string; n: number } | null = null;
+      for (let L = 4; L >= 2 && !found; L--) {
+        for (let st = i - L + 1; st <= i; st++) {
+          if (st < 0 || st + L > text.length) continue;
+          let ok = true;
+          for (let q = st; q < st + L; q++) if (!h.isHan(text, q)) ok = false;
+          if (!ok) continue;
+          const term = text.slice(st, i) + c + text.slice(i + 1, st + L);
+          const n = count(term);
+          if (n >= (L === 2 ? p.termMinCount2 : p.termMinCount3) && count(text.slice(st, st + L)) < n) {
+            found = { term, n };
+            break;
+          }
+        }
+      }
+      if (!found) continue;
+      if (best && (best.term.length === found.term.length)) ambiguous = true;
+      if (!best || found.term.length > best.term.length) {
+        best = { c, ...found };
+        ambiguous = false;
+      }
+    }
+    if (!best || ambiguous) continue;
+    push({
+      start: i,
+      end: i + 1,
+      replacement: best.c,
+      meta: {
+        type: 'correction',
+        kind: 'character',
+        rule: 'document:term',
+        confidence: 0.85,
+        note: `${ch}→${best.c} (look-alike; the document prints ${best.term} ${best.n}× elsewhere and the printed reading forms no word)`,
+      },
+    });
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Document-level evidence through the real corrector (real dictionaries, genre
+ * model): one glyph misread the same way in several places, and a term the
+ * document prints many times seen once through a look-alike. Names that repeat
+ * with the same neighbour, common characters and single occurrences stay.
+ */
+import { describe, expect, it } from 'vitest';
+import { createCorrector, loadDictionaries } from '../../pipeline/correct/index.ts';
+
+const corrector = createCorrector(loadDictionaries());
+const documentChanges = (text: string): string[] =>
+  corrector
+    .correctDocument({ text })
+    .edits.filter((e) => e.meta.type === 'correction' && e.meta.rule.startsWith('document:'))
+    .map((e) => `${text.slice(e.start, e.end)}→${e.replacement}@${e.start}`);
+
+const COUNTY = '衡阳县委巡察办牵头，衡阳县委组织部配合，衡阳县纪委监委参加，衡阳县各乡镇落实。';
+
+describe('document evidence', () => {
+  it.each([
+    [
+      'one uncommon glyph misread in three places: one reading fits them all (流程, 流程, 交流)',
+      '二是强化巡察庞程指导，完善巡察工作手册。\n开展巡察整改工作庞程指引试点工作。\n强化信息双向交庞。二是强化成果运用。',
+      ['庞→流@6', '庞→流@29', '庞→流@46'],
+    ],
+    [
+      'the same domain term misread in three places (敷改 → 整改)',
+      '发现并督促敷改问题11个。\n把敷改中形成的有效做法固化为制度。\n半月调度一次敷改进度。',
+      ['敷→整@5', '敷→整@15', '敷→整@38'],
+    ],
+    [
+      'a place name repeats with the same neighbour: not a misreading (鸿川 is not 四川)',
+      '中共鸿川交通投资集团有限公司委员会。\n第三巡察组对鸿川交通投资集团开展巡察。\n邮政信箱：鸿川市高新区。',
+      [],
+    ],
+    ['printed once: no document evidence', '二是强化巡察庞程指导，完善巡察工作手册。', []],
+    [
+      'a term printed four times, once through a look-alike (衔阳 → 衡阳)',
+      `${COUNTY}\n修订完善《衔阳县委巡察整改专项检查办法》。`,
+      [`衔→衡@${COUNTY.length + 6}`],
+    ],
+    [
+      'a common character is not taken for the document\'s term (情况及 stays although 情况反 is printed)',
+      '巡察情况反馈会。\n巡察情况反馈意见。\n听取情况反馈。\n日常监督情况反馈。\n巡察综合情况及县委第四轮巡察。',
+      [],
+    ],
+    ['a term printed twice only is not enough for two characters', '衡阳县委。衡阳县委。\n衔阳的情况。', []],
+  ])('%s', (_name, text, expected) => {
+    expect(documentChanges(text)).toEqual(expected);
+  });
+
+  it('records rule, confidence and a note a reviewer can read', () => {
+    const text = `${COUNTY}\n修订完善《衔阳县委巡察整改专项检查办法》。`;
+    const e = corrector.correctDocument({ text }).edits.find((x) => x.meta.type === 'correction' && x.meta.rule === 'document:term');
+    expect(e?.meta.type === 'correction' && e.meta.confidence).toBeGreaterThan(0.8);
+    expect(e?.meta.type === 'correction' && e.meta.note).toContain('衡阳');
+  });
+});
