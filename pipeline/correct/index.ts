@@ -173,6 +173,8 @@ export const PARAMS = {
   /** gain cap when the original character is covered by a known word (null: no cap) */
   lmCoveredCap: 0 as number | null,
   lmPlausiblePairs: 1,
+  /** a new word this long is not shaky for a rare neighbour inside it */
+  confirmedWordLen: 4,
   /** document-level evidence: one glyph misread the same way in several places, the document's own terms */
   documentEvidence: true,
   ...DOCUMENT_EVIDENCE_DEFAULTS,
@@ -610,7 +612,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       const ts = ws + (best.newLen >= 2 ? best.tokStart : k);
       const te = ts + best.newLen;
       let shaky = false;
-      for (let q = ts; q < te; q++) {
+      // (three other characters agreeing with a known four-character word confirm each other: 崝蜓点水 → 蜻蜓点水)
+      for (let q = ts; q < te && best.newLen < PARAMS.confirmedWordLen; q++) {
         if (q === i) continue;
         // (a rare neighbour inside a word of the original text is not doubtful: 反馈 in 反馈恋见)
         if (((charFreq.get(cur[q]) ?? 0) < PARAMS.rareCharFreq && !(PARAMS.coveredNotShaky && q >= a && q < b && cov[q - a] & 1)) || cur[q] === best.cand.truth) shaky = true;

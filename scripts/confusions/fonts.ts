@@ -14,7 +14,7 @@ export interface FontSpec {
   /** family name of the wanted face inside a collection (nameID 1 or 16) */
   family: string;
   /** short style label */
-  style: 'song' | 'hei';
+  style: 'song' | 'hei' | 'kai';
 }
 
 /** Fonts Chinese notices are typically printed in that exist on this machine. */
@@ -23,6 +23,17 @@ export const NOTICE_FONTS: FontSpec[] = [
   { alias: 'CfUMingCN', path: '/usr/share/fonts/truetype/arphic/uming.ttc', family: 'AR PL UMing CN', style: 'song' },
   { alias: 'CfZenHei', path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', family: 'WenQuanYi Zen Hei', style: 'hei' },
   { alias: 'CfNotoSansSC', path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK SC', style: 'hei' },
+];
+
+/**
+ * Kai faces (GB/T 9704 sets second-level headings in 楷体; 仿宋, the body face
+ * of notices, has Kai-like strokes and no simplified-Chinese free font here):
+ * opt-in for the OCR statistics (`--styles song,hei,kai`), not used by the
+ * glyph tables. Debian packages fonts-arphic-gkai00mp and fonts-lxgw-wenkai.
+ */
+export const KAI_FONTS: FontSpec[] = [
+  { alias: 'CfKaitiGB', path: '/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf', family: 'AR PL KaitiM GB', style: 'kai' },
+  { alias: 'CfWenKai', path: '/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf', family: 'LXGW WenKai', style: 'kai' },
 ];
 
 function tag(buf: Buffer, off: number): string {
@@ -111,6 +122,7 @@ export function registerFont(spec: FontSpec): boolean {
   return false;
 }
 
-export function registerNoticeFonts(): FontSpec[] {
-  return NOTICE_FONTS.filter((f) => registerFont(f));
+/** Register the notice fonts of the given styles (default Song and Hei: the glyph tables' four faces). */
+export function registerNoticeFonts(styles: FontSpec['style'][] = ['song', 'hei']): FontSpec[] {
+  return [...NOTICE_FONTS, ...KAI_FONTS].filter((f) => styles.includes(f.style) && registerFont(f));
 }

@@ -12,7 +12,7 @@
 // Raw counts are also kept in a JSON state file so runs can be resumed/merged.
 //
 // Usage: nice npx tsx scripts/confusions/ocr-stats.ts [--minutes 40] [--pages N] [--jobs 2] [--seed 1]
-//          [--engine native|js] [--state FILE] [--fresh] [--out FILE]
+//          [--engine native|js] [--state FILE] [--fresh] [--out FILE] [--styles song,hei,kai] [--heavy]
 // The state file (default $TMPDIR/notice-ocr-stats-state.json) accumulates counts
 // across runs; --fresh starts from zero. Runs with --engine js (tesseract.js,
 // @tesseract.js-data/chi_sim/4.0.0_best_int) add to the same counts.
@@ -229,9 +229,12 @@ async function main(): Promise<void> {
   const engine = arg('engine', 'native');
   const statePath = arg('state', join(tmpdir(), 'notice-ocr-stats-state.json'));
   const fresh = process.argv.includes('--fresh');
+  // --heavy: poor scans (small, blurred, hard-thresholded glyphs) instead of the light default damage
+  const heavy = process.argv.includes('--heavy');
   OUT = arg('out', OUT);
 
-  const fonts = registerNoticeFonts();
+  const styles = arg('styles', 'song,hei').split(',') as FontSpec['style'][];
+  const fonts = registerNoticeFonts(styles);
   if (!fonts.length) throw new Error('no fonts');
   const { general, admin } = loadWords();
   console.log(`words: general ${general.length}, admin ${admin.length}; fonts ${fonts.map((f) => f.alias).join(',')}`);
@@ -274,10 +277,10 @@ async function main(): Promise<void> {
 
   const doPage = async (pageNo: number): Promise<void> => {
     // every page derives its own RNG from (seed, pageNo): deterministic regardless of scheduling
-    const rnd = rng(seed * 1_000_003 + pageNo * 7919 + (engine === 'js' ? 17 : 0));
+    const rnd = rng(seed * 1_000_003 + pageNo * 7919 + (engine === 'js' ? 17 : 0) + (heavy ? 31 : 0));
     const pickG = sampler(general, 0.5, rnd);
     const pickA = sampler(admin, 0.5, rnd);
-    // font choice: Song faces twice as likely as Hei
+    // font choice: Song faces twice as likely as Hei or Kai
     const weights = fonts.map((f) => (f.style === 'song' ? 2 : 1));
     let r = rnd() * weights.reduce((a, b) => a + b, 0);
     let font = fonts[0]!;
@@ -292,16 +295,29 @@ async function main(): Promise<void> {
     const perLine = 28;
     const nLines = 28;
     const lines = Array.from({ length: nLines }, () => makeLine(perLine, pickG, pickA, rnd));
-    const spec: PageSpec = {
-      font,
-      px,
-      lines,
-      blur: rnd() * 1.1,
-      noise: rnd() < 0.6 ? rnd() * 25 : 0,
-      scale: rnd() < 0.5 ? 0.6 + rnd() * 0.35 : 1,
-      threshold: rnd() < 0.35 ? 100 + Math.floor(rnd() * 80) : 0,
-      jpeg: 35 + Math.floor(rnd() * 50),
-    };
+    const spec: PageSpec = heavy
+      ? // a poor scan: glyphs ~22–30 px high after down-sampling, blurred, then
+        // hard-thresholded so that strokes break (low cut) or run together (high cut)
+        {
+          font,
+          px,
+          lines,
+          blur: 0.3 + rnd() * 0.8,
+          noise: rnd() * 25,
+          scale: Math.min(1, (22 + rnd() * 8) / px),
+          threshold: rnd() < 0.6 ? 80 + Math.floor(rnd() * 110) : 0,
+          jpeg: 30 + Math.floor(rnd() * 40),
+        }
+      : {
+          font,
+          px,
+          lines,
+          blur: rnd() * 1.1,
+          noise: rnd() < 0.6 ? rnd() * 25 : 0,
+          scale: rnd() < 0.5 ? 0.6 + rnd() * 0.35 : 1,
+          threshold: rnd() < 0.35 ? 100 + Math.floor(rnd() * 80) : 0,
+          jpeg: 35 + Math.floor(rnd() * 50),
+        };
     const jpg = await renderPage(spec, rnd);
     const file = join(tmp, `p${pageNo}.jpg`);
     writeFileSync(file, jpg);
