@@ -13,9 +13,23 @@ import { beforeCorrection, cer, editDistance, isCharacterCorrection, scoreCorrec
 import { GoldStructure, scoreStructure, type StructureScore } from '../pipeline/eval/structure.ts';
 import type { NoticeDocument } from '../pipeline/schema.ts';
 
-const { values } = parseArgs({
-  options: { scans: { type: 'boolean', default: true }, json: { type: 'string' }, verbose: { type: 'boolean', default: false }, 'verbose-holdout': { type: 'boolean', default: false } },
-});
+const USAGE = 'usage: npm run eval -- [--no-scans] [--json FILE] [--verbose [--verbose-holdout]]';
+function options() {
+  try {
+    return parseArgs({
+      allowNegative: true,
+      options: { scans: { type: 'boolean', default: true }, json: { type: 'string' }, verbose: { type: 'boolean', default: false }, 'verbose-holdout': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const { values } = options();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 interface Fixture {
   id: string;

@@ -191,6 +191,23 @@ export class CharLM {
     return out;
   }
 
+  /**
+   * Log-likelihood gain of inserting `ins` before position i of s: the
+   * inserted characters and the two after them, with and without it.
+   */
+  insertionGain(s: string, i: number, ins: string): number {
+    const from = Math.max(0, i - 2);
+    const to = Math.min(s.length, i + 2);
+    const before = s.slice(from, to);
+    const after = s.slice(from, i) + ins + s.slice(i, to);
+    const o = i - from;
+    let pb = 1;
+    for (let q = o; q < before.length; q++) pb *= this.pAt(before, q);
+    let pa = 1;
+    for (let q = o; q < after.length; q++) pa *= this.pAt(after, q);
+    return Math.log(pa) - Math.log(pb);
+  }
+
   /** Every trigram of s that contains position i occurs in the corpus (a well-attested reading). */
   attested(s: string, i: number): boolean {
     for (let st = i - 2; st <= i; st++) {

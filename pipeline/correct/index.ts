@@ -173,6 +173,8 @@ export const PARAMS = {
   /** gain cap when the original character is covered by a known word (null: no cap) */
   lmCoveredCap: 0 as number | null,
   lmPlausiblePairs: 1,
+  /** a comma is inserted after 》 when the genre model gains this much (Infinity: off) */
+  titleCommaGain: 5,
   /** a new word this long is not shaky for a rare neighbour inside it */
   confirmedWordLen: 4,
   /** document-level evidence: one glyph misread the same way in several places, the document's own terms */
@@ -411,6 +413,22 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       if (edits.some((x) => e.start < x.end && e.end > x.start)) continue;
       edits.push(e);
       for (let k = Math.max(0, e.start - 1); k < Math.min(text.length, e.end + 1); k++) mask[k] = 1;
+    }
+
+    // 1c. a comma lost after a title (tesseract drops "，" right after "》"): where the genre
+    // model expects a new clause (…办法》明确…) and not a continuation (…办法》等制度, …》和《)
+    if (clm && PARAMS.titleCommaGain < Infinity) {
+      for (let q = text.indexOf('》'); q >= 0; q = text.indexOf('》', q + 1)) {
+        if (q + 1 >= text.length || !isHan(text, q + 1) || mask[q] || mask[q + 1]) continue;
+        const gain = clm.insertionGain(text, q + 1, '，');
+        if (gain < PARAMS.titleCommaGain) continue;
+        edits.push({
+          start: q + 1,
+          end: q + 1,
+          replacement: '，',
+          meta: { type: 'correction', kind: 'punctuation', rule: 'punct:lost-comma-after-title', confidence: 0.9, note: `the genre model expects a new clause after the title (gain ${round(gain)})` },
+        });
+      }
     }
 
     // 2. confusion candidates scored by the word model, per Han run

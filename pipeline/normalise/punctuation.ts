@@ -15,7 +15,8 @@ const punct = (start: number, end: number, replacement: string, rule: string, co
 });
 
 const WIDE: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
-const DOC_NUMBER = /[\[［【〔(（]\s*((?:19|20)\d{2})\s*[\]］】〕JIl1|)）]\s*(?=\d{1,4}\s*号)/g;
+// (the closing bracket may be read twice, "[2024]〕", "[2024〕】": a second closer must be a bracket, never a digit)
+const DOC_NUMBER = /[\[［【〔(（]\s*((?:19|20)\d{2})\s*[\]］】〕JIl1|)）](?:\s*[\]］】〕)）])?\s*(?=\d{1,4}\s*号)/g;
 const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]+/g;
 const QUOTES = /["＂“”]/g;
 /** A progress label is always followed by a colon; OCR often prints ; , . or a second colon. */

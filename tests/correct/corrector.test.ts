@@ -28,7 +28,8 @@ function checkInvariants(text: string, r: CorrectResult): void {
       const e = list[i];
       expect(e.start).toBeGreaterThanOrEqual(0);
       expect(e.end).toBeLessThanOrEqual(text.length);
-      expect(e.end).toBeGreaterThan(e.start);
+      // an insertion (a lost comma) is an empty span with a replacement
+      expect(e.end).toBeGreaterThanOrEqual(e.start);
       expect(text.slice(e.start, e.end)).not.toBe(e.replacement);
       if (i > 0) expect(e.start).toBeGreaterThanOrEqual(list[i - 1].end);
       expect(e.meta.type).toBe('correction');
@@ -71,6 +72,9 @@ const valid: { text: string; why: string }[] = [
   { text: '对有关人员进行谈话函询，并将结果抄送县纪委监委。', why: '函询 / 抄送' },
   { text: '收集汇总巡察资料，加强资金监管，盘活闲置资源。', why: '资料 / 资金 / 资源' },
   { text: '中共乔山县委员会、乔农党〔2024〕5号、桃溪镇。', why: 'unknown place names near rarer known proper nouns (香山县, 神农)' },
+  // a title runs on into its sentence: no comma
+  { text: '按照《巡察工作条例》要求，结合《关于加强巡察整改的意见》和《巡察工作规则》等制度执行。', why: 'titles continuing their sentence (要求, 和《, 等制度)' },
+  { text: '县委办公室印发《巡察整改工作实施方案》的通知。', why: '…》的通知' },
 ];
 
 const invalid: { text: string; output: string; rules: RegExp[] }[] = [
@@ -89,6 +93,9 @@ const invalid: { text: string; output: string; rules: RegExp[] }[] = [
   // word completion: no look-alike pair, the neighbour and the context decide
   { text: '方案抄迖县纪委监委。', output: '方案抄送县纪委监委。', rules: [/^lexicon:completion$/] },
   { text: '加强对下属企业财务管理的监督险查。', output: '加强对下属企业财务管理的监督检查。', rules: [/^lexicon:completion$/] },
+  // a comma lost right after a title where a new clause starts
+  { text: '修订《公务用车管理办法》明确派车审批程序。', output: '修订《公务用车管理办法》，明确派车审批程序。', rules: [/^punct:lost-comma-after-title$/] },
+  { text: '制定《整改工作方案》严格落实整改责任。', output: '制定《整改工作方案》，严格落实整改责任。', rules: [/^punct:lost-comma-after-title$/] },
 ];
 
 describe('corrector: valid (unchanged)', () => {
@@ -135,10 +142,10 @@ describe('corrector: behaviour', () => {
     expect(together).toBe(paras.map((p) => apply(p, corrector.correct({ text: p }).edits)).join('\n'));
   });
 
-  it('never changes Latin letters, digits, punctuation or whitespace', () => {
+  it('never changes Latin letters, digits, punctuation or whitespace (it only adds a comma after a title)', () => {
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    const pool = [...'政冶巳已于干中夹贵责万方巡穴察整改问题线素ab12@.，。、（）〔〕 \n'];
+    const pool = [...'政冶巳已于干中夹贵责万方巡穴察整改问题线素ab12@.，。、（）〔〕《》明确 \n'];
     for (let n = 0; n < 200; n++) {
       let text = '';
       const len = 5 + Math.floor(rnd() * 30);
@@ -146,6 +153,10 @@ describe('corrector: behaviour', () => {
       const r = corrector.correct({ text });
       checkInvariants(text, r);
       for (const e of [...r.edits, ...r.suggestions]) {
+        if (e.start === e.end && e.replacement === '，') {
+          expect(text[e.start - 1]).toBe('》');
+          continue;
+        }
         for (let q = e.start; q < e.end; q++) expect(text[q]).toMatch(/\p{Script=Han}/u);
         expect(e.replacement).toMatch(/^\p{Script=Han}+$/u);
       }
