@@ -175,6 +175,8 @@ export const PARAMS = {
   lmPlausiblePairs: 1,
   /** a comma is inserted after 》 when the genre model gains this much (Infinity: off) */
   titleCommaGain: 5,
+  /** a stray mark (quote, hyphen, underscore …) between two characters of a known word is removed */
+  strayMarks: true,
   /** a new word this long is not shaky for a rare neighbour inside it */
   confirmedWordLen: 4,
   /** document-level evidence: one glyph misread the same way in several places, the document's own terms */
@@ -194,6 +196,8 @@ const HAN = /\p{Script=Han}/u;
 /** Characters that open a sentence with 是 in ordinary prose (这是, 也是, 都是 …), never an enumeration marker. */
 const SHI_STARTERS = '这那也都均只就更正还但于总却仍便即乃亦皆实若或要凡';
 const DEBUG = !!process.env.DEBUG_CORRECT;
+/** marks OCR leaves inside words from specks and smudges */
+const STRAY_MARKS = '“”"\'‘’-_*|·~^`';
 function isHan(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if (c < 0x3400) return false;
@@ -360,6 +364,19 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   const protectedTerms = dicts.protectedTerms;
   const protectedPatterns = dicts.protectedPatterns;
 
+  /** The known word (≥ coverMinFreq, 2–4 characters) that the mark at q splits, '' when none. */
+  function wordAcross(s: string, q: number): string {
+    for (let L = 4; L >= 2; L--) {
+      for (let st = q - L + 1; st < q; st++) {
+        if (st < 0 || st + L + 1 > s.length) continue;
+        const w = s.slice(st, q) + s.slice(q + 1, st + L + 1);
+        if (w.length === L && [...w].every((_, k) => isHan(w, k)) && (freq.get(w) ?? 0) >= PARAMS.coverMinFreq) return w;
+      }
+    }
+    return '';
+  }
+  const joinsWord = (s: string, q: number): boolean => wordAcross(s, q) !== '';
+
   function correct(input: CorrectInput): CorrectResult {
     const text = input.text;
     const mask = protectedMask(text, protectedTerms, protectedPatterns);
@@ -427,6 +444,23 @@ export function createCorrector(dicts: Dictionaries): Corrector {
           end: q + 1,
           replacement: '，',
           meta: { type: 'correction', kind: 'punctuation', rule: 'punct:lost-comma-after-title', confidence: 0.9, note: `the genre model expects a new clause after the title (gain ${round(gain)})` },
+        });
+      }
+    }
+
+    // 1d. a stray mark inside a word (部“署, 水-利, 一-岗双责): OCR debris, not punctuation
+    if (PARAMS.strayMarks) {
+      for (let q = 1; q + 1 < text.length; q++) {
+        const m = text[q];
+        if (!STRAY_MARKS.includes(m) || !isHan(text, q - 1) || !isHan(text, q + 1) || mask[q]) continue;
+        if (!joinsWord(text, q)) continue;
+        // a quote that has its partner in the paragraph is punctuation, not debris
+        if ((m === '“' && /^[^“]*”/.test(text.slice(q + 1))) || (m === '”' && /“[^”]*$/.test(text.slice(0, q)))) continue;
+        edits.push({
+          start: q,
+          end: q + 1,
+          replacement: '',
+          meta: { type: 'correction', kind: 'punctuation', rule: 'punct:stray-mark-in-word', confidence: 0.9, note: `${m} splits the word ${wordAcross(text, q)}` },
         });
       }
     }

@@ -75,6 +75,7 @@ const valid: { text: string; why: string }[] = [
   // a title runs on into its sentence: no comma
   { text: '按照《巡察工作条例》要求，结合《关于加强巡察整改的意见》和《巡察工作规则》等制度执行。', why: 'titles continuing their sentence (要求, 和《, 等制度)' },
   { text: '县委办公室印发《巡察整改工作实施方案》的通知。', why: '…》的通知' },
+  { text: '开展“回头看”，落实“一岗双责”，推进京-津合作。', why: 'paired quotes stay; a hyphen between characters that form no word stays' },
 ];
 
 const invalid: { text: string; output: string; rules: RegExp[] }[] = [
@@ -96,6 +97,9 @@ const invalid: { text: string; output: string; rules: RegExp[] }[] = [
   // a comma lost right after a title where a new clause starts
   { text: '修订《公务用车管理办法》明确派车审批程序。', output: '修订《公务用车管理办法》，明确派车审批程序。', rules: [/^punct:lost-comma-after-title$/] },
   { text: '制定《整改工作方案》严格落实整改责任。', output: '制定《整改工作方案》，严格落实整改责任。', rules: [/^punct:lost-comma-after-title$/] },
+  // a speck read as a mark inside a word
+  { text: '在巡察工作动员部“署会上的讲话精神。', output: '在巡察工作动员部署会上的讲话精神。', rules: [/^punct:stray-mark-in-word$/] },
+  { text: '今年新招录水-利专业技术人员4名。', output: '今年新招录水利专业技术人员4名。', rules: [/^punct:stray-mark-in-word$/] },
 ];
 
 describe('corrector: valid (unchanged)', () => {
@@ -142,10 +146,10 @@ describe('corrector: behaviour', () => {
     expect(together).toBe(paras.map((p) => apply(p, corrector.correct({ text: p }).edits)).join('\n'));
   });
 
-  it('never changes Latin letters, digits, punctuation or whitespace (it only adds a comma after a title)', () => {
+  it('never changes Latin letters, digits, punctuation or whitespace (it only adds a comma after a title, drops a mark inside a word)', () => {
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    const pool = [...'政冶巳已于干中夹贵责万方巡穴察整改问题线素ab12@.，。、（）〔〕《》明确 \n'];
+    const pool = [...'政冶巳已于干中夹贵责万方巡穴察整改问题线素ab12@.，。、（）〔〕《》明确-“ \n'];
     for (let n = 0; n < 200; n++) {
       let text = '';
       const len = 5 + Math.floor(rnd() * 30);
@@ -155,6 +159,12 @@ describe('corrector: behaviour', () => {
       for (const e of [...r.edits, ...r.suggestions]) {
         if (e.start === e.end && e.replacement === '，') {
           expect(text[e.start - 1]).toBe('》');
+          continue;
+        }
+        if (e.replacement === '') {
+          expect(e.end - e.start).toBe(1);
+          expect('-“').toContain(text[e.start]);
+          expect(text[e.start - 1] + text[e.end]).toMatch(/^\p{Script=Han}{2}$/u);
           continue;
         }
         for (let q = e.start; q < e.end; q++) expect(text[q]).toMatch(/\p{Script=Han}/u);
