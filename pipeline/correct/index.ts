@@ -177,6 +177,9 @@ export const PARAMS = {
   titleCommaGain: 5,
   /** a stray mark (quote, hyphen, underscore …) between two characters of a known word is removed */
   strayMarks: true,
+  /** a separator inside a word is removed when the word is this frequent and keeping it costs the genre model this much */
+  splitSeparatorWordFreq: 1000,
+  splitSeparatorGain: -14.5,
   /** a new word this long is not shaky for a rare neighbour inside it */
   confirmedWordLen: 4,
   /** document-level evidence: one glyph misread the same way in several places, the document's own terms */
@@ -198,6 +201,8 @@ const SHI_STARTERS = '这那也都均只就更正还但于总却仍便即乃亦�
 const DEBUG = !!process.env.DEBUG_CORRECT;
 /** marks OCR leaves inside words from specks and smudges */
 const STRAY_MARKS = '“”"\'‘’-_*|·~^`';
+/** separators that OCR also drops into words (never 、, which lists single characters: 收、支、管、用) */
+const SPLIT_SEPARATORS = '，。,.；;：:';
 function isHan(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if (c < 0x3400) return false;
@@ -452,8 +457,14 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     if (PARAMS.strayMarks) {
       for (let q = 1; q + 1 < text.length; q++) {
         const m = text[q];
-        if (!STRAY_MARKS.includes(m) || !isHan(text, q - 1) || !isHan(text, q + 1) || mask[q]) continue;
+        if (!(STRAY_MARKS.includes(m) || SPLIT_SEPARATORS.includes(m)) || !isHan(text, q - 1) || !isHan(text, q + 1) || mask[q]) continue;
         if (!joinsWord(text, q)) continue;
+        // a separator may end a clause right before a word's second character (中，国家 …): only
+        // where the genre model finds it very unlikely and the word it splits is a common one
+        if (SPLIT_SEPARATORS.includes(m)) {
+          if (!clm || (freq.get(wordAcross(text, q)) ?? 0) < PARAMS.splitSeparatorWordFreq) continue;
+          if (clm.insertionGain(text.slice(0, q) + text.slice(q + 1), q, m) > PARAMS.splitSeparatorGain) continue;
+        }
         // a quote that has its partner in the paragraph is punctuation, not debris
         if ((m === '“' && /^[^“]*”/.test(text.slice(q + 1))) || (m === '”' && /“[^”]*$/.test(text.slice(0, q)))) continue;
         edits.push({

@@ -76,6 +76,8 @@ const valid: { text: string; why: string }[] = [
   { text: '按照《巡察工作条例》要求，结合《关于加强巡察整改的意见》和《巡察工作规则》等制度执行。', why: 'titles continuing their sentence (要求, 和《, 等制度)' },
   { text: '县委办公室印发《巡察整改工作实施方案》的通知。', why: '…》的通知' },
   { text: '开展“回头看”，落实“一岗双责”，推进京-津合作。', why: 'paired quotes stay; a hyphen between characters that form no word stays' },
+  { text: '在2024年工作中，国家和省里出台的政策全部落实到位。', why: 'a comma between 中 and 国 ends a clause' },
+  { text: '围绕基金收、支、管、用全流程开展检查，县委第七、八轮巡察。', why: '、 lists single characters' },
 ];
 
 const invalid: { text: string; output: string; rules: RegExp[] }[] = [
@@ -100,6 +102,8 @@ const invalid: { text: string; output: string; rules: RegExp[] }[] = [
   // a speck read as a mark inside a word
   { text: '在巡察工作动员部“署会上的讲话精神。', output: '在巡察工作动员部署会上的讲话精神。', rules: [/^punct:stray-mark-in-word$/] },
   { text: '今年新招录水-利专业技术人员4名。', output: '今年新招录水利专业技术人员4名。', rules: [/^punct:stray-mark-in-word$/] },
+  { text: '对外办法，推。行派车单和行车记录。', output: '对外办法，推行派车单和行车记录。', rules: [/^punct:stray-mark-in-word$/] },
+  { text: '逐条研究制定整，改方案。', output: '逐条研究制定整改方案。', rules: [/^punct:stray-mark-in-word$/] },
 ];
 
 describe('corrector: valid (unchanged)', () => {
