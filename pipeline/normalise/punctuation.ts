@@ -161,6 +161,18 @@ function lostStops(text: string, edits: StageEdit[]): void {
   }
 }
 
+/**
+ * A separator right after a full stop ("。,整改进展情况", "。.个别", "。。问题2.") or opening a
+ * paragraph (",局党组…") is a speck OCR read as a mark: Chinese never writes one there. It is removed.
+ */
+const AFTER_STOP = /(?<=。)[,，.。](?=[\p{Script=Han}（(])/gu;
+const AT_PARAGRAPH_START = /(?<=^|\n)[,，。](?=\p{Script=Han})/gu;
+function debrisAfterStops(text: string, edits: StageEdit[]): void {
+  for (const re of [AFTER_STOP, AT_PARAGRAPH_START]) {
+    for (const m of text.matchAll(re)) edits.push(punct(m.index!, m.index! + 1, '', 'debris-after-stop', 0.9));
+  }
+}
+
 function halfWidth(text: string, edits: StageEdit[]): void {
   for (const m of text.matchAll(FULLWIDTH_ALNUM)) {
     const half = [...m[0]].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
@@ -183,6 +195,7 @@ function settle(edits: StageEdit[]): StageEdit[] {
 export function normalisePunctuation(text: string): StageEdit[] {
   const edits: StageEdit[] = [];
   docNumbers(text, edits);
+  debrisAfterStops(text, edits);
   labelColons(text, edits);
   strayStops(text, edits);
   markerDots(text, edits);
