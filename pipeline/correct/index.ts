@@ -16,6 +16,7 @@ import { CharLM } from './char-lm.ts';
 import { protectedMask, nameZone, placeSuffixAfter } from './protect.ts';
 import { poolRepeated } from './pool.ts';
 import { repairEnumerationMarkers } from './enumeration-markers.ts';
+import { repairQuotes } from './quote-repair.ts';
 import { documentEvidence, DOCUMENT_EVIDENCE_DEFAULTS, type DocumentEvidenceHelpers } from './document-evidence.ts';
 
 export type { Dictionaries } from './dictionaries.ts';
@@ -175,6 +176,10 @@ export const PARAMS = {
   lmPlausiblePairs: 1,
   /** a comma is inserted after 》 when the genre model gains this much (Infinity: off) */
   titleCommaGain: 5,
+  /** quote repair: a second opening quote within this many characters closes the first; a mark that pairs with nothing is a full stop from this genre-model gain */
+  quoteRepair: true,
+  quoteMaxQuoted: 12,
+  quoteStopGain: 0,
   /** a stray mark (quote, hyphen, underscore …) between two characters of a known word is removed */
   strayMarks: true,
   /** a separator inside a word is removed when the word is this frequent and keeping it costs the genre model this much */
@@ -450,6 +455,15 @@ export function createCorrector(dicts: Dictionaries): Corrector {
           replacement: '，',
           meta: { type: 'correction', kind: 'punctuation', rule: 'punct:lost-comma-after-title', confidence: 0.9, note: `the genre model expects a new clause after the title (gain ${round(gain)})` },
         });
+      }
+    }
+
+    // 1c'. quote marks the layout stage could not pair: a closer printed as an opener, a full stop read as “ or *
+    if (clm && PARAMS.quoteRepair) {
+      const stopGain = (q: number): number => clm.insertionGain(text.slice(0, q) + text.slice(q + 1), q, '。');
+      for (const e of repairQuotes(text, (q) => !!mask[q], stopGain, (q) => q > 0 && isHan(text, q - 1) && isHan(text, q + 1) && joinsWord(text, q), { maxQuoted: PARAMS.quoteMaxQuoted, stopGain: PARAMS.quoteStopGain })) {
+        edits.push(e);
+        mask[e.start] = 1;
       }
     }
 

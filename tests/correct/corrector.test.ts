@@ -150,10 +150,10 @@ describe('corrector: behaviour', () => {
     expect(together).toBe(paras.map((p) => apply(p, corrector.correct({ text: p }).edits)).join('\n'));
   });
 
-  it('never changes Latin letters, digits, punctuation or whitespace (it only adds a comma after a title, drops a mark inside a word)', () => {
+  it('never changes Latin letters, digits or whitespace; punctuation only by its few repairs', () => {
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    const pool = [...'政冶巳已于干中夹贵责万方巡穴察整改问题线素ab12@.，。、（）〔〕《》明确-“ \n'];
+    const pool = [...'政冶巳已于干中夹贵责万方巡穴察整改问题线素ab12@.，。、（）〔〕《》明确-“* \n'];
     for (let n = 0; n < 200; n++) {
       let text = '';
       const len = 5 + Math.floor(rnd() * 30);
@@ -161,14 +161,11 @@ describe('corrector: behaviour', () => {
       const r = corrector.correct({ text });
       checkInvariants(text, r);
       for (const e of [...r.edits, ...r.suggestions]) {
-        if (e.start === e.end && e.replacement === '，') {
-          expect(text[e.start - 1]).toBe('》');
-          continue;
-        }
-        if (e.replacement === '') {
-          expect(e.end - e.start).toBe(1);
-          expect('-“').toContain(text[e.start]);
-          expect(text[e.start - 1] + text[e.end]).toMatch(/^\p{Script=Han}{2}$/u);
+        if (e.meta.type === 'correction' && e.meta.kind === 'punctuation') {
+          // a lost comma after a title, a mark dropped from a word, a quote closed, a full stop read as “ or *
+          expect(e.end - e.start).toBeLessThanOrEqual(1);
+          expect(text.slice(e.start, e.end)).not.toMatch(/[A-Za-z0-9\s]/);
+          expect(['', '，', '。', '”']).toContain(e.replacement);
           continue;
         }
         for (let q = e.start; q < e.end; q++) expect(text[q]).toMatch(/\p{Script=Han}/u);
