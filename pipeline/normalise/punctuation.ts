@@ -163,12 +163,15 @@ function lostStops(text: string, edits: StageEdit[]): void {
 
 /**
  * A separator right after a full stop ("。,整改进展情况", "。.个别", "。。问题2.") or opening a
- * paragraph (",局党组…") is a speck OCR read as a mark: Chinese never writes one there. It is removed.
+ * paragraph (",局党组…"), and an ASCII hyphen in Chinese text, is a speck OCR read as a mark:
+ * Chinese never writes one there. It is removed.
  */
 const AFTER_STOP = /(?<=。)[,，.。](?=[\p{Script=Han}（(])/gu;
 const AT_PARAGRAPH_START = /(?<=^|\n)[,，。](?=\p{Script=Han})/gu;
+/** an ASCII hyphen between Chinese text and a character (。-集团, ，-确保, 问题-整改): Chinese dashes are —— */
+const HYPHEN_IN_HAN = /(?<=[\p{Script=Han}，。：；、！？）》”])-(?=\p{Script=Han})/gu;
 function debrisAfterStops(text: string, edits: StageEdit[]): void {
-  for (const re of [AFTER_STOP, AT_PARAGRAPH_START]) {
+  for (const re of [AFTER_STOP, AT_PARAGRAPH_START, HYPHEN_IN_HAN]) {
     for (const m of text.matchAll(re)) edits.push(punct(m.index!, m.index! + 1, '', 'debris-after-stop', 0.9));
   }
 }

@@ -95,6 +95,8 @@ describe('normalisePunctuation', () => {
     ['a closing line before the sign-off keeps its bare end', '欢迎广大干部群众监督。特此通报\n中共某某县委巡察工作领导小组', '欢迎广大干部群众监督。特此通报\n中共某某县委巡察工作领导小组'],
     ['a comma at a paragraph start is debris: removed', '按期完成。\n,局党组先后召开会议', '按期完成。\n局党组先后召开会议'],
     ['a mark right after a full stop is debris: removed', '明确完成时限。,局党组召开会议。.个别案件。。问题2.', '明确完成时限。局党组召开会议。个别案件。问题2.'],
+    ['an ASCII hyphen in Chinese text is debris: removed', '正在按计划推进。-集团党委紧盯不放，-确保按时完成', '正在按计划推进。集团党委紧盯不放，确保按时完成'],
+    ['hyphens in numbers and Latin words stay', '联系电话：0596-3186620，GB/T-9704，2024-2026年', '联系电话：0596-3186620，GB/T-9704，2024-2026年'],
     ['a dot opening a paragraph may be an item whose number was lost: kept', '按期完成。\n.学习贯彻不深入', '按期完成。\n.学习贯彻不深入'],
     ['a comma after a comma is debris, not widened', '二，,下一步工作打算', '二，,下一步工作打算'],
     ['a stray quote that breaks the alternation leaves the paragraph alone', '形成“”用制度管权管事的长效机制', '形成“”用制度管权管事的长效机制'],
