@@ -163,17 +163,33 @@ function lostStops(text: string, edits: StageEdit[]): void {
 
 /**
  * A separator right after a full stop ("。,整改进展情况", "。.个别", "。。问题2.") or opening a
- * paragraph (",局党组…"), and an ASCII hyphen in Chinese text, is a speck OCR read as a mark:
- * Chinese never writes one there. It is removed.
+ * paragraph (",局党组…"), an ASCII hyphen or a bar in Chinese text, a zero after a percent sign
+ * and a lone dash-like character before a progress label is a speck OCR read as a mark: Chinese
+ * never writes one there. It is removed.
  */
-const AFTER_STOP = /(?<=。)[,，.。](?=[\p{Script=Han}（(])/gu;
+const AFTER_STOP = /(?<=。)[,，.。:：](?=[\p{Script=Han}（(])/gu;
+const AFTER_COMMA = /(?<=，)[,，.:：;；](?=\p{Script=Han})/gu;
+/** a bar is never Chinese punctuation: a rule line or a speck */
+const BAR = /(?<=[\p{Script=Han}，。：；、）》”\d])\||\|(?=[\p{Script=Han}（《“\d])/gu;
+/** a zero after a percent sign (96%0；): the sign's circle read twice */
+const PERCENT_ZERO = /(?<=\d%)0(?=[^\d.%])/gu;
+/** a single speck-like character between a sentence end and a progress label or problem marker (。一整改进展情况：) */
+const BEFORE_LABEL = /(?<=^|\n|。)[一人和上入八丨](?=整改(?:进展|落实)?情况[：:]|整改措施及成效[：:]|问题\s*\d{1,2}[.．])/gu;
 const AT_PARAGRAPH_START = /(?<=^|\n)[,，。](?=\p{Script=Han})/gu;
 /** an ASCII hyphen between Chinese text and a character (。-集团, ，-确保, 问题-整改): Chinese dashes are —— */
 const HYPHEN_IN_HAN = /(?<=[\p{Script=Han}，。：；、！？）》”])-(?=\p{Script=Han})/gu;
 function debrisAfterStops(text: string, edits: StageEdit[]): void {
-  for (const re of [AFTER_STOP, AT_PARAGRAPH_START, HYPHEN_IN_HAN]) {
+  for (const re of [AFTER_STOP, AFTER_COMMA, AT_PARAGRAPH_START, HYPHEN_IN_HAN, BAR, PERCENT_ZERO, BEFORE_LABEL]) {
     for (const m of text.matchAll(re)) edits.push(punct(m.index!, m.index! + 1, '', 'debris-after-stop', 0.9));
   }
+}
+
+/** 《二） is （二） (the opening bracket of a subsection marker misread); 2024一2028年 has a dash, not 一 */
+const BOOK_FOR_BRACKET = /[《〈](?=[一二三四五六七八九十]{1,3}[）)])/gu;
+const YEAR_RANGE_YI = /(?<=(?:19|20)\d{2})一(?=(?:19|20)\d{2})/gu;
+function misreadBrackets(text: string, edits: StageEdit[]): void {
+  for (const m of text.matchAll(BOOK_FOR_BRACKET)) edits.push(punct(m.index!, m.index! + 1, '（', 'subsection-bracket', 0.9));
+  for (const m of text.matchAll(YEAR_RANGE_YI)) edits.push(punct(m.index!, m.index! + 1, '—', 'year-range-dash', 0.9));
 }
 
 function halfWidth(text: string, edits: StageEdit[]): void {
@@ -199,6 +215,7 @@ export function normalisePunctuation(text: string): StageEdit[] {
   const edits: StageEdit[] = [];
   docNumbers(text, edits);
   debrisAfterStops(text, edits);
+  misreadBrackets(text, edits);
   labelColons(text, edits);
   strayStops(text, edits);
   markerDots(text, edits);
