@@ -168,7 +168,7 @@ function lostStops(text: string, edits: StageEdit[]): void {
  * never writes one there. It is removed.
  */
 const AFTER_STOP = /(?<=。)[,，.。:：](?=[\p{Script=Han}（(])/gu;
-const AFTER_COMMA = /(?<=，)[,，.:：;；](?=\p{Script=Han})/gu;
+const AFTER_COMMA = /(?<=，)[,，.:：;；、](?=\p{Script=Han})/gu;
 /** a bar is never Chinese punctuation: a rule line or a speck */
 const BAR = /(?<=[\p{Script=Han}，。：；、）》”\d])\||\|(?=[\p{Script=Han}（《“\d])/gu;
 /** a zero after a percent sign (96%0；): the sign's circle read twice */

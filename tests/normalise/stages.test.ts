@@ -97,6 +97,7 @@ describe('normalisePunctuation', () => {
     ['a mark right after a full stop is debris: removed', '明确完成时限。,局党组召开会议。.个别案件。。问题2.', '明确完成时限。局党组召开会议。个别案件。问题2.'],
     ['an ASCII hyphen in Chinese text is debris: removed', '正在按计划推进。-集团党委紧盯不放，-确保按时完成', '正在按计划推进。集团党委紧盯不放，确保按时完成'],
     ['a bar in Chinese text is debris', '对下属单位|开展专项督查，考核结果在全市|统计系统通报', '对下属单位开展专项督查，考核结果在全市统计系统通报'],
+    ['an enumeration comma right after a comma is debris', '上党课2堂，、观看教育片7个', '上党课2堂，观看教育片7个'],
     ['a zero after a percent sign is the sign read twice', '同比下降26%0；参与率达到96%0。', '同比下降26%；参与率达到96%。'],
     ['a mark after a comma or a colon after a full stop is debris', '紧盯不放，:把巡察整改。:整改落实情况：开展', '紧盯不放，把巡察整改。整改落实情况：开展'],
     ['a speck before a progress label or a problem marker', '未达预期。人整改进展情况：一是\n片纳入档案管理。一问题6.违反', '未达预期。整改进展情况：一是\n片纳入档案管理。问题6.违反'],
