@@ -192,6 +192,28 @@ function misreadBrackets(text: string, edits: StageEdit[]): void {
   for (const m of text.matchAll(YEAR_RANGE_YI)) edits.push(punct(m.index!, m.index! + 1, '—', 'year-range-dash', 0.9));
 }
 
+/**
+ * Enumerations (一是…二是…) are separated by ；or 。, never by a comma: a comma before 二是…
+ * in a paragraph that has 一是 is a semicolon OCR read without its dot (or the full stop the
+ * paragraph uses before its other markers).
+ */
+const COMMA_BEFORE_MARKER = /，(?=[二三四五六七八九十]是)/g;
+const SEP_BEFORE_MARKER = /[；。](?=[二三四五六七八九十]是)/g;
+function enumerationSeparators(text: string, edits: StageEdit[]): void {
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const first = line.indexOf('一是');
+    if (first >= 0) {
+      const used = [...line.matchAll(SEP_BEFORE_MARKER)].map((m) => m[0]);
+      const want = used.filter((c) => c === '。').length > used.filter((c) => c === '；').length ? '。' : '；';
+      for (const m of line.matchAll(COMMA_BEFORE_MARKER)) {
+        if (m.index! > first) edits.push(punct(lineStart + m.index!, lineStart + m.index! + 1, want, 'enumeration-separator', 0.85));
+      }
+    }
+    lineStart += line.length + 1;
+  }
+}
+
 function halfWidth(text: string, edits: StageEdit[]): void {
   for (const m of text.matchAll(FULLWIDTH_ALNUM)) {
     const half = [...m[0]].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
@@ -216,6 +238,7 @@ export function normalisePunctuation(text: string): StageEdit[] {
   docNumbers(text, edits);
   debrisAfterStops(text, edits);
   misreadBrackets(text, edits);
+  enumerationSeparators(text, edits);
   labelColons(text, edits);
   strayStops(text, edits);
   markerDots(text, edits);
