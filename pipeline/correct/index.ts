@@ -375,11 +375,11 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   const protectedPatterns = dicts.protectedPatterns;
 
   /** The known word (≥ coverMinFreq, 2–4 characters) that the mark at q splits, '' when none. */
-  function wordAcross(s: string, q: number): string {
+  function wordAcross(s: string, q: number, n = 1): string {
     for (let L = 4; L >= 2; L--) {
       for (let st = q - L + 1; st < q; st++) {
-        if (st < 0 || st + L + 1 > s.length) continue;
-        const w = s.slice(st, q) + s.slice(q + 1, st + L + 1);
+        if (st < 0 || st + L + n > s.length) continue;
+        const w = s.slice(st, q) + s.slice(q + n, st + L + n);
         if (w.length === L && [...w].every((_, k) => isHan(w, k)) && (freq.get(w) ?? 0) >= PARAMS.coverMinFreq) return w;
       }
     }
@@ -461,32 +461,50 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     // 1c'. quote marks the layout stage could not pair: a closer printed as an opener, a full stop read as “ or *
     if (clm && PARAMS.quoteRepair) {
       const stopGain = (q: number): number => clm.insertionGain(text.slice(0, q) + text.slice(q + 1), q, '。');
-      for (const e of repairQuotes(text, (q) => !!mask[q], stopGain, (q) => q > 0 && isHan(text, q - 1) && isHan(text, q + 1) && joinsWord(text, q), { maxQuoted: PARAMS.quoteMaxQuoted, stopGain: PARAMS.quoteStopGain })) {
-        edits.push(e);
-        mask[e.start] = 1;
+      // one paragraph (line) at a time: a quotation never spans a line end
+      for (let ls = 0; ls < text.length; ) {
+        let le = text.indexOf('\n', ls);
+        if (le < 0) le = text.length;
+        const line = text.slice(ls, le);
+        const base = ls;
+        const found = repairQuotes(line, (q) => !!mask[base + q], (q) => stopGain(base + q), (q) => q > 0 && isHan(line, q - 1) && isHan(line, q + 1) && joinsWord(line, q), { maxQuoted: PARAMS.quoteMaxQuoted, stopGain: PARAMS.quoteStopGain });
+        for (const e of found) {
+          edits.push({ ...e, start: e.start + base, end: e.end + base });
+          mask[e.start + base] = 1;
+        }
+        ls = le + 1;
       }
     }
 
-    // 1d. a stray mark inside a word (部“署, 水-利, 一-岗双责): OCR debris, not punctuation
+    // 1d. a stray mark inside a word (部“署, 水-利, 一-岗双责, 组”，织部): OCR debris, not punctuation
     if (PARAMS.strayMarks) {
+      const markish = (c: string): boolean => STRAY_MARKS.includes(c) || SPLIT_SEPARATORS.includes(c);
       for (let q = 1; q + 1 < text.length; q++) {
-        const m = text[q];
-        if (!(STRAY_MARKS.includes(m) || SPLIT_SEPARATORS.includes(m)) || !isHan(text, q - 1) || !isHan(text, q + 1) || mask[q]) continue;
-        if (!joinsWord(text, q)) continue;
+        if (!markish(text[q]) || !isHan(text, q - 1) || mask[q]) continue;
+        // one mark, or two together (”，)
+        const n = isHan(text, q + 1) ? 1 : markish(text[q + 1]) && q + 2 < text.length && isHan(text, q + 2) && !mask[q + 1] ? 2 : 0;
+        if (!n) continue;
+        const marks = text.slice(q, q + n);
+        const word = wordAcross(text, q, n);
+        if (!word) continue;
         // a separator may end a clause right before a word's second character (中，国家 …): only
         // where the genre model finds it very unlikely and the word it splits is a common one
-        if (SPLIT_SEPARATORS.includes(m)) {
-          if (!clm || (freq.get(wordAcross(text, q)) ?? 0) < PARAMS.splitSeparatorWordFreq) continue;
-          if (clm.insertionGain(text.slice(0, q) + text.slice(q + 1), q, m) > PARAMS.splitSeparatorGain) continue;
+        if (n === 2 || SPLIT_SEPARATORS.includes(marks)) {
+          if (!clm || (freq.get(word) ?? 0) < PARAMS.splitSeparatorWordFreq) continue;
+          if (clm.insertionGain(text.slice(0, q) + text.slice(q + n), q, marks) > PARAMS.splitSeparatorGain) continue;
         }
         // a quote that has its partner in the paragraph is punctuation, not debris
-        if ((m === '“' && /^[^“]*”/.test(text.slice(q + 1))) || (m === '”' && /“[^”]*$/.test(text.slice(0, q)))) continue;
+        const m = text[q];
+        const lineEnd = text.indexOf('\n', q) < 0 ? text.length : text.indexOf('\n', q);
+        const lineStart = text.lastIndexOf('\n', q) + 1;
+        if (n === 1 && ((m === '“' && /^[^“]*”/.test(text.slice(q + 1, lineEnd))) || (m === '”' && /“[^”]*$/.test(text.slice(lineStart, q))))) continue;
         edits.push({
           start: q,
-          end: q + 1,
+          end: q + n,
           replacement: '',
-          meta: { type: 'correction', kind: 'punctuation', rule: 'punct:stray-mark-in-word', confidence: 0.9, note: `${m} splits the word ${wordAcross(text, q)}` },
+          meta: { type: 'correction', kind: 'punctuation', rule: 'punct:stray-mark-in-word', confidence: 0.9, note: `${marks} splits the word ${word}` },
         });
+        q += n - 1;
       }
     }
 

@@ -104,6 +104,7 @@ const invalid: { text: string; output: string; rules: RegExp[] }[] = [
   { text: '今年新招录水-利专业技术人员4名。', output: '今年新招录水利专业技术人员4名。', rules: [/^punct:stray-mark-in-word$/] },
   { text: '对外办法，推。行派车单和行车记录。', output: '对外办法，推行派车单和行车记录。', rules: [/^punct:stray-mark-in-word$/] },
   { text: '逐条研究制定整，改方案。', output: '逐条研究制定整改方案。', rules: [/^punct:stray-mark-in-word$/] },
+  { text: '县纪委监委、区委组”，织部对整改情况进行督导。', output: '县纪委监委、区委组织部对整改情况进行督导。', rules: [/^punct:stray-mark-in-word$/] },
 ];
 
 describe('corrector: valid (unchanged)', () => {
