@@ -189,9 +189,13 @@ function debrisAfterStops(text: string, edits: StageEdit[]): void {
 }
 
 /** 《二） is （二） (the opening bracket of a subsection marker misread); 2024一2028年 has a dash, not 一 */
+
 const BOOK_FOR_BRACKET = /[《〈](?=[一二三四五六七八九十]{1,3}[）)])/gu;
 const YEAR_RANGE_YI = /(?<=(?:19|20)\d{2})一(?=(?:19|20)\d{2})/gu;
+/** a subsection marker that lost its opening bracket, at a paragraph or sentence start (。二）关于…) */
+const LOST_OPEN_BRACKET = /(?<=^|\n|。)(?=[一二三四五六七八九十]{1,3}[）)])/gu;
 function misreadBrackets(text: string, edits: StageEdit[]): void {
+  for (const m of text.matchAll(LOST_OPEN_BRACKET)) edits.push(punct(m.index!, m.index!, '（', 'subsection-bracket', 0.85));
   for (const m of text.matchAll(BOOK_FOR_BRACKET)) edits.push(punct(m.index!, m.index! + 1, '（', 'subsection-bracket', 0.9));
   for (const m of text.matchAll(YEAR_RANGE_YI)) edits.push(punct(m.index!, m.index! + 1, '—', 'year-range-dash', 0.9));
 }
