@@ -95,7 +95,14 @@ function labelColons(text: string, edits: StageEdit[]): void {
     if (!lineStart || text.slice(start, end) === '：') continue;
     edits.push(punct(start, end, '：', 'label-colon', 0.9));
   }
+  // a label that lost its colon at a paragraph or sentence start, followed by its text (not by
+  // 的/报告/栏/要/请…, which make it the subject of a sentence)
+  for (const m of text.matchAll(LABEL_NO_COLON)) {
+    const at = m.index! + m[0].length;
+    edits.push(punct(at, at, '：', 'label-colon', 0.8));
+  }
 }
+const LABEL_NO_COLON = /(?<=^|\n|。)(?:整改(?:进展|落实)?情况|整改措施及成效)(?=[\p{Script=Han}\d])(?![的报栏要请表汇和及与为不良较已未将在])/gu;
 
 /**
  * A full stop misread as a lone Latin letter or digit ("……巡透a", "……条例》3三是"),

@@ -108,6 +108,8 @@ describe('normalisePunctuation', () => {
     ['a mark after a comma or a colon after a full stop is debris', '紧盯不放，:把巡察整改。:整改落实情况：开展', '紧盯不放，把巡察整改。整改落实情况：开展'],
     ['a speck before a progress label or a problem marker', '未达预期。人整改进展情况：一是\n片纳入档案管理。一问题6.违反', '未达预期。整改进展情况：一是\n片纳入档案管理。问题6.违反'],
     ['a character that opens the sentence before a label stays', '经研究，整改情况：已完成。对整改情况：', '经研究，整改情况：已完成。对整改情况：'],
+    ['a progress label that lost its colon', '配置不匹配。整改情况对照开发区管理体制\n整改进展情况一是建立作业公示', '配置不匹配。整改情况：对照开发区管理体制\n整改进展情况：一是建立作业公示'],
+    ['a label that is the subject of its sentence keeps no colon', '整改情况报告按时报送。整改落实情况请于月底前报送', '整改情况报告按时报送。整改落实情况请于月底前报送'],
     ['a subsection marker that lost its opening bracket gets it back', '兑现奖补资金4280万元。\n二)关于落实全面从严治党责任方面', '兑现奖补资金4280万元。\n（二）关于落实全面从严治党责任方面'],
     ['a numeral with a bracket inside a sentence is left alone', '分为一二）类', '分为一二）类'],
     ['《 for the opening bracket of a subsection marker', '发生规模性返贫。\n《二）落实全面从严治党', '发生规模性返贫。\n（二）落实全面从严治党'],
