@@ -12,7 +12,7 @@
 // Raw counts are also kept in a JSON state file so runs can be resumed/merged.
 //
 // Usage: nice npx tsx scripts/confusions/ocr-stats.ts [--minutes 40] [--pages N] [--jobs 2] [--seed 1]
-//          [--engine native|js] [--state FILE] [--fresh] [--out FILE] [--styles song,hei,kai] [--heavy]
+//          [--engine native|js] [--state FILE] [--fresh] [--out FILE] [--styles song,hei,kai] [--heavy] [--require-shape]
 // The state file (default $TMPDIR/notice-ocr-stats-state.json) accumulates counts
 // across runs; --fresh starts from zero. Runs with --engine js (tesseract.js,
 // @tesseract.js-data/chi_sim/4.0.0_best_int) add to the same counts.
@@ -207,10 +207,28 @@ interface State {
   byEngine: Record<string, number>;
 }
 
+/**
+ * Pairs that glyph.tsv or component.tsv also lists (either direction): heavy-scan statistics
+ * are noisy (a 15% error rate misaligns neighbours), so with --require-shape only
+ * substitutions that two independent sources see are written.
+ */
+function shapePairs(): Set<string> {
+  const out = new Set<string>();
+  for (const f of ['glyph.tsv', 'component.tsv']) {
+    for (const line of readFileSync(join(root, 'dictionaries/confusions', f), 'utf8').split('\n').slice(1)) {
+      const [a, b] = line.split('\t');
+      if (a && b) out.add(`${a}\t${b}`).add(`${b}\t${a}`);
+    }
+  }
+  return out;
+}
+let SHAPE: Set<string> | null = null;
+
 function writeTsv(st: State): number {
   const rows: [string, string, number, number][] = [];
   for (const [k, c] of Object.entries(st.subs)) {
     if (c < 2) continue;
+    if (SHAPE && !SHAPE.has(k)) continue;
     const [t, o] = k.split('\t') as [string, string];
     rows.push([t, o, c, st.source[t] ?? 0]);
   }
@@ -232,6 +250,7 @@ async function main(): Promise<void> {
   // --heavy: poor scans (small, blurred, hard-thresholded glyphs) instead of the light default damage
   const heavy = process.argv.includes('--heavy');
   OUT = arg('out', OUT);
+  if (process.argv.includes('--require-shape')) SHAPE = shapePairs();
 
   const styles = arg('styles', 'song,hei').split(',') as FontSpec['style'][];
   const fonts = registerNoticeFonts(styles);
