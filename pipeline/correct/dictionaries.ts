@@ -152,6 +152,12 @@ export function observedWeight(count: number, sourceCount: number): number {
 // base weight at a 2% error rate, slope per log unit, smoothing, floor (tuning: OBSERVED_WEIGHT='0.9,0.05,10,0.6')
 const OBS = (process.env.OBSERVED_WEIGHT ?? '0.9,0.05,10,0.6').split(',').map(Number);
 const OBSERVED_SMOOTHING = OBS[2];
+/**
+ * Statistics from poor scans (files named heavy.*ocr-observed.tsv) count for less: their error
+ * rates are twice those of ordinary scans, and a pair seen only there must not crowd out the
+ * look-alikes of an ordinary page (tuning: HEAVY_SCALE=0.8).
+ */
+const HEAVY_SCALE = Number(process.env.HEAVY_SCALE ?? 0.9);
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -259,7 +265,7 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
   const corpusParts: string[] = [];
   const hash = createHash('sha256');
   const ruleIds = new Set<string>();
-  const observedRaw: { truth: string; ocr: string; count: number; sourceCount: number }[] = [];
+  const observedRaw: { truth: string; ocr: string; count: number; sourceCount: number; scale: number }[] = [];
 
   for (const file of files) {
     const kind = kindOf(file);
@@ -294,7 +300,7 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
       case 'observed':
         for (const { line, cols } of tsvRows(file, text, ['truth', 'ocr', 'count', 'source_count'])) {
           const [truth, ocr, count, sourceCount] = parseRow(file, line, ObservedRow, cols);
-          if (truth !== ocr) observedRaw.push({ truth, ocr, count, sourceCount });
+          if (truth !== ocr) observedRaw.push({ truth, ocr, count, sourceCount, scale: basename(file).startsWith('heavy.') ? HEAVY_SCALE : 1 });
         }
         break;
       case 'charfreq': {
@@ -352,7 +358,7 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
   // so that a pair seen twice among a handful of occurrences is not trusted
   // like a systematic one), on a log scale: rate 2% -> 0.9, 20% -> 1, floor 0.6
   for (const o of observedRaw) {
-    dicts.confusions.push({ ocr: o.ocr, truth: o.truth, weight: observedWeight(o.count, o.sourceCount), source: 'observed' });
+    dicts.confusions.push({ ocr: o.ocr, truth: o.truth, weight: o.scale * observedWeight(o.count, o.sourceCount), source: 'observed' });
   }
 
   const jp = opts.jiebaDict ?? jiebaPath();

@@ -189,10 +189,15 @@ describe('corrector: behaviour', () => {
   });
 
   it('leaves an ambiguous word completion alone (资_: 资料 / 资金 / 资源)', () => {
-    const text = '收集汇总巡察资村。';
+    const text = '收集汇总巡察资棋。';
     const r = corrector.correct({ text });
     checkInvariants(text, r);
     expect(r.edits).toHaveLength(0);
+  });
+
+  it('lets a look-alike decide between completions (村 and 料 run together on poor scans)', () => {
+    const text = '收集汇总巡察资村。';
+    expect(apply(text, corrector.correct({ text }).edits)).toBe('收集汇总巡察资料。');
   });
 
   it('only suggests a look-alike that would make an unknown place name a known word', () => {
