@@ -4,6 +4,8 @@
  * was consistent, this looks at the rest):
  *
  * - an opening quote that closes a short quotation (“回头看“，) is a closing one;
+ * - a closing quote with nothing to close, or an opening one at the paragraph start
+ *   that nothing closes, is a speck;
  * - an opening quote that can pair with nothing, between two characters where
  *   the genre model expects a sentence end (…1.6万元“整改情况：…), is a full
  *   stop OCR read as a quote; so is a star (*) there (…进展缓慢*园区内…).
@@ -45,26 +47,36 @@ export function repairQuotes(
   for (let q = 0; q < text.length; q++) {
     const ch = text[q];
     if (ch === '“') {
-      // a mark inside a word is debris (部“署), neither opener nor closer
-      if (splitsWord(q)) continue;
-      const inner = open >= 0 ? text.slice(open + 1, q) : '';
-      // (a closer still to come means this one is debris inside the quotation: “回头“看”)
+      // (a closer still to come means this one opens a quotation, or is debris inside one: “回头“看”)
       const nextMark = text.slice(q + 1).search(/[“”]/);
       const closerFollows = nextMark >= 0 && text[q + 1 + nextMark] === '”';
+      // a mark inside a word that nothing closes is debris (部“署), neither opener nor closer
+      if (splitsWord(q) && !closerFollows) continue;
+      const inner = open >= 0 ? text.slice(open + 1, q) : '';
       if (open >= 0 && inner.length <= p.maxQuoted && QUOTED.test(inner) && !closerFollows && !blocked(q)) {
         out.push(change(q, '”', 'quote-closer', 0.85, `closes the quotation “${inner}`));
         open = -1;
         continue;
       }
-      if (open >= 0) unpaired.push(open);
+      if (open >= 0) {
+    // an opening mark at the paragraph start that nothing closes: a speck
+    if (open === 0 && text.length > 1 && TEXTUAL.test(text[1]) && !blocked(0)) out.push(change(0, '', 'quote-debris', 0.8, '“ opens the paragraph and nothing closes it'));
+    else unpaired.push(open);
+  }
       open = q;
     } else if (ch === '”') {
       if (open >= 0) open = -1;
+      // a closing mark with nothing to close, before text: a speck
+      else if (q + 1 < text.length && TEXTUAL.test(text[q + 1]) && !blocked(q)) out.push(change(q, '', 'quote-debris', 0.8, '” closes nothing in this paragraph'));
     } else if (ch === '*') {
       unpaired.push(q);
     }
   }
-  if (open >= 0) unpaired.push(open);
+  if (open >= 0) {
+    // an opening mark at the paragraph start that nothing closes: a speck
+    if (open === 0 && text.length > 1 && TEXTUAL.test(text[1]) && !blocked(0)) out.push(change(0, '', 'quote-debris', 0.8, '“ opens the paragraph and nothing closes it'));
+    else unpaired.push(open);
+  }
   for (const q of unpaired) {
     if (q === 0 || q + 1 >= text.length || blocked(q) || !TEXTUAL.test(text[q - 1]) || !TEXTUAL.test(text[q + 1])) continue;
     const g = stopGain(q);

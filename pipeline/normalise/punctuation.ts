@@ -179,7 +179,7 @@ const AFTER_COMMA = /(?<=[，；：、])[,，.:：;；、](?=\p{Script=Han})/gu;
 /** an ASCII dot right after a character, before a character or a number (对.在同一岗位, 吐量.4860万吨, 问题.整改措施及成效：) */
 const DOT_AFTER_HAN = /(?<=\p{Script=Han})\.(?=[\p{Script=Han}\d])/gu;
 /** a dot opening a paragraph before a section numeral, a bracket or a date (.一、加强, .2025年9月) — a lost item number is followed by text */
-const DOT_AT_PARAGRAPH_START = /(?<=^|\n)\.(?=[一二三四五六七八九十]{1,3}、|[（(]|\d{4}年)/gu;
+const DOT_AT_PARAGRAPH_START = /(?<=^|\n)\.(?=[一二三四五六七八九十]{1,3}、|[（(]|\d{4}年|整改(?:进展|落实)?情况|整改措施及成效)/gu;
 /** a bar is never Chinese punctuation: a rule line or a speck */
 const BAR = /(?<=[\p{Script=Han}，。：；、）》”\d])\||\|(?=[\p{Script=Han}（《“\d])/gu;
 /** a zero after a percent sign (96%0；): the sign's circle read twice */
@@ -188,7 +188,7 @@ const PERCENT_ZERO = /(?<=\d%)0(?=[^\d.%])/gu;
 const BEFORE_LABEL = /(?<=^|\n|。)[一人和上入八丨](?=整改(?:进展|落实)?情况[：:]|整改措施及成效[：:]|问题\s*\d{1,2}[.．])/gu;
 const AT_PARAGRAPH_START = /(?<=^|\n)[,，。](?=[\p{Script=Han}（])/gu;
 /** an ASCII hyphen between Chinese text and a character (。-集团, ，-确保, 问题-整改): Chinese dashes are —— */
-const HYPHEN_IN_HAN = /(?<=[\p{Script=Han}，。：；、！？）》”])-(?=\p{Script=Han})/gu;
+const HYPHEN_IN_HAN = /(?<=^|\n|[\p{Script=Han}，。：；、！？）》”])-(?=\p{Script=Han})/gu;
 function debrisAfterStops(text: string, edits: StageEdit[]): void {
   for (const re of [AFTER_STOP, AFTER_COMMA, AT_PARAGRAPH_START, DOT_AT_PARAGRAPH_START, DOT_AFTER_HAN, HYPHEN_IN_HAN, BAR, PERCENT_ZERO, BEFORE_LABEL]) {
     for (const m of text.matchAll(re)) edits.push(punct(m.index!, m.index! + 1, '', 'debris-after-stop', 0.9));
