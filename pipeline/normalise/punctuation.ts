@@ -174,7 +174,7 @@ function lostStops(text: string, edits: StageEdit[]): void {
  * and a lone dash-like character before a progress label is a speck OCR read as a mark: Chinese
  * never writes one there. It is removed.
  */
-const AFTER_STOP = /(?<=。)[,，.。:：](?=[\p{Script=Han}（(])/gu;
+const AFTER_STOP = /(?<=。)[,，.。:：](?=[\p{Script=Han}（(]|\n|$)/gu;
 const AFTER_COMMA = /(?<=[，；：、])[,，.:：;；、](?=\p{Script=Han})/gu;
 /** an ASCII dot right after a character, before a character or a number (对.在同一岗位, 吐量.4860万吨, 问题.整改措施及成效：) */
 const DOT_AFTER_HAN = /(?<=\p{Script=Han})\.(?=[\p{Script=Han}\d])/gu;
@@ -186,12 +186,12 @@ const BAR = /(?<=[\p{Script=Han}，。：；、）》”\d])\||\|(?=[\p{Script=H
 const PERCENT_ZERO = /(?<=\d%)0(?=[^\d.%])/gu;
 /** a single speck-like character between a sentence end and a progress label or problem marker (。一整改进展情况：) */
 const BEFORE_LABEL = /(?<=^|\n|。)[一人和上入八丨](?=整改(?:进展|落实)?情况[：:]|整改措施及成效[：:]|问题\s*\d{1,2}[.．])/gu;
-const AT_PARAGRAPH_START = /(?<=^|\n)[,，。](?=[\p{Script=Han}（])/gu;
+const AT_PARAGRAPH_START = /(?<=^|\n)[,，。]+(?=[\p{Script=Han}（])/gu;
 /** an ASCII hyphen between Chinese text and a character (。-集团, ，-确保, 问题-整改): Chinese dashes are —— */
 const HYPHEN_IN_HAN = /(?<=^|\n|[\p{Script=Han}，。：；、！？）》”])-(?=\p{Script=Han})/gu;
 function debrisAfterStops(text: string, edits: StageEdit[]): void {
   for (const re of [AFTER_STOP, AFTER_COMMA, AT_PARAGRAPH_START, DOT_AT_PARAGRAPH_START, DOT_AFTER_HAN, HYPHEN_IN_HAN, BAR, PERCENT_ZERO, BEFORE_LABEL]) {
-    for (const m of text.matchAll(re)) edits.push(punct(m.index!, m.index! + 1, '', 'debris-after-stop', 0.9));
+    for (const m of text.matchAll(re)) edits.push(punct(m.index!, m.index! + m[0].length, '', 'debris-after-stop', 0.9));
   }
 }
 

@@ -99,6 +99,7 @@ describe('normalisePunctuation', () => {
     ['a bar in Chinese text is debris', '对下属单位|开展专项督查，考核结果在全市|统计系统通报', '对下属单位开展专项督查，考核结果在全市统计系统通报'],
     ['an enumeration comma right after a comma is debris', '上党课2堂，、观看教育片7个', '上党课2堂，观看教育片7个'],
     ['a dot after a character or after a colon is debris', '轮岗实施方案，对.在同一岗位任职满5年，年吞吐量.4860万吨，邮政信箱：.白水县人民路', '轮岗实施方案，对在同一岗位任职满5年，年吞吐量4860万吨，邮政信箱：白水县人民路'],
+    ['a mark after the paragraph\'s last full stop, and a run of commas opening a paragraph', '进行约谈并扣减信用分。，\n，，中共桐江市教育局委员会', '进行约谈并扣减信用分。\n中共桐江市教育局委员会'],
     ['a hyphen opening a paragraph is debris', '课开课不足问题。\n-同时，建立思政课', '课开课不足问题。\n同时，建立思政课'],
     ['a dot opening a paragraph before a progress label is debris', '倾向仍然存在。\n.整改进展情况：一是', '倾向仍然存在。\n整改进展情况：一是'],
     ['a dot opening a paragraph before a section numeral or a date is debris', '通报如下。\n.一、加强组织领导\n.2025年9月1日', '通报如下。\n一、加强组织领导\n2025年9月1日'],
