@@ -43,40 +43,43 @@ export function repairQuotes(
 ): StageEdit[] {
   const out: StageEdit[] = [];
   const unpaired: number[] = [];
+  const straight = new Set<number>();
   let open = -1;
+  // an opening mark nothing closed: at the paragraph start a speck, elsewhere maybe a full stop
+  const unclosed = (q: number): void => {
+    if (straight.has(q)) return;
+    if (q === 0 && text.length > 1 && TEXTUAL.test(text[1]) && !blocked(0)) out.push(change(0, '', 'quote-debris', 0.8, '“ opens the paragraph and nothing closes it'));
+    else unpaired.push(q);
+  };
   for (let q = 0; q < text.length; q++) {
     const ch = text[q];
     if (ch === '“') {
       // (a closer still to come means this one opens a quotation, or is debris inside one: “回头“看”)
-      const nextMark = text.slice(q + 1).search(/[“”]/);
-      const closerFollows = nextMark >= 0 && text[q + 1 + nextMark] === '”';
+      const nextMark = text.slice(q + 1).search(/[“”"＂]/);
+      const closerFollows = nextMark >= 0 && text[q + 1 + nextMark] !== '“';
       // a mark inside a word that nothing closes is debris (部“署), neither opener nor closer
       if (splitsWord(q) && !closerFollows) continue;
       const inner = open >= 0 ? text.slice(open + 1, q) : '';
-      if (open >= 0 && inner.length <= p.maxQuoted && QUOTED.test(inner) && !closerFollows && !blocked(q)) {
+      if (open >= 0 && !straight.has(open) && inner.length <= p.maxQuoted && QUOTED.test(inner) && !closerFollows && !blocked(q)) {
         out.push(change(q, '”', 'quote-closer', 0.85, `closes the quotation “${inner}`));
         open = -1;
         continue;
       }
-      if (open >= 0) {
-    // an opening mark at the paragraph start that nothing closes: a speck
-    if (open === 0 && text.length > 1 && TEXTUAL.test(text[1]) && !blocked(0)) out.push(change(0, '', 'quote-debris', 0.8, '“ opens the paragraph and nothing closes it'));
-    else unpaired.push(open);
-  }
+      if (open >= 0) unclosed(open);
       open = q;
     } else if (ch === '”') {
       if (open >= 0) open = -1;
       // a closing mark with nothing to close, before text: a speck
       else if (q + 1 < text.length && TEXTUAL.test(text[q + 1]) && !blocked(q)) out.push(change(q, '', 'quote-debris', 0.8, '” closes nothing in this paragraph'));
+    } else if (ch === '"' || ch === '＂') {
+      // a straight quote the layout stage could not place: it may open or close, never debris here
+      open = open >= 0 ? -1 : q;
+      straight.add(q);
     } else if (ch === '*') {
       unpaired.push(q);
     }
   }
-  if (open >= 0) {
-    // an opening mark at the paragraph start that nothing closes: a speck
-    if (open === 0 && text.length > 1 && TEXTUAL.test(text[1]) && !blocked(0)) out.push(change(0, '', 'quote-debris', 0.8, '“ opens the paragraph and nothing closes it'));
-    else unpaired.push(open);
-  }
+  if (open >= 0) unclosed(open);
   for (const q of unpaired) {
     if (q === 0 || q + 1 >= text.length || blocked(q) || !TEXTUAL.test(text[q - 1]) || !TEXTUAL.test(text[q + 1])) continue;
     const g = stopGain(q);

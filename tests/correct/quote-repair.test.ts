@@ -33,6 +33,8 @@ describe('quote repair', () => {
     ['a star between words that read on', '推进“党建*网格”融合发展。'],
     ['a quotation opening inside what reads as a word (接待“定时间: 待定) is still a quotation', '院内接待“定时间、定地点、定人员”制度。'],
     ['a quotation at the paragraph start', '“三会一课”制度落实不够规范。'],
+    ['a closer whose opener is a straight quote the layout stage left', '对班子成员特别是"把手”的画像就其是否严格自律。'],
+    ['a second quotation after a straight quote', '对"一把手”和“关键少数”的监督。'],
   ])('leaves alone: %s', (_name, text) => {
     expect(corrected(text)).toBe(text);
   });
