@@ -100,9 +100,9 @@ function repeatedMisreadings(text: string, used: (i: number) => boolean, h: Docu
   const occ = new Map<string, number[]>();
   const spoilt = new Set<string>();
   for (let i = 0; i < text.length; i++) {
-    if (!h.isHan(text, i)) continue;
+    if (text.charCodeAt(i) < 0x3400 || used(i)) continue;
     const ch = text[i];
-    if (used(i) || spoilt.has(ch) || h.charFreq(ch) >= p.repeatedMaxCharFreq) continue;
+    if (h.charFreq(ch) >= p.repeatedMaxCharFreq || spoilt.has(ch) || !h.isHan(text, i)) continue;
     if (h.wordAt(text, i, ch) > 0 || h.blocked(text, i)) {
       spoilt.add(ch);
       continue;
@@ -159,7 +159,19 @@ function repeatedMisreadings(text: string, used: (i: number) => boolean, h: Docu
   }
 }
 
+const pairKey = (a: number, b: number): number => a * 0x10000 + b;
+/** How often each pair of adjacent characters occurs in the text. */
+function pairCounts(text: string): Map<number, number> {
+  const m = new Map<number, number>();
+  for (let k = 0; k + 1 < text.length; k++) {
+    const key = pairKey(text.charCodeAt(k), text.charCodeAt(k + 1));
+    m.set(key, (m.get(key) ?? 0) + 1);
+  }
+  return m;
+}
+
 function documentTerms(text: string, used: (i: number) => boolean, h: DocumentEvidenceHelpers, p: DocumentEvidenceParams, push: Push): void {
+  let pairs: Map<number, number> | null = null;
   // lazily counted occurrences of candidate terms in the document
   const counts = new Map<string, number>();
   const count = (t: string): number => {
@@ -171,11 +183,12 @@ function documentTerms(text: string, used: (i: number) => boolean, h: DocumentEv
     return n;
   };
   for (let i = 0; i < text.length; i++) {
-    if (!h.isHan(text, i) || used(i)) continue;
+    if (text.charCodeAt(i) < 0x3400 || used(i)) continue;
     const ch = text[i];
-    if (h.charFreq(ch) >= p.termMaxCharFreq || h.attested(text, i) || h.blocked(text, i) || h.wordAt(text, i, ch) > p.termMaxOldWordFreq) continue;
-    const alikes = h.lookAlikes(ch);
-    if (!alikes.length) continue;
+    if (h.charFreq(ch) >= p.termMaxCharFreq || !h.isHan(text, i) || h.attested(text, i)) continue;
+    // (a term through i read with c contains c beside a neighbour: that pair must recur in the document)
+    const alikes = h.lookAlikes(ch).filter((c) => (pairs ??= pairCounts(text)).get(pairKey(text.charCodeAt(i - 1), c.charCodeAt(0)))! >= p.termMinCount3 || pairs.get(pairKey(c.charCodeAt(0), text.charCodeAt(i + 1)))! >= p.termMinCount3);
+    if (!alikes.length || h.blocked(text, i) || h.wordAt(text, i, ch) > p.termMaxOldWordFreq) continue;
     let best: { c: string; term: string; n: number } | null = null;
     let ambiguous = false;
     for (const c of alikes) {

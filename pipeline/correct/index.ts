@@ -208,6 +208,10 @@ const DEBUG = !!process.env.DEBUG_CORRECT;
 const STRAY_MARKS = '“”"\'‘’-_*|·~^`';
 /** separators that OCR also drops into words (never 、, which lists single characters: 收、支、管、用) */
 const SPLIT_SEPARATORS = '，。,.；;：:';
+/** 1 at the UTF-16 code of a stray mark or a separator (fast test in the per-character loop) */
+const MARKISH = new Uint8Array(0x10000);
+for (const c of STRAY_MARKS + SPLIT_SEPARATORS) MARKISH[c.charCodeAt(0)] = 1;
+const QUOTE_OR_STAR = /[“”"＂*]/;
 function isHan(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if (c < 0x3400) return false;
@@ -376,6 +380,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
 
   /** The known word (≥ coverMinFreq, 2–4 characters) that the mark at q splits, '' when none. */
   function wordAcross(s: string, q: number, n = 1): string {
+    // every such word has the two characters around the mark side by side
+    if (q < 1 || q + n >= s.length || !inner2.has(pk(s.charCodeAt(q - 1), s.charCodeAt(q + n)))) return '';
     for (let L = 4; L >= 2; L--) {
       for (let st = q - L + 1; st < q; st++) {
         if (st < 0 || st + L + n > s.length) continue;
@@ -386,10 +392,22 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     return '';
   }
   const joinsWord = (s: string, q: number): boolean => wordAcross(s, q) !== '';
+  /** genre-model gain of `ins` at q in s with s[q, q+n) taken out (a local window: the model sees two characters each side) */
+  const gainWithout = (s: string, q: number, n: number, ins: string): number => {
+    const from = Math.max(0, q - 2);
+    return clm ? clm.insertionGain(s.slice(from, q) + s.slice(q + n, q + n + 2), q - from, ins) : 0;
+  };
 
   function correct(input: CorrectInput): CorrectResult {
+    const { edits, suggestions, warnings } = correctParagraph(input);
+    return { edits, suggestions, warnings };
+  }
+
+  /** correct(), also returning the protected-term mask of the text (the document passes reuse it) */
+  function correctParagraph(input: CorrectInput): CorrectResult & { protectedOnly: Uint8Array } {
     const text = input.text;
-    const mask = protectedMask(text, protectedTerms, protectedPatterns);
+    const protectedOnly = protectedMask(text, protectedTerms, protectedPatterns);
+    const mask = protectedOnly.slice();
     const edits: StageEdit[] = [];
     const suggestions: StageEdit[] = [];
     const warnings: CorrectWarning[] = [];
@@ -460,27 +478,28 @@ export function createCorrector(dicts: Dictionaries): Corrector {
 
     // 1c'. quote marks the layout stage could not pair: a closer printed as an opener, a full stop read as “ or *
     if (clm && PARAMS.quoteRepair) {
-      const stopGain = (q: number): number => clm.insertionGain(text.slice(0, q) + text.slice(q + 1), q, '。');
+      const stopGain = (q: number): number => gainWithout(text, q, 1, '。');
       // one paragraph (line) at a time: a quotation never spans a line end
       for (let ls = 0; ls < text.length; ) {
         let le = text.indexOf('\n', ls);
         if (le < 0) le = text.length;
         const line = text.slice(ls, le);
         const base = ls;
+        ls = le + 1;
+        if (!QUOTE_OR_STAR.test(line)) continue;
         const found = repairQuotes(line, (q) => !!mask[base + q], (q) => stopGain(base + q), (q) => q > 0 && isHan(line, q - 1) && isHan(line, q + 1) && joinsWord(line, q), { maxQuoted: PARAMS.quoteMaxQuoted, stopGain: PARAMS.quoteStopGain });
         for (const e of found) {
           edits.push({ ...e, start: e.start + base, end: e.end + base });
           mask[e.start + base] = 1;
         }
-        ls = le + 1;
       }
     }
 
     // 1d. a stray mark inside a word (部“署, 水-利, 一-岗双责, 组”，织部): OCR debris, not punctuation
     if (PARAMS.strayMarks) {
-      const markish = (c: string): boolean => STRAY_MARKS.includes(c) || SPLIT_SEPARATORS.includes(c);
+      const markish = (c: string): boolean => MARKISH[c.charCodeAt(0)] === 1;
       for (let q = 1; q + 1 < text.length; q++) {
-        if (!markish(text[q]) || !isHan(text, q - 1) || mask[q]) continue;
+        if (MARKISH[text.charCodeAt(q)] !== 1 || !isHan(text, q - 1) || mask[q]) continue;
         // one mark, or two together (”，)
         const n = isHan(text, q + 1) ? 1 : markish(text[q + 1]) && q + 2 < text.length && isHan(text, q + 2) && !mask[q + 1] ? 2 : 0;
         if (!n) continue;
@@ -491,7 +510,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         // where the genre model finds it very unlikely and the word it splits is a common one
         if (n === 2 || SPLIT_SEPARATORS.includes(marks)) {
           if (!clm || (freq.get(word) ?? 0) < PARAMS.splitSeparatorWordFreq) continue;
-          if (clm.insertionGain(text.slice(0, q) + text.slice(q + n), q, marks) > PARAMS.splitSeparatorGain) continue;
+          if (gainWithout(text, q, n, marks) > PARAMS.splitSeparatorGain) continue;
         }
         // a quote that has its partner in the paragraph is punctuation, not debris
         const m = text[q];
@@ -525,7 +544,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     }
     edits.sort((a, b) => a.start - b.start || a.end - b.end);
     suggestions.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { edits, suggestions, warnings };
+    return { edits, suggestions, warnings, protectedOnly };
   }
 
   function coveredRun(s: string, a: number, b: number): Uint8Array {
@@ -890,6 +909,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   function correctDocument(input: CorrectInput): CorrectResult {
     const text = input.text;
     const out: CorrectResult = { edits: [], suggestions: [], warnings: [] };
+    const docMask = new Uint8Array(text.length);
     let start = 0;
     while (start < text.length) {
       let end = text.indexOf('\n', start);
@@ -897,7 +917,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       if (end > start) {
         const base = start;
         const evidenceAt = input.evidenceAt;
-        const r = correct({ text: text.slice(start, end), evidenceAt: evidenceAt && ((p) => evidenceAt(base + p)) });
+        const r = correctParagraph({ text: text.slice(start, end), evidenceAt: evidenceAt && ((p) => evidenceAt(base + p)) });
+        docMask.set(r.protectedOnly, base);
         for (const e of r.edits) out.edits.push({ ...e, start: e.start + base, end: e.end + base });
         for (const e of r.suggestions) out.suggestions.push({ ...e, start: e.start + base, end: e.end + base });
         for (const w of r.warnings) out.warnings.push({ ...w, start: w.start + base, end: w.end + base });
@@ -911,9 +932,16 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       const taken = new Uint8Array(text.length);
       for (const e of edits) taken.fill(1, e.start, Math.max(e.end, e.start + 1));
       // the document as the paragraph pass reads it: its same-length changes applied (offsets unchanged)
-      let view = text;
-      for (const e of edits) if (e.replacement.length === e.end - e.start) view = view.slice(0, e.start) + e.replacement + view.slice(e.end);
-      const found = documentEvidence(view, taken, documentHelpers(view), PARAMS);
+      const parts: string[] = [];
+      let at = 0;
+      for (const e of edits) {
+        if (e.replacement.length !== e.end - e.start || e.start < at) continue;
+        parts.push(text.slice(at, e.start), e.replacement);
+        at = e.end;
+      }
+      parts.push(text.slice(at));
+      const view = parts.join('');
+      const found = documentEvidence(view, taken, documentHelpers(docMask), PARAMS);
       if (found.length) {
         const hit = (x: StageEdit): boolean => found.some((f) => x.start < f.end && x.end > f.start);
         res = { ...res, edits: [...edits, ...found].sort((a, b) => a.start - b.start || a.end - b.end), suggestions: res.suggestions.filter((x) => !hit(x)) };
@@ -925,6 +953,9 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   /** The most frequent known word (2–4 characters, one line) covering position i of s when s[i] reads ch. */
   function bestWordAt(s: string, i: number, ch: string): { w: string; f: number } {
     let best = { w: '', f: 0 };
+    // (a word of the list through i has ch next to one of its neighbours)
+    const cc = ch.charCodeAt(0);
+    if (!(i > 0 && inner2.has(pk(s.charCodeAt(i - 1), cc))) && !(i + 1 < s.length && inner2.has(pk(cc, s.charCodeAt(i + 1))))) return best;
     for (let L = 2; L <= 4; L++) {
       for (let st = Math.max(0, i - L + 1); st <= i && st + L <= s.length; st++) {
         const w = s.slice(st, i) + ch + s.slice(i + 1, st + L);
@@ -935,12 +966,15 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     return best;
   }
 
-  function documentHelpers(text: string): DocumentEvidenceHelpers {
-    const mask = protectedMask(text, protectedTerms, protectedPatterns);
+  // character frequency by UTF-16 code (the document passes ask for every character)
+  const charFreqByCode = new Float64Array(0x10000);
+  for (const [ch, f] of charFreq) if (ch.length === 1) charFreqByCode[ch.charCodeAt(0)] = f;
+
+  function documentHelpers(mask: Uint8Array): DocumentEvidenceHelpers {
     const lookAlikeCache = new Map<string, string[]>();
     return {
       isHan,
-      charFreq: (ch) => charFreq.get(ch) ?? 0,
+      charFreq: (ch) => (ch.length === 1 ? charFreqByCode[ch.charCodeAt(0)] : charFreq.get(ch) ?? 0),
       wordAt: (s, i, ch) => bestWordAt(s, i, ch).f,
       wordTextAt: (s, i, ch) => bestWordAt(s, i, ch).w,
       isDomainTerm: (w) => lexicon.has(w),

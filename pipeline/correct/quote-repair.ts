@@ -51,12 +51,15 @@ export function repairQuotes(
     if (q === 0 && text.length > 1 && TEXTUAL.test(text[1]) && !blocked(0)) out.push(change(0, '', 'quote-debris', 0.8, '“ opens the paragraph and nothing closes it'));
     else unpaired.push(q);
   };
+  // the next quote mark after each position (one pass from the end)
+  const nextMarkAt = new Int32Array(text.length + 1).fill(-1);
+  for (let q = text.length - 1; q >= 0; q--) nextMarkAt[q] = '“”"＂'.includes(text[q]) ? q : nextMarkAt[q + 1];
   for (let q = 0; q < text.length; q++) {
     const ch = text[q];
     if (ch === '“') {
       // (a closer still to come means this one opens a quotation, or is debris inside one: “回头“看”)
-      const nextMark = text.slice(q + 1).search(/[“”"＂]/);
-      const closerFollows = nextMark >= 0 && text[q + 1 + nextMark] !== '“';
+      const nextMark = nextMarkAt[q + 1];
+      const closerFollows = nextMark >= 0 && text[nextMark] !== '“';
       // a mark inside a word that nothing closes is debris (部“署), neither opener nor closer
       if (splitsWord(q) && !closerFollows) continue;
       const inner = open >= 0 ? text.slice(open + 1, q) : '';
