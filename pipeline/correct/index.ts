@@ -514,7 +514,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         }
         // a quote that has its partner in the paragraph is punctuation, not debris
         const m = text[q];
-        const lineEnd = text.indexOf('\n', q) < 0 ? text.length : text.indexOf('\n', q);
+        const nl = text.indexOf('\n', q);
+        const lineEnd = nl < 0 ? text.length : nl;
         const lineStart = text.lastIndexOf('\n', q) + 1;
         if (n === 1 && ((m === '“' && /^[^“]*”/.test(text.slice(q + 1, lineEnd))) || (m === '”' && /“[^”]*$/.test(text.slice(lineStart, q))))) continue;
         edits.push({
