@@ -158,7 +158,7 @@ export const PARAMS = {
   breakWordExtra: 8,
   /** document-level pass: a look-alike suggested (score >= poolMinScore) in poolMinCount distinct contexts is applied */
   poolDocument: true,
-  poolMinScore: 6,
+  poolMinScore: 5,
   poolMinCount: 2,
   /** sum of their scores needed when none was applied on its own */
   poolMinTotal: 15,
