@@ -17,6 +17,7 @@ import { protectedMask, nameZone, placeSuffixAfter } from './protect.ts';
 import { poolRepeated } from './pool.ts';
 import { repairEnumerationMarkers } from './enumeration-markers.ts';
 import { repairQuotes } from './quote-repair.ts';
+import { repairSubsectionNumbers } from './subsection-numbers.ts';
 import { documentEvidence, DOCUMENT_EVIDENCE_DEFAULTS, type DocumentEvidenceHelpers } from './document-evidence.ts';
 
 export type { Dictionaries } from './dictionaries.ts';
@@ -926,6 +927,13 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       }
       start = end + 1;
     }
+    // subsection markers repaired from their sequence across the document
+    for (const e of repairSubsectionNumbers(text, docMask)) {
+      if (out.edits.some((x) => x.start < e.end && x.end > e.start)) continue;
+      out.edits.push(e);
+      out.suggestions = out.suggestions.filter((x) => x.end <= e.start || x.start >= e.end);
+    }
+    out.edits.sort((a, b) => a.start - b.start || a.end - b.end);
     let res = out;
     if (PARAMS.poolDocument) res = { ...res, ...poolRepeated(text, res.edits, res.suggestions, { minScore: PARAMS.poolMinScore, minCount: PARAMS.poolMinCount, minTotal: PARAMS.poolMinTotal }) };
     if (PARAMS.documentEvidence) {
