@@ -175,6 +175,8 @@ export const PARAMS = {
   /** gain cap when the original character is covered by a known word (null: no cap) */
   lmCoveredCap: 0 as number | null,
   lmPlausiblePairs: 1,
+  /** two characters after a title that form a word this frequent are no personal name */
+  nameCommonWordFreq: 5000,
   /** a comma is inserted after 》 when the genre model gains this much (Infinity: off) */
   titleCommaGain: 5,
   /** quote repair: a second opening quote within this many characters closes the first; a mark that pairs with nothing is a full stop from this genre-model gain */
@@ -375,6 +377,9 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   // every listed look-alike pair, either source (enumeration markers are judged against all of them)
   const lookAlikePairs = new Set(dicts.confusions.map((c) => c.ocr + '\u0000' + c.truth));
   const lexicon = dicts.lexicon;
+  // a personal name is rarely a common word: 院长分别这头 has no name after 院长
+  const commonWord = (w: string): boolean => (freq.get(w) ?? 0) >= PARAMS.nameCommonWordFreq && !jiebaCache!.proper.has(w);
+  const inNameZone = (s: string, i: number): boolean => nameZone(s, i, commonWord);
   const rules = dicts.rules;
   const protectedTerms = dicts.protectedTerms;
   const protectedPatterns = dicts.protectedPatterns;
@@ -436,7 +441,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         const meta: ChangeMeta = { type: 'correction', kind: 'rule', rule: `rule:${rule.id}`, confidence: rule.confidence, ...(rule.note ? { note: rule.note } : {}) };
         const edit: StageEdit = { start, end, replacement: after.slice(s, after.length - e), meta };
         // inside a possible personal name a rule only suggests
-        if (nameZone(text, start)) {
+        if (inNameZone(text, start)) {
           suggestions.push({ ...edit, meta: { ...meta, confidence: Math.min(meta.confidence, 0.5) } });
           mask.fill(1, start, end);
           continue;
@@ -775,13 +780,13 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         best.score >= threshold + brokenExtra &&
         (best.cand.source !== 'lexicon' || best.newLen >= 4 || (best.newLen === 3 && best.tokStart === k - 1)) &&
         best.score - second >= (isComplete ? PARAMS.completeMargin : PARAMS.margin) &&
-        !nameZone(cur, i) &&
+        !inNameZone(cur, i) &&
         !inPlaceName(cur, i, te, best.word) &&
         !rareProperNoun(best.word);
-      if (DEBUG) console.error(`  decide ${best.cand.truth} oldOk=${oldOk} shaky=${shaky} thr=${threshold} second=${second} name=${nameZone(cur, i)} place=${inPlaceName(cur, i, te, best.word)}`);
+      if (DEBUG) console.error(`  decide ${best.cand.truth} oldOk=${oldOk} shaky=${shaky} thr=${threshold} second=${second} name=${inNameZone(cur, i)} place=${inPlaceName(cur, i, te, best.word)}`);
       // kept from applying by a name / place guard: never promoted later either
       // (an uncommon character that would become a lone character is how unknown names read: 西沅市, 嘉屿)
-      const guarded = nameZone(cur, i) || inPlaceName(cur, i, te, best.word) || rareProperNoun(best.word) || threshold === Infinity || (lmSingle && cf < PARAMS.uncommonCharFreq);
+      const guarded = inNameZone(cur, i) || inPlaceName(cur, i, te, best.word) || rareProperNoun(best.word) || threshold === Infinity || (lmSingle && cf < PARAMS.uncommonCharFreq);
       return { best, apply, alternatives, shaky, isComplete, guarded };
       };
       const lookAlike = scored.filter((x) => x.cand.source !== 'complete' && !(PARAMS.lexiconAfterLookAlike && x.cand.source === 'lexicon'));
@@ -885,7 +890,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       const best = scored[0];
       if (best.score < PARAMS.suggestPairScore) continue;
       const second = scored[1]?.score ?? -Infinity;
-      const apply = best.score >= PARAMS.applyPairScore && best.score - second >= PARAMS.margin && !nameZone(cur, i) && !nameZone(cur, i + 1);
+      const apply = best.score >= PARAMS.applyPairScore && best.score - second >= PARAMS.margin && !inNameZone(cur, i) && !inNameZone(cur, i + 1);
       if (DEBUG) console.error(`[pair] ${cur.slice(Math.max(a, i - 4), i)}[${cur.slice(i, i + 2)}]${cur.slice(i + 2, i + 6)} ${scored.slice(0, 4).map((x) => `${x.t}:${x.score.toFixed(1)}/${x.word}`).join(' ')} apply=${apply}`);
       const meta: ChangeMeta = {
         type: 'correction',
@@ -893,7 +898,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         rule: `confusion:${best.src}`,
         confidence: confidenceOf(best.score - (PARAMS.applyPairScore - PARAMS.applyScore), apply),
         note: `${cur.slice(i, i + 2)}→${best.t} (${best.word}; score ${round(best.score)}; two characters)`,
-        ...(nameZone(cur, i) || nameZone(cur, i + 1) ? {} : { score: round(best.score - (PARAMS.applyPairScore - PARAMS.applyScore)) }),
+        ...(inNameZone(cur, i) || inNameZone(cur, i + 1) ? {} : { score: round(best.score - (PARAMS.applyPairScore - PARAMS.applyScore)) }),
       };
       const pairEdit: StageEdit = { start: i + off, end: i + off + 2, replacement: best.t, meta };
       if (apply) {
@@ -998,7 +1003,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         return [...l, ...r].map((x) => x.c);
       },
       lmGain: (s, i, ch) => (clm ? clm.gain(s, i, ch) : 0),
-      blocked: (s, i) => !!mask[i] || nameZone(s, i),
+      blocked: (s, i) => !!mask[i] || inNameZone(s, i),
       attested: (s, i) => (clm ? clm.attested(s, i) : false),
     };
   }
