@@ -121,6 +121,8 @@ function strayStops(text: string, edits: StageEdit[]): void {
     // only in body text: a heading or a short line may end with a number or a letter
     if (i - lineStart < 12) continue;
     if (/[0-9A-Za-z]/.test(text[i - 1])) continue;
+    // a digit ending a line whose next line opens with digits is a number the line break split (委员会2 / 024年)
+    if (atEnd && /[0-9]/.test(s) && /[0-9]/.test(text[i + s.length + 1] ?? '')) continue;
     edits.push(punct(i, i + s.length, '。', 'stray-stop', atEnd ? 0.85 : 0.9));
   }
 }

@@ -122,6 +122,7 @@ describe('normalisePunctuation', () => {
     ['a comma after a comma is debris: removed', '二，,下一步工作打算', '二，下一步工作打算'],
     ['a stray quote that breaks the alternation leaves the paragraph alone', '形成“”用制度管权管事的长效机制', '形成“”用制度管权管事的长效机制'],
     ['a quote before a comma cannot open: no re-pairing', '区委组“，织部对“整改”情况，形成”合力“', '区委组“，织部对“整改”情况，形成”合力“'],
+    ['a digit ending a line before a line of digits is a split number, not a stop', '中共东浦街道工作委员会和各社区党组织2\n024年12月20日', '中共东浦街道工作委员会和各社区党组织2\n024年12月20日'],
     ['a stray letter ending a body paragraph is a full stop', '平均每个村巡察时间较短，很难巡深巡透a\n整改进展情况：', '平均每个村巡察时间较短，很难巡深巡透。\n整改进展情况：'],
     ['a stray digit before 三是 is a full stop', '未按要求落实《中国共产党巡视工作条例》3三是提请', '未按要求落实《中国共产党巡视工作条例》。三是提请'],
     ['an empty bracket pair ending a paragraph is a full stop', '部分党员的学习笔记和工作手册内容不全（）\n二是', '部分党员的学习笔记和工作手册内容不全。\n二是'],
