@@ -21,12 +21,10 @@ export interface DocumentEvidenceHelpers {
   isHan(s: string, i: number): boolean;
   /** jieba character frequency (0 when unknown) */
   charFreq(ch: string): number;
-  /** frequency of the most frequent known word (2–4 characters, within the line) that covers position i of s, reading s[i] as ch */
-  wordAt(s: string, i: number, ch: string): number;
+  /** the most frequent known word (2–4 characters, within the line) that covers position i of s, reading s[i] as ch ('' and 0 when none) */
+  wordAt(s: string, i: number, ch: string): { word: string; freq: number };
   /** a term of the domain lexicon (整改, 职责 …) */
   isDomainTerm(w: string): boolean;
-  /** that word itself ('' when none) */
-  wordTextAt(s: string, i: number, ch: string): string;
   /** look-alike candidates of a printed character */
   lookAlikes(ch: string): readonly string[];
   /** characters completing a frequent two-character word with the neighbour (left: "X?", right: "?X") */
@@ -103,7 +101,7 @@ function repeatedMisreadings(text: string, used: (i: number) => boolean, h: Docu
     if (text.charCodeAt(i) < 0x3400 || used(i)) continue;
     const ch = text[i];
     if (h.charFreq(ch) >= p.repeatedMaxCharFreq || spoilt.has(ch) || !h.isHan(text, i)) continue;
-    if (h.wordAt(text, i, ch) > 0 || h.blocked(text, i)) {
+    if (h.wordAt(text, i, ch).freq > 0 || h.blocked(text, i)) {
       spoilt.add(ch);
       continue;
     }
@@ -112,7 +110,6 @@ function repeatedMisreadings(text: string, used: (i: number) => boolean, h: Docu
     l.push(i);
   }
   for (const [ch, at] of occ) {
-    if (process.env.DEBUG_DOC && spoilt.has(ch)) console.error('spoilt', ch);
     if (spoilt.has(ch)) continue;
     const contexts = new Set(at.map((i) => `${text[i - 1] ?? ''}|${text[i + 1] ?? ''}`));
     if (contexts.size < p.repeatedMinContexts) continue;
@@ -124,22 +121,20 @@ function repeatedMisreadings(text: string, used: (i: number) => boolean, h: Docu
       for (const c of h.completions(left, right)) cands.add(c);
     }
     cands.delete(ch);
-    if (process.env.DEBUG_DOC) console.error('repeated', ch, at.length, [...contexts].join(' '), [...cands].map((c) => `${c}:${at.map((i) => h.wordTextAt(text, i, c) + '/' + h.lmGain(text, i, c).toFixed(1)).join(',')}`).join(' '));
     // the candidate the genre model likes best over all places, far ahead of the next, and liked in each place
     const scored = [...cands]
-      .filter((c) => at.every((i) => h.wordAt(text, i, c) >= p.repeatedWordFreq))
-      .map((c) => {
+      .map((c) => ({ c, words: at.map((i) => h.wordAt(text, i, c)) }))
+      .filter(({ words }) => words.every((w) => w.freq >= p.repeatedWordFreq))
+      .map(({ c, words }) => {
         const gains = at.map((i) => h.lmGain(text, i, c));
-        return { c, total: gains.reduce((a, b) => a + b, 0), min: Math.min(...gains) };
+        return { c, words: new Set(words.map((w) => w.word)), total: gains.reduce((a, b) => a + b, 0), min: Math.min(...gains) };
       })
       .sort((x, y) => y.total - x.total || (x.c < y.c ? -1 : 1));
     const best = scored[0];
-    if (process.env.DEBUG_DOC) console.error('scored', ch, scored.slice(0, 3).map((x) => `${x.c}:${x.total.toFixed(1)}/${x.min.toFixed(1)}`).join(' '));
     if (!best || best.min < p.repeatedMinGain || best.total - (scored[1]?.total ?? -Infinity) < p.repeatedMargin * at.length) continue;
-    const c = best.c;
+    const { c, words } = best;
     // a name repeats with the same neighbour (鸿川 ×4 is 四川 once, not a misreading): one word
     // formed everywhere must be a term of the domain (敷改 ×3 → 整改)
-    const words = new Set(at.map((i) => h.wordTextAt(text, i, c)));
     if (words.size < p.repeatedMinWords && !(words.size === 1 && h.isDomainTerm([...words][0]))) continue;
     const lookAlike = h.lookAlikes(ch).includes(c);
     for (const i of at) {
@@ -188,7 +183,7 @@ function documentTerms(text: string, used: (i: number) => boolean, h: DocumentEv
     if (h.charFreq(ch) >= p.termMaxCharFreq || !h.isHan(text, i) || h.attested(text, i)) continue;
     // (a term through i read with c contains c beside a neighbour: that pair must recur in the document)
     const alikes = h.lookAlikes(ch).filter((c) => (pairs ??= pairCounts(text)).get(pairKey(text.charCodeAt(i - 1), c.charCodeAt(0)))! >= p.termMinCount3 || pairs.get(pairKey(c.charCodeAt(0), text.charCodeAt(i + 1)))! >= p.termMinCount3);
-    if (!alikes.length || h.blocked(text, i) || h.wordAt(text, i, ch) > p.termMaxOldWordFreq) continue;
+    if (!alikes.length || h.blocked(text, i) || h.wordAt(text, i, ch).freq > p.termMaxOldWordFreq) continue;
     let best: { c: string; term: string; n: number } | null = null;
     let ambiguous = false;
     for (const c of alikes) {

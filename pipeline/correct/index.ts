@@ -965,8 +965,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   }
 
   /** The most frequent known word (2–4 characters, one line) covering position i of s when s[i] reads ch. */
-  function bestWordAt(s: string, i: number, ch: string): { w: string; f: number } {
-    let best = { w: '', f: 0 };
+  function bestWordAt(s: string, i: number, ch: string): { word: string; freq: number } {
+    let best = { word: '', freq: 0 };
     // (a word of the list through i has ch next to one of its neighbours)
     const cc = ch.charCodeAt(0);
     if (!(i > 0 && inner2.has(pk(s.charCodeAt(i - 1), cc))) && !(i + 1 < s.length && inner2.has(pk(cc, s.charCodeAt(i + 1))))) return best;
@@ -974,7 +974,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       for (let st = Math.max(0, i - L + 1); st <= i && st + L <= s.length; st++) {
         const w = s.slice(st, i) + ch + s.slice(i + 1, st + L);
         const f = freq.get(w) ?? 0;
-        if (f > best.f && !w.includes('\n')) best = { w, f };
+        if (f > best.freq && !w.includes('\n')) best = { word: w, freq: f };
       }
     }
     return best;
@@ -989,8 +989,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     return {
       isHan,
       charFreq: (ch) => (ch.length === 1 ? charFreqByCode[ch.charCodeAt(0)] : charFreq.get(ch) ?? 0),
-      wordAt: (s, i, ch) => bestWordAt(s, i, ch).f,
-      wordTextAt: (s, i, ch) => bestWordAt(s, i, ch).w,
+      wordAt: bestWordAt,
       isDomainTerm: (w) => lexicon.has(w),
       lookAlikes(ch) {
         let l = lookAlikeCache.get(ch);
