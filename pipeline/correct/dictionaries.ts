@@ -10,6 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { NoticeError } from '../errors.ts';
+import { decodeFeatures, FEATURE_SIDE } from './glyph-features.ts';
 
 export type ConfusionSource = 'glyph' | 'component' | 'observed' | 'manual';
 
@@ -55,6 +56,8 @@ export interface Dictionaries {
   jiebaText: string;
   /** clean genre text (corpus/*.txt and *corpus.txt user files), one paragraph a line: trains the character model */
   corpusText: string;
+  /** char -> glyph shape features (glyph-features.tsv): the likeness of any two characters */
+  glyphFeatures: Map<string, Int8Array>;
 }
 
 const HAN1 = /^\p{Script=Han}$/u;
@@ -201,7 +204,7 @@ function compileRule(file: string, raw: unknown, index: number): Rule {
   return rule;
 }
 
-type Kind = 'lexicon' | 'manual' | 'glyph' | 'component' | 'observed' | 'charfreq' | 'rules' | 'protected' | 'corpus';
+type Kind = 'lexicon' | 'manual' | 'glyph' | 'component' | 'features' | 'observed' | 'charfreq' | 'rules' | 'protected' | 'corpus';
 
 function kindOf(path: string): Kind | null {
   const b = basename(path);
@@ -209,6 +212,7 @@ function kindOf(path: string): Kind | null {
   if (b.endsWith('manual.tsv')) return 'manual';
   if (b.endsWith('glyph.tsv')) return 'glyph';
   if (b.endsWith('component.tsv')) return 'component';
+  if (b.endsWith('glyph-features.tsv')) return 'features';
   if (b.endsWith('ocr-observed.tsv')) return 'observed';
   if (b.endsWith('charfreq.tsv')) return 'charfreq';
   if (b.endsWith('rules.json')) return 'rules';
@@ -246,7 +250,7 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
   const files = candidates.map((f) => join(dir, f)).filter((f) => existsSync(f));
   for (const u of opts.userFiles ?? []) {
     if (!existsSync(u)) throw new NoticeError('DICTIONARY_INVALID', 'user dictionary not found', { file: u });
-    if (!kindOf(u)) throw new NoticeError('DICTIONARY_INVALID', 'unknown dictionary kind (name must end in lexicon.tsv, manual.tsv, glyph.tsv, component.tsv, ocr-observed.tsv, charfreq.tsv, rules.json, protected.tsv or corpus.txt)', { file: u });
+    if (!kindOf(u)) throw new NoticeError('DICTIONARY_INVALID', 'unknown dictionary kind (name must end in lexicon.tsv, manual.tsv, glyph.tsv, component.tsv, glyph-features.tsv, ocr-observed.tsv, charfreq.tsv, rules.json, protected.tsv or corpus.txt)', { file: u });
     files.push(resolve(u));
   }
 
@@ -261,6 +265,7 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
     protectedPatterns: [],
     jiebaText: '',
     corpusText: '',
+    glyphFeatures: new Map(),
   };
   const corpusParts: string[] = [];
   const hash = createHash('sha256');
@@ -295,6 +300,14 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
         for (const { line, cols } of tsvRows(file, text, ['char', 'candidate', 'similarity'])) {
           const [a, b, sim] = parseRow(file, line, GlyphRow, cols);
           if (a !== b) dicts.confusions.push({ ocr: a, truth: b, weight: sim, source: kind });
+        }
+        break;
+      case 'features':
+        for (const { line, cols } of tsvRows(file, text, ['char', 'features'])) {
+          if (cols.length !== 2 || !HAN1.test(cols[0]!)) throw invalid(file, `line ${line}`, 'expected a Han character and its features');
+          const v = decodeFeatures(cols[1]!);
+          if (!v) throw invalid(file, `line ${line}`, `features must be base64 of ${FEATURE_SIDE * FEATURE_SIDE} bytes`);
+          dicts.glyphFeatures.set(cols[0]!, v);
         }
         break;
       case 'observed':

@@ -12,7 +12,11 @@
  *   衡阳县 twenty times). Names and places the word list does not know are
  *   exactly what this recovers, so a look-alike is required.
  *
- * Both only apply where nothing else changed and no guard (protected term,
+ * - **a misreading corrected elsewhere**: the paragraph pass changed 敷 to 整
+ *   in two places; a third 敷 that forms no word, where 整 makes a frequent
+ *   word the genre model likes, is the same misreading.
+ *
+ * All only apply where nothing else changed and no guard (protected term,
  * personal-name zone) holds.
  */
 import type { StageEdit } from '../tracked-text.ts';
@@ -78,7 +82,13 @@ const isLineEnd = (s: string, i: number): boolean => i < 0 || i >= s.length || s
  * New edits from document-level evidence. `taken[i]` is set where the
  * paragraph pass already changed the text (a suggestion leaves it free).
  */
-export function documentEvidence(text: string, taken: Uint8Array, h: DocumentEvidenceHelpers, p: DocumentEvidenceParams = DOCUMENT_EVIDENCE_DEFAULTS): StageEdit[] {
+export function documentEvidence(
+  text: string,
+  taken: Uint8Array,
+  h: DocumentEvidenceHelpers,
+  p: DocumentEvidenceParams = DOCUMENT_EVIDENCE_DEFAULTS,
+  corrected: readonly { from: string; to: string }[] = [],
+): StageEdit[] {
   const out: StageEdit[] = [];
   const mine = new Uint8Array(text.length);
   const used = (i: number): boolean => !!taken[i] || !!mine[i];
@@ -87,6 +97,7 @@ export function documentEvidence(text: string, taken: Uint8Array, h: DocumentEvi
     mine[e.start] = 1;
   };
   repeatedMisreadings(text, used, h, p, push);
+  correctedElsewhere(text, used, h, p, push, corrected);
   documentTerms(text, used, h, p, push);
   return out.sort((a, b) => a.start - b.start);
 }
@@ -148,6 +159,37 @@ function repeatedMisreadings(text: string, used: (i: number) => boolean, h: Docu
           rule: 'document:repeated-misreading',
           confidence: lookAlike ? 0.9 : 0.85,
           note: `${ch}→${c} (${ch} is printed ${at.length}× in this document and forms no word anywhere; ${c} makes a word in every place and fits far better than any other${lookAlike ? '; look-alike' : ''})`,
+        },
+      });
+    }
+  }
+}
+
+/** `corrected`: single-character corrections the paragraph pass applied (printed → read). */
+function correctedElsewhere(text: string, used: (i: number) => boolean, h: DocumentEvidenceHelpers, p: DocumentEvidenceParams, push: Push, corrected: readonly { from: string; to: string }[]): void {
+  const seen = new Map<string, { to: string; n: number } | null>();
+  for (const { from, to } of corrected) {
+    if (h.charFreq(from) >= p.repeatedMaxCharFreq) continue;
+    const prev = seen.get(from);
+    // one printed character corrected to two different readings: no evidence
+    seen.set(from, prev === undefined ? { to, n: 1 } : prev && prev.to === to ? { to, n: prev.n + 1 } : null);
+  }
+  for (const [from, v] of seen) {
+    if (!v) continue;
+    for (let i = text.indexOf(from); i >= 0; i = text.indexOf(from, i + 1)) {
+      if (used(i) || h.blocked(text, i) || h.wordAt(text, i, from).freq > 0) continue;
+      const w = h.wordAt(text, i, v.to);
+      if (w.freq < p.repeatedWordFreq || h.lmGain(text, i, v.to) < p.repeatedMinGain) continue;
+      push({
+        start: i,
+        end: i + 1,
+        replacement: v.to,
+        meta: {
+          type: 'correction',
+          kind: 'character',
+          rule: 'document:repeated-misreading',
+          confidence: 0.85,
+          note: `${from}→${v.to} (${w.word}; the same misreading was corrected ${v.n}× elsewhere in this document and ${from} forms no word here)`,
         },
       });
     }

@@ -19,6 +19,7 @@ import { repairEnumerationMarkers } from './enumeration-markers.ts';
 import { repairQuotes } from './quote-repair.ts';
 import { repairSubsectionNumbers } from './subsection-numbers.ts';
 import { documentEvidence, DOCUMENT_EVIDENCE_DEFAULTS, type DocumentEvidenceHelpers } from './document-evidence.ts';
+import { ShapeModel } from './glyph-features.ts';
 
 export type { Dictionaries } from './dictionaries.ts';
 
@@ -123,6 +124,16 @@ export const PARAMS = {
   completeSoloExtra: 4,
   /** a completion is suggested only from this score */
   suggestCompleteScore: 9,
+  /** genre completions: pairs the clean genre corpus prints at least this often (and the word list knows) propose the missing character (0 disables) */
+  genreCompleteMin: 5,
+  /** genre completions kept per neighbour (most printed first) */
+  genreCompleteMax: 30,
+  /** a genre completion must look like the printed character at least this much (glyph features; -1 disables the test) */
+  genreShapeMin: 0.78,
+  /** word completions (word list) must look like the printed character at least this much (-1: no test) */
+  completeShapeMin: 0.7,
+  /** its prior grows by exp(slope · (similarity - genreShapeMin)) over completePrior (capped at 0.5) */
+  genreShapeSlope: 10,
   /** a new word right before 镇/乡/县 less frequent than this (and not in the lexicon) is only suggested (place names) */
   placeWordFreq: 5000,
   /** a proper noun of the word list less frequent than this is never applied (only suggested) */
@@ -200,10 +211,12 @@ if (process.env.CORRECT_PARAMS) Object.assign(PARAMS, JSON.parse(process.env.COR
 interface Cand {
   truth: string;
   weight: number;
-  source: ConfusionSource | 'evidence' | 'lexicon' | 'complete';
+  source: ConfusionSource | 'evidence' | 'lexicon' | 'complete' | 'genre';
 }
 
 const HAN = /\p{Script=Han}/u;
+/** a candidate without look-alike evidence that completes a frequent word with a neighbour */
+const isCompletion = (source: Cand['source']): boolean => source === 'complete' || source === 'genre';
 /** Characters that open a sentence with 是 in ordinary prose (这是, 也是, 都是 …), never an enumeration marker. */
 const SHI_STARTERS = '这那也都均只就更正还但于总却仍便即乃亦皆实若或要凡';
 const DEBUG = !!process.env.DEBUG_CORRECT;
@@ -339,6 +352,50 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   for (const [k, l] of complete) {
     l.sort((x, y) => y.f - x.f || (x.c < y.c ? -1 : 1));
     if (l.length > PARAMS.completeMax) complete.set(k, l.slice(0, PARAMS.completeMax));
+  }
+
+  const shapes = new ShapeModel(dicts.glyphFeatures);
+  // genre completion index: the same keys from the pairs the genre corpus prints most
+  const genreComplete = new Map<string, { c: string; f: number }[]>();
+  if (PARAMS.genreCompleteMin > 0 && dicts.corpusText) {
+    const counts = new Map<string, number>();
+    const t = dicts.corpusText;
+    for (let k = 0; k + 1 < t.length; k++) {
+      if (!isHan(t, k) || !isHan(t, k + 1)) continue;
+      const w = t.slice(k, k + 2);
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+    for (const [w, n] of counts) {
+      if (n < PARAMS.genreCompleteMin || ((freq.get(w) ?? 0) < PARAMS.candWordMinFreq && !dicts.lexicon.has(w))) continue;
+      for (const [key, c] of [[w[0] + '?', w[1]], ['?' + w[1], w[0]]] as const) {
+        let l = genreComplete.get(key);
+        if (!l) genreComplete.set(key, (l = []));
+        l.push({ c, f: n });
+      }
+    }
+    for (const [k, l] of genreComplete) {
+      l.sort((x, y) => y.f - x.f || (x.c < y.c ? -1 : 1));
+      if (l.length > PARAMS.genreCompleteMax) genreComplete.set(k, l.slice(0, PARAMS.genreCompleteMax));
+    }
+  }
+
+  /** genre completions of key ("X?" / "?X") for printed character ch that look like it, with their priors (memoised) */
+  const genreMemo = new Map<string, Cand[]>();
+  function genreFor(ch: string, key: string): Cand[] {
+    const mk = ch + key;
+    let out = genreMemo.get(mk);
+    if (out) return out;
+    out = [];
+    for (const x of genreComplete.get(key) ?? []) {
+      if (x.c === ch) continue;
+      const sim = shapes.similarity(ch, x.c);
+      if (PARAMS.genreShapeMin > -1 && (sim === null || sim < PARAMS.genreShapeMin)) continue;
+      const weight = Math.min(0.5, PARAMS.completePrior * Math.exp(PARAMS.genreShapeSlope * ((sim ?? PARAMS.genreShapeMin) - PARAMS.genreShapeMin)));
+      out.push({ truth: x.c, weight, source: 'genre' });
+    }
+    if (genreMemo.size > 200_000) genreMemo.clear();
+    genreMemo.set(mk, out);
+    return out;
   }
 
   // cheap prefilters on character pairs (numeric keys: no string allocation):
@@ -664,11 +721,21 @@ export function createCorrector(dicts: Dictionaries): Corrector {
           const base = lpCh + (lm.logP(nb) ?? lm.unknownLogP) + lm.logTotal;
           for (const x of l) {
             if (Math.log(x.f) - base < floor) break; // sorted by frequency
-            if (x.c !== ch && !cands.some((y) => y.truth === x.c) && !extra.some((y) => y.truth === x.c)) extra.push({ truth: x.c, weight: PARAMS.completePrior, source: 'complete' });
+            if (x.c === ch || cands.some((y) => y.truth === x.c) || extra.some((y) => y.truth === x.c)) continue;
+            if (PARAMS.completeShapeMin > -1 && (shapes.similarity(ch, x.c) ?? -1) < PARAMS.completeShapeMin) continue;
+            extra.push({ truth: x.c, weight: PARAMS.completePrior, source: 'complete' });
           }
         };
         if (i > a && (freq.get(cur[i - 1] + ch) ?? 0) === 0) add(complete.get(cur[i - 1] + '?'), cur[i - 1]);
         if (i + 1 < b && (freq.get(ch + cur[i + 1]) ?? 0) === 0) add(complete.get('?' + cur[i + 1]), cur[i + 1]);
+        if (genreComplete.size) {
+          // pairs the genre prints often: the character model weighs them
+          const addGenre = (key: string): void => {
+            for (const x of genreFor(ch, key)) if (!cands.some((y) => y.truth === x.truth) && !extra.some((y) => y.truth === x.truth)) extra.push(x);
+          };
+          if (i > a && (freq.get(cur[i - 1] + ch) ?? 0) === 0) addGenre(cur[i - 1] + '?');
+          if (i + 1 < b && (freq.get(ch + cur[i + 1]) ?? 0) === 0) addGenre('?' + cur[i + 1]);
+        }
         if (extra.length) cands = cands.concat(extra);
       }
       if (solo && !cands.length) continue;
@@ -682,7 +749,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       // the character model weighs look-alikes; a candidate without look-alike
       // evidence (completion, lexicon) only where the original is itself uncommon
       const lmAll = cf < PARAMS.lmAllCharFreq && !domainChars.has(ch);
-      const lmCands = cands.filter((x) => lmAll || (x.source !== 'complete' && x.source !== 'lexicon')).map((x) => x.truth);
+      const lmCands = cands.filter((x) => lmAll || x.source === 'genre' || (x.source !== 'complete' && x.source !== 'lexicon')).map((x) => x.truth);
       const lmGains = ctxGains(cur, i, lmCands);
       for (let q = 0; q < lmCands.length; q++) {
         // the original inside a known word is a plausible reading: the character model may only speak against a candidate
@@ -747,7 +814,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       // an old multi-character reading is given up only for a much better word, when it is itself rare
       const oldWord = oldLen >= 2 ? win.slice(old.tokenStart[k], old.tokenEnd[k]) : '';
       const oldOk = oldLen === 1 || (best.score >= PARAMS.applyScore + 4 && (freq.get(oldWord) ?? 0) < PARAMS.weakOldWordFreq);
-      const isComplete = best.cand.source === 'complete';
+      const isComplete = isCompletion(best.cand.source);
       // the new word takes a character from a neighbouring word of the original reading that the
       // change does not touch (新建投用 → 新/建设/用 breaks 新建): the printed text reads well there
       let broken = false;
@@ -789,13 +856,13 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       const guarded = inNameZone(cur, i) || inPlaceName(cur, i, te, best.word) || rareProperNoun(best.word) || threshold === Infinity || (lmSingle && cf < PARAMS.uncommonCharFreq);
       return { best, apply, alternatives, shaky, isComplete, guarded };
       };
-      const lookAlike = scored.filter((x) => x.cand.source !== 'complete' && !(PARAMS.lexiconAfterLookAlike && x.cand.source === 'lexicon'));
+      const lookAlike = scored.filter((x) => !isCompletion(x.cand.source) && !(PARAMS.lexiconAfterLookAlike && x.cand.source === 'lexicon'));
       let d = lookAlike.length ? decide(lookAlike) : null;
       if (!d?.apply && PARAMS.lexiconAfterLookAlike && scored[0].cand.source === 'lexicon') {
-        const d2 = decide(scored.filter((x) => x.cand.source !== 'complete'));
+        const d2 = decide(scored.filter((x) => !isCompletion(x.cand.source)));
         if (d2 && (d2.apply || !d)) d = d2;
       }
-      if (!d?.apply && scored[0].cand.source === 'complete') {
+      if (!d?.apply && isCompletion(scored[0].cand.source)) {
         const d2 = decide(scored);
         if (d2 && (d2.apply || d2.best.score >= PARAMS.suggestCompleteScore)) d = d2;
       }
@@ -807,7 +874,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       const meta: ChangeMeta = {
         type: 'correction',
         kind: 'character',
-        rule: best.cand.source === 'evidence' ? 'evidence:ocr-alternative' : best.cand.source === 'lexicon' ? 'lexicon' : isComplete ? 'lexicon:completion' : `confusion:${best.cand.source}`,
+        rule: best.cand.source === 'evidence' ? 'evidence:ocr-alternative' : best.cand.source === 'lexicon' ? 'lexicon' : isComplete ? (best.cand.source === 'genre' ? 'genre:completion' : 'lexicon:completion') : `confusion:${best.cand.source}`,
         confidence: conf,
         note: `${ch}→${best.cand.truth} (${best.word}; score ${round(best.score)}${DEBUG ? ` cov ${c} cf ${cf} w ${best.cand.weight}` : ""})`,
         ...(guarded ? {} : { score: round(best.score) }),
@@ -955,7 +1022,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       }
       parts.push(text.slice(at));
       const view = parts.join('');
-      const found = documentEvidence(view, taken, documentHelpers(docMask), PARAMS);
+      const corrected = edits.filter((e) => e.end - e.start === 1 && e.replacement.length === 1 && e.meta.type === 'correction' && e.meta.kind === 'character').map((e) => ({ from: text[e.start], to: e.replacement }));
+      const found = documentEvidence(view, taken, documentHelpers(docMask), PARAMS, corrected);
       if (found.length) {
         const hit = (x: StageEdit): boolean => found.some((f) => x.start < f.end && x.end > f.start);
         res = { ...res, edits: [...edits, ...found].sort((a, b) => a.start - b.start || a.end - b.end), suggestions: res.suggestions.filter((x) => !hit(x)) };

@@ -106,6 +106,18 @@ describe('dictionaries', () => {
       message: /manual\.tsv.*line \d+/,
     },
     {
+      name: 'glyph features that are not 100 bytes of base64',
+      file: 'confusions/glyph-features.tsv',
+      edit: (t) => t + '冶\tAAAA\n',
+      message: /glyph-features\.tsv.*line \d+.*base64/,
+    },
+    {
+      name: 'glyph features of something that is not one Han character',
+      file: 'confusions/glyph-features.tsv',
+      edit: (t) => t + 'ab\t' + t.split('\n')[1]!.split('\t')[1] + '\n',
+      message: /glyph-features\.tsv.*line \d+.*Han character/,
+    },
+    {
       name: 'a TSV with a wrong header',
       file: 'protected.tsv',
       edit: (t) => t.replace('kind\tvalue\tnote', 'type\tvalue\tnote'),
