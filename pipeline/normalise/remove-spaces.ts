@@ -2,6 +2,12 @@
  * Remove the spaces OCR engines put between Chinese characters, trim line ends, and
  * repair e-mail addresses broken by spaces ("abc@163 . com"). A space survives only
  * between two Latin words or numbers ("Windows 10").
+ *
+ * A single Latin letter standing apart right after punctuation, a space on at
+ * least one side and Chinese text after it (巡察 ,j 巳巡, 信息、 U 县委), is a
+ * speck the engine read as a letter and is removed (a correction: the reviewer
+ * sees it). Letters between Chinese characters (B座, "家 D 类" from engines
+ * that space every character) and class letters (，A 级) stay.
  */
 import type { StageEdit } from '../tracked-text.ts';
 
@@ -9,6 +15,9 @@ const SPACE_RUN = /[ \t\u3000\u00a0]+/g;
 const EMAIL_BROKEN = /[A-Za-z0-9._%+-]+(?:\s*@\s*)[A-Za-z0-9-]+(?:\s*\.\s*[A-Za-z0-9-]+)*\s*\.\s*[A-Za-z]{2,6}\b/g;
 const KEEP_LEFT = /[A-Za-z0-9.,;:!?)'"%]/;
 const KEEP_RIGHT = /[A-Za-z0-9(]/;
+/** a lone Latin letter right after punctuation, Chinese text beyond the spaces after it (not a class letter: D类, A级) */
+const LONE_LETTER = /(?<=[，。、；：,;:“”"][ \t\u3000]*)(?<![A-Za-z0-9])[A-Za-z](?![A-Za-z0-9])(?=[ \t\u3000]*\p{Script=Han})(?![ \t\u3000]*[类级型座区栋号楼股])/gu;
+const SPACE = /[ \t\u3000]/;
 
 export function removeSpaces(text: string): StageEdit[] {
   const inEmail = new Uint8Array(text.length);
@@ -29,5 +38,10 @@ export function removeSpaces(text: string): StageEdit[] {
       edits.push({ start, end, replacement: ' ', meta: { type: 'layout', rule: 'normalise-whitespace' } });
     }
   }
-  return edits;
+  for (const m of text.matchAll(LONE_LETTER)) {
+    const i = m.index!;
+    if (!SPACE.test(text[i - 1] ?? '') && !SPACE.test(text[i + 1] ?? '')) continue;
+    edits.push({ start: i, end: i + 1, replacement: '', meta: { type: 'correction', kind: 'punctuation', rule: 'punct:stray-letter', confidence: 0.85 } });
+  }
+  return edits.sort((a, b) => a.start - b.start);
 }

@@ -20,6 +20,13 @@ describe('removeSpaces', () => {
     ['broken e-mail is repaired', '电子邮箱 ： hyxwxcb2017@163 . com 。', '电子邮箱：hyxwxcb2017@163.com。'],
     ['intact e-mail untouched', 'lq_xcb@qq.com', 'lq_xcb@qq.com'],
     ['version numbers untouched', '系统 v2.0, 巡察', '系统v2.0,巡察'],
+    ['a letter between spaced Chinese characters stays (engines that space every character)', '重 点 企 业 91 家 D 类 企 业', '重点企业91家D类企业'],
+    ['a class letter after punctuation stays', '景区评定，A 级景区3个', '景区评定，A级景区3个'],
+    ['a lone letter after punctuation is a speck', '参加巡察 ,j 已巡的村', '参加巡察,已巡的村'],
+    ['a lone capital after an enumeration comma', '数据信息、 U 县委组织部', '数据信息、县委组织部'],
+    ['a letter inside Chinese text with no space stays', '行政中心B座6楼', '行政中心B座6楼'],
+    ['a Latin word stays', '使用 WPS 软件', '使用WPS软件'],
+    ['a letter beside a number stays', '乙类 3 A 级景区', '乙类3 A级景区'],
   ])('%s', (_name, input, expected) => {
     expect(run(removeSpaces, input)).toBe(expected);
   });
