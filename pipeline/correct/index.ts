@@ -20,6 +20,7 @@ import { repairQuotes } from './quote-repair.ts';
 import { repairSubsectionNumbers } from './subsection-numbers.ts';
 import { documentEvidence, DOCUMENT_EVIDENCE_DEFAULTS, type DocumentEvidenceHelpers } from './document-evidence.ts';
 import { ShapeModel } from './glyph-features.ts';
+import { buildLostCharacterIndex, restoreLostCharacters, type LostCharacterIndex } from './lost-characters.ts';
 
 export type { Dictionaries } from './dictionaries.ts';
 
@@ -203,6 +204,8 @@ export const PARAMS = {
   confirmedWordLen: 4,
   /** document-level evidence: one glyph misread the same way in several places, the document's own terms */
   documentEvidence: true,
+  /** a lexicon term (4+ characters) printed with one inner character lost gets it back at this genre-model gain (Infinity disables) */
+  lostCharMinGain: 6,
   ...DOCUMENT_EVIDENCE_DEFAULTS,
 };
 // tuning only: CORRECT_PARAMS='{"applyScore":7}' npx tsx scripts/correct-report.ts
@@ -1024,12 +1027,22 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       const view = parts.join('');
       const corrected = edits.filter((e) => e.end - e.start === 1 && e.replacement.length === 1 && e.meta.type === 'correction' && e.meta.kind === 'character').map((e) => ({ from: text[e.start], to: e.replacement }));
       const found = documentEvidence(view, taken, documentHelpers(docMask), PARAMS, corrected);
+      if (clm && Number.isFinite(PARAMS.lostCharMinGain)) {
+        found.push(...restoreLostCharacters(view, lostIndex(), (i) => !!docMask[i - 1] && !!docMask[i], (s, i, ins) => clm.insertionGain(s, i, ins), PARAMS.lostCharMinGain));
+        found.sort((a, b) => a.start - b.start || a.end - b.end);
+      }
       if (found.length) {
         const hit = (x: StageEdit): boolean => found.some((f) => x.start < f.end && x.end > f.start);
         res = { ...res, edits: [...edits, ...found].sort((a, b) => a.start - b.start || a.end - b.end), suggestions: res.suggestions.filter((x) => !hit(x)) };
       }
     }
     return res;
+  }
+
+  /** shortened forms of the lexicon's terms (built on first use) */
+  let lostIdx: LostCharacterIndex | null = null;
+  function lostIndex(): LostCharacterIndex {
+    return (lostIdx ??= buildLostCharacterIndex([...lexicon.keys()], (v) => (freq.get(v) ?? 0) > 0 || lexicon.has(v), dicts.corpusText));
   }
 
   /** The most frequent known word (2–4 characters, one line) covering position i of s when s[i] reads ch. */
