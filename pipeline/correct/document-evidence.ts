@@ -6,7 +6,9 @@
  * - **repeated misreading of one glyph**: an uncommon character that forms no
  *   word anywhere in the document, printed in several different contexts, for
  *   which exactly one character makes a frequent word in every one of them
- *   (庞 in 庞程 … 交庞 → 流: 流程, 交流; 过 fits 过程 but not 交过);
+ *   (庞 in 庞程 … 交庞 → 流: 流程, 交流; 过 fits 过程 but not 交过). A commoner
+ *   character qualifies in three or more contexts, for a look-alike that makes
+ *   words in all places but one (叶间, 同叶, 某乡叶将 → 时间, 同时, 某乡时将);
  * - **the document's own terms**: a string that forms no word, one look-alike
  *   away from a string the same document prints several times (衔阳县 once,
  *   衡阳县 twenty times). Names and places the word list does not know are
@@ -33,6 +35,8 @@ export interface DocumentEvidenceHelpers {
   lookAlikes(ch: string): readonly string[];
   /** characters completing a frequent two-character word with the neighbour (left: "X?", right: "?X") */
   completions(left: string | null, right: string | null): readonly string[];
+  /** how alike two characters look (glyph features; null when unknown) */
+  shapeSimilarity(a: string, b: string): number | null;
   /** genre character-model gain of reading s[i] as ch */
   lmGain(s: string, i: number, ch: string): number;
   /** a change at position i is not allowed (protected term, personal-name zone) */
@@ -59,6 +63,13 @@ export interface DocumentEvidenceParams {
   termMaxOldWordFreq: number;
   /** document terms: the printed character is rarer than this (common characters misread as common ones are the word model's business) */
   termMaxCharFreq: number;
+  /** a commoner character (below this frequency) qualifies when printed in at least repeatedManyContexts distinct contexts */
+  repeatedMaxCharFreqMany: number;
+  repeatedManyContexts: number;
+  /** and its replacement must look like it at least this much */
+  repeatedManyShapeMin: number;
+  /** places (at most) where the replacement may form no word, when it forms one in the others */
+  repeatedWordless: number;
   /** repeated misreading: distinct words the replacement must form across the places (a name repeats with the same neighbour: 鸿川 ×4 is 四川 once) */
   repeatedMinWords: number;
 }
@@ -74,6 +85,10 @@ export const DOCUMENT_EVIDENCE_DEFAULTS: DocumentEvidenceParams = {
   termMaxOldWordFreq: 0,
   termMaxCharFreq: 10000,
   repeatedMinWords: 2,
+  repeatedMaxCharFreqMany: 50000,
+  repeatedManyContexts: 3,
+  repeatedManyShapeMin: 0.7,
+  repeatedWordless: 1,
 };
 
 const isLineEnd = (s: string, i: number): boolean => i < 0 || i >= s.length || s[i] === '\n';
@@ -111,7 +126,7 @@ function repeatedMisreadings(text: string, used: (i: number) => boolean, h: Docu
   for (let i = 0; i < text.length; i++) {
     if (text.charCodeAt(i) < 0x3400 || used(i)) continue;
     const ch = text[i];
-    if (h.charFreq(ch) >= p.repeatedMaxCharFreq || spoilt.has(ch) || !h.isHan(text, i)) continue;
+    if (h.charFreq(ch) >= Math.max(p.repeatedMaxCharFreq, p.repeatedMaxCharFreqMany) || spoilt.has(ch) || !h.isHan(text, i)) continue;
     if (h.wordAt(text, i, ch).freq > 0 || h.blocked(text, i)) {
       spoilt.add(ch);
       continue;
@@ -124,6 +139,7 @@ function repeatedMisreadings(text: string, used: (i: number) => boolean, h: Docu
     if (spoilt.has(ch)) continue;
     const contexts = new Set(at.map((i) => `${text[i - 1] ?? ''}|${text[i + 1] ?? ''}`));
     if (contexts.size < p.repeatedMinContexts) continue;
+    if (h.charFreq(ch) >= p.repeatedMaxCharFreq && contexts.size < p.repeatedManyContexts) continue;
     // candidates: look-alikes, and completions of a frequent word with a neighbour in any context
     const cands = new Set(h.lookAlikes(ch));
     for (const i of at) {
@@ -132,18 +148,20 @@ function repeatedMisreadings(text: string, used: (i: number) => boolean, h: Docu
       for (const c of h.completions(left, right)) cands.add(c);
     }
     cands.delete(ch);
+    if (h.charFreq(ch) >= p.repeatedMaxCharFreq) for (const c of cands) if ((h.shapeSimilarity(ch, c) ?? -1) < p.repeatedManyShapeMin) cands.delete(c);
     // the candidate the genre model likes best over all places, far ahead of the next, and liked in each place
     const scored = [...cands]
       .map((c) => ({ c, words: at.map((i) => h.wordAt(text, i, c)) }))
-      .filter(({ words }) => words.every((w) => w.freq >= p.repeatedWordFreq))
+      .filter(({ words }) => words.filter((w) => w.freq < p.repeatedWordFreq).length <= Math.min(p.repeatedWordless, words.length - 2))
       .map(({ c, words }) => {
         const gains = at.map((i) => h.lmGain(text, i, c));
-        return { c, words: new Set(words.map((w) => w.word)), total: gains.reduce((a, b) => a + b, 0), min: Math.min(...gains) };
+        const made = words.filter((w) => w.freq >= p.repeatedWordFreq);
+        return { c, words: new Set(made.map((w) => w.word)), places: made.length, total: gains.reduce((a, b) => a + b, 0), min: Math.min(...gains) };
       })
       .sort((x, y) => y.total - x.total || (x.c < y.c ? -1 : 1));
     const best = scored[0];
     if (!best || best.min < p.repeatedMinGain || best.total - (scored[1]?.total ?? -Infinity) < p.repeatedMargin * at.length) continue;
-    const { c, words } = best;
+    const { c, words, places } = best;
     // a name repeats with the same neighbour (鸿川 ×4 is 四川 once, not a misreading): one word
     // formed everywhere must be a term of the domain (敷改 ×3 → 整改)
     if (words.size < p.repeatedMinWords && !(words.size === 1 && h.isDomainTerm([...words][0]))) continue;
@@ -158,7 +176,7 @@ function repeatedMisreadings(text: string, used: (i: number) => boolean, h: Docu
           kind: 'character',
           rule: 'document:repeated-misreading',
           confidence: lookAlike ? 0.9 : 0.85,
-          note: `${ch}→${c} (${ch} is printed ${at.length}× in this document and forms no word anywhere; ${c} makes a word in every place and fits far better than any other${lookAlike ? '; look-alike' : ''})`,
+          note: `${ch}→${c} (${ch} is printed ${at.length}× in this document and forms no word anywhere; ${c} makes a word in ${places === at.length ? 'every place' : `${places} of them`} (${[...words].join(', ')}) and fits far better than any other${lookAlike ? '; look-alike' : ''})`,
         },
       });
     }

@@ -1082,6 +1082,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         const r = right ? complete.get('?' + right) ?? [] : [];
         return [...l, ...r].map((x) => x.c);
       },
+      shapeSimilarity: (x, y) => shapes.similarity(x, y),
       lmGain: (s, i, ch) => (clm ? clm.gain(s, i, ch) : 0),
       blocked: (s, i) => !!mask[i] || inNameZone(s, i),
       attested: (s, i) => (clm ? clm.attested(s, i) : false),

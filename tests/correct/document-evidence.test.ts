@@ -34,6 +34,16 @@ describe('document evidence', () => {
       '中共鸿川交通投资集团有限公司委员会。\n第三巡察组对鸿川交通投资集团开展巡察。\n邮政信箱：鸿川市高新区。',
       [],
     ],
+    [
+      'a commoner character misread in three contexts, for a look-alike making words in all but one (叶 → 时)',
+      '巡察组进驻后及时召开动员会，争取叶间主动。\n对某乡叶将违规发放补贴问题立行立改。\n同叶，严格执行各项制度。',
+      ['叶→时@16', '叶→时@25', '叶→时@42'],
+    ],
+    [
+      'a commoner character in three contexts that no look-alike fits stays (撤点, 撤队)',
+      '巡察组撤点后7天内完成反馈。\n巡察组撤队后及时移交问题线索。\n第四轮巡察撤点70天后才召开会议。',
+      [],
+    ],
     ['printed once: no document evidence', '二是强化巡察庞程指导，完善巡察工作手册。', []],
     [
       'a term printed four times, once through a look-alike (衔阳 → 衡阳)',
