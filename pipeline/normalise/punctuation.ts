@@ -52,6 +52,9 @@ function stray(text: string, i: number): boolean {
   return i === 0 || prev === '\n' || /[。，、；：,;:！？]/.test(prev ?? '');
 }
 
+/** longest short quotation (characters between the marks + 1) a straight mark is paired across */
+const QUOTE_SPAN = 12;
+
 /** Within each paragraph, quotes alternate open/close; fix the ones printed the wrong way. */
 function pairQuotes(text: string, edits: StageEdit[]): void {
   let lineStart = 0;
@@ -68,11 +71,18 @@ function pairQuotes(text: string, edits: StageEdit[]): void {
         if (line[idx] !== want) edits.push(punct(lineStart + idx, lineStart + idx + 1, want, 'quotes', 0.9));
       });
     } else {
-      // odd count: only straighten obvious cases by their neighbours
-      for (const idx of marks) {
+      // odd count: only straighten obvious cases by their neighbours, or by the curly
+      // marks around (a straight mark before a closing one, after none or a closing one, opens)
+      for (const [k, idx] of marks.entries()) {
         const ch = line[idx];
         if (ch === '“' || ch === '”') continue;
-        const want = isCjk(line[idx + 1]) && !isCjk(line[idx - 1]) ? '“' : isCjk(line[idx - 1]) && !isCjk(line[idx + 1]) ? '”' : null;
+        const prevMark = k > 0 ? line[marks[k - 1]] : '';
+        const nextMark = k + 1 < marks.length ? line[marks[k + 1]] : '';
+        // (a short quotation: the partner close by, no sentence punctuation between)
+        const short = (a: number, b: number): boolean => b - a <= QUOTE_SPAN && !/[，。；：！？,;:!?]/.test(line.slice(a + 1, b));
+        const byMarks =
+          nextMark === '”' && prevMark !== '“' && canOpen(idx) && short(idx, marks[k + 1]!) ? '“' : prevMark === '“' && nextMark !== '”' && canClose(idx) && short(marks[k - 1]!, idx) ? '”' : null;
+        const want = isCjk(line[idx + 1]) && !isCjk(line[idx - 1]) ? '“' : isCjk(line[idx - 1]) && !isCjk(line[idx + 1]) ? '”' : byMarks;
         if (want) edits.push(punct(lineStart + idx, lineStart + idx + 1, want, 'quotes', 0.7));
       }
     }

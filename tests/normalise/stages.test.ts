@@ -81,6 +81,8 @@ describe('normalisePunctuation', () => {
     ['parentheses in Latin stay', 'f(x) = 1', 'f(x) = 1'],
     ['straight quotes paired', '做到"两个维护"的', '做到“两个维护”的'],
     ['mismatched curly quotes paired', '聚焦”一把手”和“关键少数”', '聚焦“一把手”和“关键少数”'],
+    ['odd count: a straight mark shortly before a closing one opens', '形成”合力，班子成员特别是"一把手”的画像', '形成”合力，班子成员特别是“一把手”的画像'],
+    ['odd count: a straight mark far from the next closing one is left alone', '时间“四个清单”一一对应"党组书记认真履行职责，形成“一级抓一级”', '时间“四个清单”一一对应"党组书记认真履行职责，形成“一级抓一级”'],
     ['document number brackets', '湘巡发[ 2023 J 45号', '湘巡发〔2023〕45号'],
     ['document number with parenthesis', '衡巡发(2024J2号', '衡巡发〔2024〕2号'],
     ['document number, closing bracket read twice', '枫市监党[2024]〕19号', '枫市监党〔2024〕19号'],
