@@ -20,6 +20,7 @@ import { repairQuotes } from './quote-repair.ts';
 import { repairSubsectionNumbers } from './subsection-numbers.ts';
 import { documentEvidence, DOCUMENT_EVIDENCE_DEFAULTS, type DocumentEvidenceHelpers } from './document-evidence.ts';
 import { ShapeModel } from './glyph-features.ts';
+import { repairQuotedTerms } from './quoted-terms.ts';
 import { buildLostCharacterIndex, restoreLostCharacters, type LostCharacterIndex } from './lost-characters.ts';
 
 export type { Dictionaries } from './dictionaries.ts';
@@ -206,6 +207,8 @@ export const PARAMS = {
   documentEvidence: true,
   /** a lexicon term (4+ characters) printed with one inner character lost gets it back at this genre-model gain (Infinity disables) */
   lostCharMinGain: 6,
+  /** a term the document quotes this often restores its lost character or closing quote elsewhere (0 disables) */
+  quotedTermMinCount: 3,
   ...DOCUMENT_EVIDENCE_DEFAULTS,
 };
 // tuning only: CORRECT_PARAMS='{"applyScore":7}' npx tsx scripts/correct-report.ts
@@ -1029,8 +1032,9 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       const found = documentEvidence(view, taken, documentHelpers(docMask), PARAMS, corrected);
       if (clm && Number.isFinite(PARAMS.lostCharMinGain)) {
         found.push(...restoreLostCharacters(view, lostIndex(), (i) => !!docMask[i - 1] && !!docMask[i], (s, i, ins) => clm.insertionGain(s, i, ins), PARAMS.lostCharMinGain));
-        found.sort((a, b) => a.start - b.start || a.end - b.end);
       }
+      if (PARAMS.quotedTermMinCount > 0) found.push(...repairQuotedTerms(view, (i) => !taken[i] && !found.some((f) => f.start === i), (i) => !!docMask[i - 1] && !!docMask[i], PARAMS.quotedTermMinCount));
+      found.sort((a, b) => a.start - b.start || a.end - b.end);
       if (found.length) {
         const hit = (x: StageEdit): boolean => found.some((f) => x.start < f.end && x.end > f.start);
         res = { ...res, edits: [...edits, ...found].sort((a, b) => a.start - b.start || a.end - b.end), suggestions: res.suggestions.filter((x) => !hit(x)) };
