@@ -162,6 +162,9 @@ export const PARAMS = {
   lmLive: 4,
   /** score a look-alike that forms no word needs (character-model evidence only) */
   applyLmSingleScore: 10,
+  /** … and when it looks like the printed character at least lmSingleShapeSim (glyph features) */
+  applyLmSingleShapeScore: 8,
+  lmSingleShapeSim: 0.9,
   /** below this character frequency the original is doubtful enough that completions get the character model too */
   lmAllCharFreq: 1000,
   /** extra room for completions of a doubtful character, which the character model then weighs */
@@ -832,7 +835,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       }
       const brokenExtra = broken ? PARAMS.breakWordExtra : 0;
       const threshold = lmSingle
-        ? PARAMS.applyLmSingleScore + (solo ? PARAMS.soloExtra : 0)
+        ? ((shapes.similarity(ch, best.cand.truth) ?? 0) >= PARAMS.lmSingleShapeSim ? PARAMS.applyLmSingleShapeScore : PARAMS.applyLmSingleScore) + (solo ? PARAMS.soloExtra : 0)
         : single
         ? PARAMS.applySingleScore
         : isComplete

@@ -98,6 +98,8 @@ const invalid: { text: string; output: string; rules: RegExp[] }[] = [
   { text: '加强对下属企业财务管理的监督险查。', output: '加强对下属企业财务管理的监督检查。', rules: [/^lexicon:completion$/] },
   // genre completion: a pair the clean notices print often, whose character looks like the printed one
   { text: '县委持续屎化作风建设，取得明显成效。', output: '县委持续深化作风建设，取得明显成效。', rules: [/^genre:completion$/] },
+  // a look-alike that forms no word but looks nearly the same (glyph features >= 0.9): less context evidence needed
+  { text: '部分村级党组织规范化建设雷加强。', output: '部分村级党组织规范化建设需加强。', rules: [/^confusion:/] },
   // a comma lost right after a title where a new clause starts
   { text: '修订《公务用车管理办法》明确派车审批程序。', output: '修订《公务用车管理办法》，明确派车审批程序。', rules: [/^punct:lost-comma-after-title$/] },
   { text: '制定《整改工作方案》严格落实整改责任。', output: '制定《整改工作方案》，严格落实整改责任。', rules: [/^punct:lost-comma-after-title$/] },
