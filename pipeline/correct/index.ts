@@ -835,7 +835,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       }
       const brokenExtra = broken ? PARAMS.breakWordExtra : 0;
       const threshold = lmSingle
-        ? ((shapes.similarity(ch, best.cand.truth) ?? 0) >= PARAMS.lmSingleShapeSim ? PARAMS.applyLmSingleShapeScore : PARAMS.applyLmSingleScore) + (solo ? PARAMS.soloExtra : 0)
+        ? // (the relief for a near-identical glyph does not stack on the relief a doubtful OCR reading gets)
+          ((shapes.similarity(ch, best.cand.truth) ?? 0) >= PARAMS.lmSingleShapeSim ? Math.min(PARAMS.applyLmSingleScore, PARAMS.applyLmSingleShapeScore + Math.max(0, evBonus)) : PARAMS.applyLmSingleScore) + (solo ? PARAMS.soloExtra : 0)
         : single
         ? PARAMS.applySingleScore
         : isComplete
