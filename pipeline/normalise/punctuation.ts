@@ -213,7 +213,12 @@ const BOOK_FOR_BRACKET = /[《〈](?=[一二三四五六七八九十]{1,3}[）)]
 const YEAR_RANGE_YI = /(?<=(?:19|20)\d{2})一(?=(?:19|20)\d{2})/gu;
 /** a subsection marker that lost its opening bracket, at a paragraph or sentence start (。二）关于…) */
 const LOST_OPEN_BRACKET = /(?<=^|\n|。)(?=[一二三四五六七八九十]{1,3}[）)])/gu;
+/** a dash opening a short quotation of Chinese text: the stroke 一 (“－托二” → “一托二”; no quotation opens with a dash) */
+const DASH_FOR_YI = /(?<=[“"＂])[－\-–—](?=\p{Script=Han}{1,8}[”"＂])/gu;
 function misreadBrackets(text: string, edits: StageEdit[]): void {
+  for (const m of text.matchAll(DASH_FOR_YI)) {
+    edits.push({ start: m.index!, end: m.index! + 1, replacement: '一', meta: { type: 'correction', kind: 'character', rule: 'rule:dash-for-yi', confidence: 0.85 } });
+  }
   for (const m of text.matchAll(LOST_OPEN_BRACKET)) edits.push(punct(m.index!, m.index!, '（', 'subsection-bracket', 0.85));
   for (const m of text.matchAll(BOOK_FOR_BRACKET)) edits.push(punct(m.index!, m.index! + 1, '（', 'subsection-bracket', 0.9));
   for (const m of text.matchAll(YEAR_RANGE_YI)) edits.push(punct(m.index!, m.index! + 1, '—', 'year-range-dash', 0.9));
