@@ -11,6 +11,8 @@
  * around position i become if the character there is replaced?
  */
 
+import { NumMap } from './num-map.ts';
+
 const DISCOUNT = 0.75;
 /** weight of the jieba character distribution in the smoothed unigram (pseudo-counts) */
 const PRIOR_MASS = 5000;
@@ -33,16 +35,16 @@ export class CharLM {
   private boundaryId = 0;
   private uni: Float64Array = new Float64Array(0);
   /** bigram counts and per-history totals / distinct continuations */
-  private readonly c2 = new Map<number, number>();
+  private c2 = new NumMap();
   private readonly h1 = new Map<number, { n: number; types: number }>();
   /** per history id: 1/count and backoff weight D·types/count (0 when never a history) */
   private inv1 = new Float64Array(0);
   private back1 = new Float64Array(0);
   /** per two-character history: index into inv2/back2 */
-  private readonly h2index = new Map<number, number>();
+  private h2index = new NumMap();
   private inv2 = new Float64Array(0);
   private back2 = new Float64Array(0);
-  private readonly c3 = new Map<number, number>();
+  private c3 = new NumMap();
   private readonly h2 = new Map<number, { n: number; types: number }>();
   private readonly priorLog: (ch: string) => number;
   /** characters in the training text */
@@ -72,11 +74,13 @@ export class CharLM {
     seq.push(b);
     this.size = seq.length;
     const counts1 = new Float64Array(this.ids.size);
+    const c2 = new Map<number, number>();
+    const c3 = new Map<number, number>();
     for (const k of seq) counts1[k]++;
     for (let i = 1; i < seq.length; i++) {
       const key = seq[i - 1] * 0x10000 + seq[i];
-      const was = this.c2.get(key) ?? 0;
-      this.c2.set(key, was + 1);
+      const was = c2.get(key) ?? 0;
+      c2.set(key, was + 1);
       const h = this.h1.get(seq[i - 1]) ?? { n: 0, types: 0 };
       h.n++;
       if (!was) h.types++;
@@ -84,8 +88,8 @@ export class CharLM {
       if (i >= 2 && seq[i - 1] !== b) {
         const hk = seq[i - 2] * 0x10000 + seq[i - 1];
         const key3 = hk * 0x10000 + seq[i];
-        const was3 = this.c3.get(key3) ?? 0;
-        this.c3.set(key3, was3 + 1);
+        const was3 = c3.get(key3) ?? 0;
+        c3.set(key3, was3 + 1);
         const h3 = this.h2.get(hk) ?? { n: 0, types: 0 };
         h3.n++;
         if (!was3) h3.types++;
@@ -109,6 +113,9 @@ export class CharLM {
       this.inv1[k] = 1 / h.n;
       this.back1[k] = (DISCOUNT * h.types) / h.n;
     }
+    this.c2 = new NumMap(c2, c2.size);
+    this.c3 = new NumMap(c3, c3.size);
+    this.h2index = new NumMap(undefined, this.h2.size);
     this.inv2 = new Float64Array(this.h2.size);
     this.back2 = new Float64Array(this.h2.size);
     let x = 0;
@@ -171,6 +178,7 @@ export class CharLM {
   gains(s: string, i: number, repls: readonly string[]): number[] {
     if (!repls.length) return [];
     const len = repls[0].length;
+    if (len === 1) return this.gains1(s, i, repls);
     const from = Math.max(0, i - 2);
     const to = Math.min(s.length, i + len + 2);
     const before = s.slice(from, to);
@@ -189,6 +197,40 @@ export class CharLM {
       out.push(Math.log(p) - old);
     }
     return out;
+  }
+
+  /** gains() of one-character replacements, on model ids (no strings built: the corrector's hot path). */
+  private gains1(s: string, i: number, repls: readonly string[]): number[] {
+    const idAt = (q: number): number => (q < 0 ? this.boundaryId : this.idByCode[s.charCodeAt(q)]);
+    const n1 = i + 1 < s.length;
+    const n2 = i + 2 < s.length;
+    const x2 = idAt(i - 2);
+    const x1 = idAt(i - 1);
+    const y1 = n1 ? idAt(i + 1) : 0;
+    const y2 = n2 ? idAt(i + 2) : 0;
+    const u1 = n1 && y1 < 0 ? this.priorLog(norm(s[i + 1])) : 0;
+    const u2 = n2 && y2 < 0 ? this.priorLog(norm(s[i + 2])) : 0;
+    const prob = (k: number, uk: number): number => {
+      let p = this.pIds(x2, x1, k, uk);
+      if (n1) p *= this.pIds(x1, k, y1, u1);
+      if (n2) p *= this.pIds(k, y1, y2, u2);
+      return p;
+    };
+    const k0 = idAt(i);
+    const old = Math.log(prob(k0, k0 < 0 ? this.priorLog(norm(s[i])) : 0));
+    const out: number[] = new Array(repls.length);
+    for (let r = 0; r < repls.length; r++) {
+      const k = this.idByCode[repls[r].charCodeAt(0)];
+      out[r] = Math.log(prob(k, k < 0 ? this.priorLog(norm(repls[r])) : 0)) - old;
+    }
+    return out;
+  }
+
+  /** P(k | a, b) on ids as pAt() computes it (an unseen history backs off). */
+  private pIds(a: number, b: number, k: number, unseen: number): number {
+    if (b < 0) return this.p1(k, unseen);
+    if (a < 0) return this.p2(b, k, unseen);
+    return this.p3(a, b, k, unseen);
   }
 
   /**

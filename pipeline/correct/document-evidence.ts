@@ -27,6 +27,8 @@ export interface DocumentEvidenceHelpers {
   isHan(s: string, i: number): boolean;
   /** jieba character frequency (0 when unknown) */
   charFreq(ch: string): number;
+  /** the same for the UTF-16 unit s[i] (no string made) */
+  charFreqAt(s: string, i: number): number;
   /** the most frequent known word (2–4 characters, within the line) that covers position i of s, reading s[i] as ch ('' and 0 when none) */
   wordAt(s: string, i: number, ch: string): { word: string; freq: number };
   /** a term of the domain lexicon (整改, 职责 …) */
@@ -120,26 +122,26 @@ export function documentEvidence(
 type Push = (e: StageEdit) => void;
 
 function repeatedMisreadings(text: string, used: (i: number) => boolean, h: DocumentEvidenceHelpers, p: DocumentEvidenceParams, push: Push): void {
-  // every occurrence of each uncommon character; one that forms a word anywhere disqualifies the character
-  const occ = new Map<string, number[]>();
-  const spoilt = new Set<string>();
+  // every occurrence of each uncommon character (a cheap pass over character codes: most occur too rarely to matter)
+  const byCode = new Map<number, number[]>();
+  const maxFreq = Math.max(p.repeatedMaxCharFreq, p.repeatedMaxCharFreqMany);
   for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) < 0x3400 || used(i)) continue;
-    const ch = text[i];
-    if (h.charFreq(ch) >= Math.max(p.repeatedMaxCharFreq, p.repeatedMaxCharFreqMany) || spoilt.has(ch) || !h.isHan(text, i)) continue;
-    if (h.wordAt(text, i, ch).freq > 0 || h.blocked(text, i)) {
-      spoilt.add(ch);
-      continue;
-    }
-    let l = occ.get(ch);
-    if (!l) occ.set(ch, (l = []));
+    const code = text.charCodeAt(i);
+    if (code < 0x3400 || h.charFreqAt(text, i) >= maxFreq || used(i) || !h.isHan(text, i)) continue;
+    let l = byCode.get(code);
+    if (!l) byCode.set(code, (l = []));
     l.push(i);
   }
+  const occ = new Map<string, number[]>();
+  for (const [code, at] of byCode) occ.set(String.fromCharCode(code), at);
   for (const [ch, at] of occ) {
-    if (spoilt.has(ch)) continue;
+    const many = h.charFreq(ch) >= p.repeatedMaxCharFreq;
+    if (at.length < (many ? p.repeatedManyContexts : p.repeatedMinContexts)) continue;
+    // one occurrence that forms a word (or may not be touched) disqualifies the character
+    if (at.some((i) => h.wordAt(text, i, ch).freq > 0 || h.blocked(text, i))) continue;
     const contexts = new Set(at.map((i) => `${text[i - 1] ?? ''}|${text[i + 1] ?? ''}`));
     if (contexts.size < p.repeatedMinContexts) continue;
-    if (h.charFreq(ch) >= p.repeatedMaxCharFreq && contexts.size < p.repeatedManyContexts) continue;
+    if (many && contexts.size < p.repeatedManyContexts) continue;
     // candidates: look-alikes, and completions of a frequent word with a neighbour in any context
     const cands = new Set(h.lookAlikes(ch));
     for (const i of at) {

@@ -20,6 +20,7 @@ import { repairQuotes } from './quote-repair.ts';
 import { repairSubsectionNumbers } from './subsection-numbers.ts';
 import { documentEvidence, DOCUMENT_EVIDENCE_DEFAULTS, type DocumentEvidenceHelpers } from './document-evidence.ts';
 import { ShapeModel } from './glyph-features.ts';
+import { NumSet } from './num-map.ts';
 import { repairQuotedTerms } from './quoted-terms.ts';
 import { buildLostCharacterIndex, restoreLostCharacters, type LostCharacterIndex } from './lost-characters.ts';
 
@@ -411,12 +412,12 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   // first two characters of a covering word / of a corrupted form, and adjacent
   // pairs inside any word a candidate may form
   const pk = (x: number, y: number): number => x * 65536 + y;
-  const wordStarts = new Set<number>();
+  const wordStarts = new NumSet();
   // first three characters of a covering word of 3+ characters
   const pk3 = (x: number, y: number, z: number): number => (x * 65536 + y) * 65536 + z;
-  const wordStarts3 = new Set<number>();
-  const corruptStarts = new Set<number>();
-  const inner2 = new Set<number>();
+  const wordStarts3 = new NumSet();
+  const corruptStarts = new NumSet();
+  const inner2 = new NumSet();
   for (const [w, f] of freq) {
     if (w.length < 2) continue;
     if (f >= PARAMS.coverMinFreq) {
@@ -427,13 +428,13 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   }
   // numeric keys of two-character covering words / corrupted forms, and of the
   // first three characters of longer corrupted forms (no substring allocation)
-  const words2 = new Set<number>();
+  const words2 = new NumSet();
   // two-character words a candidate may form
-  const cand2 = new Set<number>();
+  const cand2 = new NumSet();
   for (const [w, f] of freq) if (w.length === 2 && f >= PARAMS.candWordMinFreq) cand2.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
   for (const [w, f] of freq) if (w.length === 2 && f >= PARAMS.coverMinFreq) words2.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
-  const corrupt2 = new Set<number>();
-  const corruptStarts3 = new Set<number>();
+  const corrupt2 = new NumSet();
+  const corruptStarts3 = new NumSet();
   for (const w of corrupt) {
     corruptStarts.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
     if (w.length === 2) corrupt2.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
@@ -678,7 +679,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     for (let i = a; i < b; i++) {
       if (mask[i + off]) continue;
       const ch = cur[i];
-      const cf = charFreq.get(ch) ?? 0;
+      const cf = charFreqByCode[cur.charCodeAt(i)];
       const ev = input.evidenceAt?.(i + off);
       const lowEv = ev !== undefined && ev.confidence < PARAMS.lowConfidence;
       // OCR confidence moves the bar: a doubtful reading needs less evidence
@@ -737,13 +738,14 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         };
         if (i > a && (freq.get(cur[i - 1] + ch) ?? 0) === 0) add(complete.get(cur[i - 1] + '?'), cur[i - 1]);
         if (i + 1 < b && (freq.get(ch + cur[i + 1]) ?? 0) === 0) add(complete.get('?' + cur[i + 1]), cur[i + 1]);
-        if (genreComplete.size) {
+        if (genreComplete.size && clm) {
           // pairs the genre prints often: the character model weighs them
           const addGenre = (key: string): void => {
             for (const x of genreFor(ch, key)) if (!cands.some((y) => y.truth === x.truth) && !extra.some((y) => y.truth === x.truth)) extra.push(x);
           };
-          if (i > a && (freq.get(cur[i - 1] + ch) ?? 0) === 0) addGenre(cur[i - 1] + '?');
-          if (i + 1 < b && (freq.get(ch + cur[i + 1]) ?? 0) === 0) addGenre('?' + cur[i + 1]);
+          // (only beside a neighbour the genre corpus never prints the character with)
+          if (i > a && (freq.get(cur[i - 1] + ch) ?? 0) === 0 && clm!.pairCount(cur, i - 1) === 0) addGenre(cur[i - 1] + '?');
+          if (i + 1 < b && (freq.get(ch + cur[i + 1]) ?? 0) === 0 && clm!.pairCount(cur, i) === 0) addGenre('?' + cur[i + 1]);
         }
         if (extra.length) cands = cands.concat(extra);
       }
@@ -1078,6 +1080,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     return {
       isHan,
       charFreq: (ch) => (ch.length === 1 ? charFreqByCode[ch.charCodeAt(0)] : charFreq.get(ch) ?? 0),
+      charFreqAt: (s, i) => charFreqByCode[s.charCodeAt(i)],
       wordAt: bestWordAt,
       isDomainTerm: (w) => lexicon.has(w),
       lookAlikes(ch) {

@@ -3,6 +3,7 @@
  * lexicon, scored like jieba's DAG / max-probability route, but only over small
  * windows around suspicious positions.
  */
+import { NumSet } from './num-map.ts';
 
 export const MAX_WORD = 6;
 
@@ -27,7 +28,7 @@ export class WordModel {
     for (const w of freq.keys()) if (w.length >= 2) this.prefix2.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
   }
 
-  private readonly prefix2 = new Set<number>();
+  private readonly prefix2 = new NumSet();
 
   logP(word: string): number | undefined {
     const f = this.freq.get(word);

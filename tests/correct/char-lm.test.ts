@@ -50,6 +50,23 @@ describe('CharLM on the bundled corpus', () => {
     expect(Number.isFinite(lm.gain(s, 1, '友'))).toBe(true);
     expect(lm.gain(s, 0, '没')).toBeCloseTo(0, 10);
   });
+
+  it('gives as gain exactly the change of the whole text\'s log-likelihood (seeded random texts and replacements)', () => {
+    let seed = 20261127;
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const alphabet = '巡察整改政治问题落实责任没有及的了县委\n，。a1“嫑𠀀'.split('');
+    const all = (s: string): number => lm.meanLogP(s) * s.length;
+    for (let t = 0; t < 300; t++) {
+      const len = 1 + rnd(9);
+      let s = '';
+      while (s.length < len) s += alphabet[rnd(alphabet.length)];
+      const i = rnd(s.length);
+      if (s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) <= 0xdfff) continue;
+      const repls = ['整', '治', '嫑', '。', '\n', 'b'].filter(() => rnd(2) === 0);
+      const got = lm.gains(s, i, repls);
+      repls.forEach((r, k) => expect(got[k]).toBeCloseTo(all(s.slice(0, i) + r + s.slice(i + 1)) - all(s), 8));
+    }
+  });
 });
 
 describe('CharLM on a toy corpus', () => {
