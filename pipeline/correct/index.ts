@@ -335,9 +335,14 @@ export function createCorrector(dicts: Dictionaries): Corrector {
 
   // masked word index for lexical candidates: "部?" -> chars that complete a frequent word
   const masked = new Map<string, string[]>();
+  // prefilter: (length, first, last character) of every masked key, the hole coded as HOLE
+  const HOLE = 0x10000;
+  const maskedEndsKey = (len: number, first: number, last: number): number => (len * 0x20000 + first) * 0x20000 + last;
+  const maskedEnds = new NumSet();
   const addMasked = (w: string): void => {
     for (let j = 0; j < w.length; j++) {
       const key = w.slice(0, j) + '?' + w.slice(j + 1);
+      maskedEnds.add(maskedEndsKey(w.length, j === 0 ? HOLE : w.charCodeAt(0), j === w.length - 1 ? HOLE : w.charCodeAt(w.length - 1)));
       let l = masked.get(key);
       if (!l) masked.set(key, (l = []));
       if (!l.includes(w[j])) l.push(w[j]);
@@ -710,6 +715,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         const extra: Cand[] = [];
         for (let L = 3; L <= MAX_WORD; L++) {
           for (let st = Math.max(a, i - L + 1); st <= i && st + L <= b; st++) {
+            if (!maskedEnds.has(maskedEndsKey(L, st === i ? HOLE : cur.charCodeAt(st), st + L - 1 === i ? HOLE : cur.charCodeAt(st + L - 1)))) continue;
             const l = masked.get(cur.slice(st, i) + '?' + cur.slice(i + 1, st + L));
             if (!l) continue;
             for (const t of l) if (t !== ch && !cands.some((x) => x.truth === t) && !extra.some((x) => x.truth === t)) extra.push({ truth: t, weight: PARAMS.lexicalPrior, source: 'lexicon' });
