@@ -150,7 +150,7 @@ function repeatedMisreadings(text: string, used: (i: number) => boolean, h: Docu
       for (const c of h.completions(left, right)) cands.add(c);
     }
     cands.delete(ch);
-    if (h.charFreq(ch) >= p.repeatedMaxCharFreq) for (const c of cands) if ((h.shapeSimilarity(ch, c) ?? -1) < p.repeatedManyShapeMin) cands.delete(c);
+    if (many) for (const c of cands) if ((h.shapeSimilarity(ch, c) ?? -1) < p.repeatedManyShapeMin) cands.delete(c);
     // the candidate the genre model likes best over all places, far ahead of the next, and liked in each place
     const scored = [...cands]
       .map((c) => ({ c, words: at.map((i) => h.wordAt(text, i, c)) }))

@@ -209,7 +209,7 @@ export const PARAMS = {
   confirmedWordLen: 4,
   /** document-level evidence: one glyph misread the same way in several places, the document's own terms */
   documentEvidence: true,
-  /** a lexicon term (4+ characters) printed with one inner character lost gets it back at this genre-model gain (Infinity disables) */
+  /** a lexicon term (5+ characters) printed with one inner character lost gets it back at this genre-model gain (Infinity disables) */
   lostCharMinGain: 6,
   /** a term the document quotes this often restores its lost character or closing quote elsewhere (0 disables) */
   quotedTermMinCount: 3,
@@ -260,6 +260,9 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   const freq = new Map(jiebaCache.freq);
   for (const [term, w] of dicts.lexicon) freq.set(term, Math.max(freq.get(term) ?? 0, w));
   const charFreq = dicts.charfreq ?? jiebaCache.charFreq;
+  // character frequency by UTF-16 code (the per-character loops ask for every character)
+  const charFreqByCode = new Float64Array(0x10000);
+  for (const [ch, f] of charFreq) if (ch.length === 1) charFreqByCode[ch.charCodeAt(0)] = f;
   const lm = new WordModel(freq, jiebaCache.charFreq);
   // genre character model (trained once per corpus text and process)
   if (!charLmCache || charLmCache.key !== dicts.corpusText) charLmCache = { key: dicts.corpusText, model: new CharLM(dicts.corpusText, jiebaCache.charFreq) };
@@ -750,8 +753,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
             for (const x of genreFor(ch, key)) if (!cands.some((y) => y.truth === x.truth) && !extra.some((y) => y.truth === x.truth)) extra.push(x);
           };
           // (only beside a neighbour the genre corpus never prints the character with)
-          if (i > a && (freq.get(cur[i - 1] + ch) ?? 0) === 0 && clm!.pairCount(cur, i - 1) === 0) addGenre(cur[i - 1] + '?');
-          if (i + 1 < b && (freq.get(ch + cur[i + 1]) ?? 0) === 0 && clm!.pairCount(cur, i) === 0) addGenre('?' + cur[i + 1]);
+          if (i > a && (freq.get(cur[i - 1] + ch) ?? 0) === 0 && clm.pairCount(cur, i - 1) === 0) addGenre(cur[i - 1] + '?');
+          if (i + 1 < b && (freq.get(ch + cur[i + 1]) ?? 0) === 0 && clm.pairCount(cur, i) === 0) addGenre('?' + cur[i + 1]);
         }
         if (extra.length) cands = cands.concat(extra);
       }
@@ -1042,10 +1045,12 @@ export function createCorrector(dicts: Dictionaries): Corrector {
       const view = parts.join('');
       const corrected = edits.filter((e) => e.end - e.start === 1 && e.replacement.length === 1 && e.meta.type === 'correction' && e.meta.kind === 'character').map((e) => ({ from: text[e.start], to: e.replacement }));
       const found = documentEvidence(view, taken, documentHelpers(docMask), PARAMS, corrected);
+      // (an insertion between two protected characters would split a protected term)
+      const splitsProtected = (i: number): boolean => !!docMask[i - 1] && !!docMask[i];
       if (clm && Number.isFinite(PARAMS.lostCharMinGain)) {
-        found.push(...restoreLostCharacters(view, lostIndex(), (i) => !!docMask[i - 1] && !!docMask[i], (s, i, ins) => clm.insertionGain(s, i, ins), PARAMS.lostCharMinGain));
+        found.push(...restoreLostCharacters(view, lostIndex(), splitsProtected, (s, i, ins) => clm.insertionGain(s, i, ins), PARAMS.lostCharMinGain));
       }
-      if (PARAMS.quotedTermMinCount > 0) found.push(...repairQuotedTerms(view, (i) => !taken[i] && !found.some((f) => f.start === i), (i) => !!docMask[i - 1] && !!docMask[i], PARAMS.quotedTermMinCount));
+      if (PARAMS.quotedTermMinCount > 0) found.push(...repairQuotedTerms(view, (i) => !taken[i] && !found.some((f) => f.start === i), splitsProtected, PARAMS.quotedTermMinCount));
       found.sort((a, b) => a.start - b.start || a.end - b.end);
       if (found.length) {
         const hit = (x: StageEdit): boolean => found.some((f) => x.start < f.end && x.end > f.start);
@@ -1077,9 +1082,6 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     return best;
   }
 
-  // character frequency by UTF-16 code (the document passes ask for every character)
-  const charFreqByCode = new Float64Array(0x10000);
-  for (const [ch, f] of charFreq) if (ch.length === 1) charFreqByCode[ch.charCodeAt(0)] = f;
 
   function documentHelpers(mask: Uint8Array): DocumentEvidenceHelpers {
     const lookAlikeCache = new Map<string, string[]>();

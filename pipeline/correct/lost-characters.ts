@@ -1,11 +1,12 @@
 /**
  * Characters OCR lost inside a domain term (internal to pipeline/correct):
- * 民主活会 is 民主生活会 with one character dropped. A term of the lexicon (four
+ * 民主活会 is 民主生活会 with one character dropped. A term of the lexicon (five
  * characters or more) printed with one inner character missing gets it back
  * when the shortened string is no word, never occurs in the clean genre corpus,
  * and the genre model gains enough from the insertion.
  */
 import type { StageEdit } from '../tracked-text.ts';
+import { NumSet } from './num-map.ts';
 
 export interface LostCharacterIndex {
   /** shortened form -> the term and where its character was lost */
@@ -13,7 +14,7 @@ export interface LostCharacterIndex {
   /** lengths of the shortened forms, longest first */
   lengths: number[];
   /** first two characters of every shortened form (UTF-16 codes, a*65536+b) */
-  starts: Set<number>;
+  starts: NumSet;
 }
 
 const pairKey = (s: string, i: number): number => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
@@ -37,17 +38,15 @@ export function buildLostCharacterIndex(terms: readonly string[], isWord: (s: st
   }
   for (const v of variants.keys()) if (isWord(v) || terms.some((t) => t !== variants.get(v)!.term && t.includes(v))) dropped.add(v);
   const index = indexOf(variants);
-  for (const { start, form } of matches(corpus, index)) {
-    void start;
-    dropped.add(form);
-  }
+  for (const { form } of matches(corpus, index)) dropped.add(form);
   for (const v of dropped) variants.delete(v);
   return indexOf(variants);
 }
 
 function indexOf(variants: Map<string, { term: string; at: number }>): LostCharacterIndex {
   const lengths = [...new Set([...variants.keys()].map((v) => v.length))].sort((a, b) => b - a);
-  const starts = new Set([...variants.keys()].map((v) => pairKey(v, 0)));
+  const starts = new NumSet();
+  for (const v of variants.keys()) starts.add(pairKey(v, 0));
   return { variants, lengths, starts };
 }
 
