@@ -225,6 +225,26 @@ interface Cand {
 }
 
 const HAN = /\p{Script=Han}/u;
+/**
+ * Completion index of two-character words with their weights: "X?" -> the
+ * characters completing a word after X, "?X" -> before X (heaviest first, at most max).
+ */
+function completionIndex(words: ReadonlyMap<string, number>, max: number): Map<string, { c: string; f: number }[]> {
+  const index = new Map<string, { c: string; f: number }[]>();
+  for (const [w, f] of words) {
+    for (const [key, c] of [[w[0] + '?', w[1]], ['?' + w[1], w[0]]] as const) {
+      let l = index.get(key);
+      if (!l) index.set(key, (l = []));
+      l.push({ c, f });
+    }
+  }
+  for (const [k, l] of index) {
+    l.sort((x, y) => y.f - x.f || (x.c < y.c ? -1 : 1));
+    if (l.length > max) index.set(k, l.slice(0, max));
+  }
+  return index;
+}
+
 /** a candidate without look-alike evidence that completes a frequent word with a neighbour */
 const isCompletion = (source: Cand['source']): boolean => source === 'complete' || source === 'genre';
 /** Characters that open a sentence with 是 in ordinary prose (这是, 也是, 都是 …), never an enumeration marker. */
@@ -358,44 +378,23 @@ export function createCorrector(dicts: Dictionaries): Corrector {
 
   // word completion index: "材?" -> [料, ...], "?程" -> [过, 工, ...] from frequent
   // two-character words (most frequent first, capped)
-  const complete = new Map<string, { c: string; f: number }[]>();
-  for (const [w, f] of freq) {
-    if (w.length !== 2 || f < PARAMS.completeMinFreq || !isHan(w, 0) || !isHan(w, 1)) continue;
-    for (const [key, c] of [[w[0] + '?', w[1]], ['?' + w[1], w[0]]] as const) {
-      let l = complete.get(key);
-      if (!l) complete.set(key, (l = []));
-      l.push({ c, f });
-    }
-  }
-  for (const [k, l] of complete) {
-    l.sort((x, y) => y.f - x.f || (x.c < y.c ? -1 : 1));
-    if (l.length > PARAMS.completeMax) complete.set(k, l.slice(0, PARAMS.completeMax));
-  }
+  const completeFreq = new Map<string, number>();
+  for (const [w, f] of freq) if (w.length === 2 && f >= PARAMS.completeMinFreq && isHan(w, 0) && isHan(w, 1)) completeFreq.set(w, f);
+  const complete = completionIndex(completeFreq, PARAMS.completeMax);
 
   const shapes = new ShapeModel(dicts.glyphFeatures);
   // genre completion index: the same keys from the pairs the genre corpus prints most
-  const genreComplete = new Map<string, { c: string; f: number }[]>();
+  const genrePairs = new Map<string, number>();
   if (PARAMS.genreCompleteMin > 0 && dicts.corpusText) {
-    const counts = new Map<string, number>();
     const t = dicts.corpusText;
     for (let k = 0; k + 1 < t.length; k++) {
       if (!isHan(t, k) || !isHan(t, k + 1)) continue;
       const w = t.slice(k, k + 2);
-      counts.set(w, (counts.get(w) ?? 0) + 1);
+      genrePairs.set(w, (genrePairs.get(w) ?? 0) + 1);
     }
-    for (const [w, n] of counts) {
-      if (n < PARAMS.genreCompleteMin || ((freq.get(w) ?? 0) < PARAMS.candWordMinFreq && !dicts.lexicon.has(w))) continue;
-      for (const [key, c] of [[w[0] + '?', w[1]], ['?' + w[1], w[0]]] as const) {
-        let l = genreComplete.get(key);
-        if (!l) genreComplete.set(key, (l = []));
-        l.push({ c, f: n });
-      }
-    }
-    for (const [k, l] of genreComplete) {
-      l.sort((x, y) => y.f - x.f || (x.c < y.c ? -1 : 1));
-      if (l.length > PARAMS.genreCompleteMax) genreComplete.set(k, l.slice(0, PARAMS.genreCompleteMax));
-    }
+    for (const [w, n] of genrePairs) if (n < PARAMS.genreCompleteMin || ((freq.get(w) ?? 0) < PARAMS.candWordMinFreq && !dicts.lexicon.has(w))) genrePairs.delete(w);
   }
+  const genreComplete = completionIndex(genrePairs, PARAMS.genreCompleteMax);
 
   /** genre completions of key ("X?" / "?X") for printed character ch that look like it, with their priors (memoised) */
   const genreMemo = new Map<string, Cand[]>();
