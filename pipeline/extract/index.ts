@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import type { NoticeErrorCode } from '../errors.ts';
 import { NoticeError } from '../errors.ts';
 import type { BBox, PageInfo } from '../schema.ts';
-import { extractImage, DEFAULT_MAX_IMAGE_PIXELS } from './image.ts';
+import { extractImage } from './image.ts';
 import { OcrEngine } from './ocr.ts';
 import type { OcrModel } from './ocr.ts';
 import type { ExtractWarning, PageFailureResult, PageResult } from './pages.ts';
@@ -50,7 +50,6 @@ export interface Extractor {
 }
 
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.tif', '.tiff'];
-export { DEFAULT_MAX_IMAGE_PIXELS };
 
 /** Join page texts with '\n' (each non-empty page text already ends with '\n'); shift evidence to absolute offsets. */
 export function assemble(kind: Extraction['kind'], encoding: string | null, results: PageResult[], failures: PageFailureResult[], warnings: ExtractWarning[]): Extraction {
