@@ -7,10 +7,10 @@
 import { correctionsWithEvidence, pagesOf, type EvidenceIndex, indexEvidence } from './provenance.ts';
 import { createCorrector, loadDictionaries, type Corrector } from './correct/index.ts';
 import { changeId, emitDocument, sha256, splitChanges } from './emit.ts';
-import { promoteAccepted, withoutRejected, type DecisionLookup, type DocumentDecisions } from './decision-filter.ts';
+import { decisionsFingerprint, promoteAccepted, withoutRejected, type DecisionLookup, type DocumentDecisions } from './decision-filter.ts';
 import { createExtractor, type Extraction, type ExtractOptions, type Extractor } from './extract/index.ts';
 import { normaliseStages } from './normalise/index.ts';
-import type { Correction, NoticeDocument, Source, Warning } from './schema.ts';
+import type { Correction, NoticeDocument, RunOptions, Source, Warning } from './schema.ts';
 import { segment } from './segment/index.ts';
 import { TrackedText } from './tracked-text.ts';
 import { PIPELINE_VERSION } from './version.ts';
@@ -36,6 +36,8 @@ export interface ConvertFileOptions {
 
 export interface Pipeline {
   readonly dictionaryVersion: string;
+  /** the output-changing options `convertFile` records for an input with this sha256 and OCR mode */
+  runOptions(sha256: string, ocr: RunOptions['ocr']): RunOptions;
   convertText(text: string, opts?: { file?: string }): NoticeDocument;
   convertFile(path: string, opts?: ConvertFileOptions): Promise<NoticeDocument>;
   close(): Promise<void>;
@@ -44,8 +46,10 @@ export interface Pipeline {
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const corrector = createCorrector(loadDictionaries({ dir: options.dictionaryDir, userFiles: options.userDictionaries }));
   let extractor: Extractor | null = null;
+  const runOptions = (sha: string, ocr: RunOptions['ocr']): RunOptions => ({ ocr, decisions: decisionsFingerprint(options.decisions?.(sha)) });
   return {
     dictionaryVersion: corrector.dictionaryVersion,
+    runOptions,
     convertText(text, opts = {}) {
       const source: Source = {
         file: opts.file ?? '<text>',
@@ -77,6 +81,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       ];
       return processText(corrector, ex.original, source, indexEvidence(ex.evidence), extractionWarnings, {
         decisions: options.decisions?.(source.sha256),
+        options: runOptions(source.sha256, opts.ocr ?? 'auto'),
       });
     },
     async close() {
@@ -97,7 +102,7 @@ export function processText(
   source: Source,
   evidence: EvidenceIndex,
   initialWarnings: Warning[],
-  { timer = noTimer, decisions }: { timer?: StageTimer; decisions?: DocumentDecisions } = {},
+  { timer = noTimer, decisions, options }: { timer?: StageTimer; decisions?: DocumentDecisions; options?: RunOptions } = {},
 ): NoticeDocument {
   const tracked = new TrackedText(original);
   const warnings: Warning[] = [...initialWarnings];
@@ -172,6 +177,7 @@ export function processText(
   return timer('emit', () => emitDocument({
     pipelineVersion: PIPELINE_VERSION,
     dictionaryVersion: corrector.dictionaryVersion,
+    ...(options ? { options } : {}),
     source,
     original,
     text,

@@ -4,7 +4,7 @@
  * ids of the output (`changeId`), computed from original offsets and replacement,
  * so they survive re-runs of the same input.
  */
-import { changeId } from './emit.ts';
+import { changeId, sha256 } from './emit.ts';
 import type { StageEdit, TrackedText } from './tracked-text.ts';
 
 export interface DocumentDecisions {
@@ -16,6 +16,12 @@ export interface DocumentDecisions {
 
 /** Decisions for one document, looked up by the input's sha256. */
 export type DecisionLookup = (sha256: string) => DocumentDecisions | undefined;
+
+/** What the output records of the decisions applied: equal fingerprints give equal outputs; null when none apply. */
+export function decisionsFingerprint(d: DocumentDecisions | undefined): string | null {
+  if (!d || (d.rejected.size === 0 && d.accepted.size === 0)) return null;
+  return sha256(JSON.stringify({ rejected: [...d.rejected].sort(), accepted: [...d.accepted].sort() })).slice(0, 16);
+}
 
 export function idOfEdit(prefix: 'c' | 's', e: StageEdit, tracked: TrackedText): string {
   return changeId(prefix, tracked.toOriginal(e.start), tracked.toOriginal(e.end, 'end'), e.replacement);

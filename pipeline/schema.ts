@@ -183,10 +183,19 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
+export const RunOptions = z
+  .object({
+    ocr: z.enum(['auto', 'always', 'never']).describe('OCR mode asked for (a text input is read the same in every mode)'),
+    decisions: z.string().nullable().describe('Fingerprint of the reviewer decisions applied to this input; null when none'),
+  })
+  .describe('The options that change this output: a re-run redoes the input when they differ');
+export type RunOptions = z.infer<typeof RunOptions>;
+
 export const NoticeDocument = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   pipelineVersion: z.string(),
   dictionaryVersion: z.string(),
+  options: RunOptions.optional().describe('Absent for text given to the library directly'),
   source: Source,
   original: z.string().describe('The extracted text exactly as read, never modified'),
   text: z.string().describe('Final text, one paragraph a line'),

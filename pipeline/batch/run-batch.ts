@@ -1,7 +1,9 @@
 /**
  * Convert many inputs: each file is isolated (its failure is data, never a crash),
  * outputs are written atomically, finished outputs are skipped on re-run when the
- * input hash, pipeline version and dictionary version all match (resume).
+ * input hash, pipeline version, dictionary version and the output-changing options
+ * (OCR mode, for inputs that are not text; the reviewer decisions for this input)
+ * all match (resume).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -44,11 +46,15 @@ export interface BatchOptions {
   onEvent?: (e: BatchEvent) => void;
 }
 
-async function upToDate(jsonPath: string, input: string, dictionaryVersion: string): Promise<boolean> {
+async function upToDate(jsonPath: string, input: string, pipeline: Pipeline, ocr: BatchOptions['ocr']): Promise<boolean> {
   try {
     const prev = JSON.parse(await readFile(jsonPath, 'utf8')) as Partial<NoticeDocument>;
-    if (prev.pipelineVersion !== PIPELINE_VERSION || prev.dictionaryVersion !== dictionaryVersion) return false;
-    return prev.source?.sha256 === (await hashFile(input));
+    if (prev.pipelineVersion !== PIPELINE_VERSION || prev.dictionaryVersion !== pipeline.dictionaryVersion) return false;
+    const sha = await hashFile(input);
+    if (prev.source?.sha256 !== sha) return false;
+    const want = pipeline.runOptions(sha, ocr);
+    if (prev.source.kind !== 'text' && prev.options?.ocr !== want.ocr) return false;
+    return (prev.options?.decisions ?? null) === want.decisions;
   } catch {
     return false;
   }
@@ -60,7 +66,7 @@ async function convertOne(pipeline: Pipeline, item: BatchInput, opts: BatchOptio
   const base = { input: item.name ?? item.path, output: jsonPath, warnings: 0, corrections: 0, problems: 0, pages: 0 };
   const seconds = () => (performance.now() - t0) / 1000;
   try {
-    if (jsonPath && !opts.force && (await upToDate(jsonPath, item.path, pipeline.dictionaryVersion))) {
+    if (jsonPath && !opts.force && (await upToDate(jsonPath, item.path, pipeline, opts.ocr))) {
       return { ...base, status: 'skipped', seconds: seconds() };
     }
     const doc = await pipeline.convertFile(item.path, { ocr: opts.ocr, name: item.name ?? item.path });

@@ -79,7 +79,7 @@ export async function convertCommand(argv: string[], io: { stdin: NodeJS.Readabl
     results = await runBatch(pipeline, inputs, {
       out: values.out ?? null,
       jobs,
-      force: values.force || decisions !== undefined,
+      force: values.force,
       ocr,
       onEvent: showProgress ? progressReporter(io.stderr) : undefined,
       onDocument: values.jsonl ? (doc) => io.stdout.write(`${JSON.stringify(doc)}\n`) : undefined,
