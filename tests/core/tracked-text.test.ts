@@ -100,11 +100,22 @@ describe('TrackedText', () => {
         expect(original.slice(c.original.start, c.original.end)).toBe(c.before);
         expect(t.text.slice(c.text.start, c.text.end)).toBe(c.after);
       }
+      // toOriginal lands on the right position: an unchanged character maps to the same
+      // character in original, shifted by the length changes before it; a changed piece
+      // maps to the start (or, with bias 'end', the end) of what it replaced
       for (let p = 0; p <= t.text.length; p++) {
-        const o = t.toOriginal(p);
-        expect(o).toBeGreaterThanOrEqual(0);
-        expect(o).toBeLessThanOrEqual(original.length);
+        const inside = changes.find((c) => c.text.start < p && p < c.text.end);
+        if (inside) {
+          expect(t.toOriginal(p), `seed ${seed} pos ${p}`).toBe(inside.original.start);
+          expect(t.toOriginal(p, 'end'), `seed ${seed} pos ${p}`).toBe(inside.original.end);
+          continue;
+        }
+        if (changes.some((c) => c.text.start === p || c.text.end === p)) continue;
+        const shift = changes.filter((c) => c.text.end <= p).reduce((n, c) => n + (c.original.end - c.original.start) - (c.text.end - c.text.start), 0);
+        expect(t.toOriginal(p), `seed ${seed} pos ${p}`).toBe(p + shift);
+        if (p < t.text.length) expect(original[p + shift]).toBe(t.text[p]);
       }
+      for (const c of changes.filter((c) => c.text.end > c.text.start)) expect(t.toOriginal(c.text.start), `seed ${seed}`).toBe(c.original.start);
     }
   });
 });

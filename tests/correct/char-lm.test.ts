@@ -45,10 +45,23 @@ describe('CharLM on the bundled corpus', () => {
   });
 
   it('scores a replacement by the characters whose context it changes, wherever it sits', () => {
-    const s = '没有';
-    expect(Number.isFinite(lm.gain(s, 0, '及'))).toBe(true);
-    expect(Number.isFinite(lm.gain(s, 1, '友'))).toBe(true);
-    expect(lm.gain(s, 0, '没')).toBeCloseTo(0, 10);
+    // a trigram model: replacing s[i] changes the scores of s[i], s[i+1], s[i+2], whose
+    // histories reach back to s[i-2]; text further away must not change the gain
+    const core = '各单位没有按时报送';
+    const i = core.indexOf('有');
+    const gainIn = (pre: string, mid: string, suf: string) => lm.gain(pre + mid + suf, pre.length + i, '友');
+    const here = gainIn('', core, '');
+    expect(Number.isFinite(here)).toBe(true);
+    for (const [pre, suf] of [['关于', '整改台账。'], ['县委巡察组反馈：\n', ''], ['', '的材料，限期整改'], ['一、', '\n二、']]) {
+      expect(gainIn(pre, core, suf), `${pre}|${suf}`).toBeCloseTo(here, 9);
+    }
+    // …and the characters inside that window do matter, on either side
+    expect(Math.abs(gainIn('', '各单位及有按时报送', '') - here)).toBeGreaterThan(1e-6);
+    expect(Math.abs(gainIn('', '各单位没有及时报送', '') - here)).toBeGreaterThan(1e-6);
+    expect(Math.abs(gainIn('', '各单位没有按期报送', '') - here)).toBeGreaterThan(1e-6);
+    // replacing a character by itself changes nothing, at the start or the end of a text
+    expect(lm.gain('没有', 0, '没')).toBeCloseTo(0, 10);
+    expect(lm.gain('没有', 1, '有')).toBeCloseTo(0, 10);
   });
 
   it('gives as gain exactly the change of the whole text\'s log-likelihood (seeded random texts and replacements)', () => {
@@ -74,7 +87,11 @@ describe('CharLM on a toy corpus', () => {
   it('learns continuations and backs off to the prior for unseen characters', () => {
     expect(toy.gain('甲乙丁', 2, '丙')).toBeGreaterThan(0);
     expect(toy.gain('甲乙丙', 2, '戊')).toBeLessThan(toy.gain('甲乙丙', 2, '丁'));
-    expect(Number.isFinite(toy.gain('甲乙丙', 1, '㐀'))).toBe(true);
+    // a character outside corpus and prior still has a probability, below any prior character
+    for (const i of [1, 2]) {
+      expect(Number.isFinite(toy.gain('甲乙丙', i, '㐀'))).toBe(true);
+      expect(toy.gain('甲乙丙', i, '㐀')).toBeLessThan(toy.gain('甲乙丙', i, '戊'));
+    }
   });
 });
 
