@@ -5,8 +5,12 @@ import { extractPdf } from '../../pipeline/extract/pdf.ts';
 import { PDFDocument } from 'pdf-lib';
 import { bornDigitalPdf, textImagePng } from './inputs.ts';
 
-/** Records how many page images were handed over and not yet finished. */
-function stubEngine(workers: number, delayMs: number) {
+/**
+ * Records how many page images were handed over and not yet finished. With `holdUntil`,
+ * each call waits (up to 2 s) until that many are outstanding or every page has been
+ * handed over, so the lower bound on parallelism does not depend on timing.
+ */
+function stubEngine(workers: number, delayMs: number, hold?: { until: number; pages: number }) {
   const stats = { calls: 0, inFlight: 0, maxInFlight: 0, sizes: [] as number[] };
   const engine = {
     workers,
@@ -15,6 +19,8 @@ function stubEngine(workers: number, delayMs: number) {
       stats.inFlight++;
       stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
       stats.sizes.push(image.length);
+      const t0 = Date.now();
+      while (hold && stats.maxInFlight < hold.until && stats.calls < hold.pages && Date.now() - t0 < 2000) await new Promise((r) => setTimeout(r, 5));
       await new Promise((r) => setTimeout(r, delayMs));
       stats.inFlight--;
       const n = stats.calls;
@@ -33,11 +39,11 @@ async function scannedPdfPages(n: number): Promise<Uint8Array> {
 }
 
 describe('PDF page streaming', () => {
-  it.each([1, 2])('with %i worker(s), at most workers + 1 page images are outstanding; pages stay in order', async (workers) => {
-    const { engine, stats } = stubEngine(workers, 30);
+  it.each([1, 2])('with %i worker(s), exactly workers + 1 page images are outstanding at most (never more, and that many do overlap); pages stay in order', async (workers) => {
+    const { engine, stats } = stubEngine(workers, 30, { until: workers + 1, pages: 8 });
     const r = await extractPdf(await scannedPdfPages(8), 'scan8.pdf', { ocr: 'auto' }, () => engine);
     expect(stats.calls).toBe(8);
-    expect(stats.maxInFlight).toBeLessThanOrEqual(workers + 1);
+    expect(stats.maxInFlight).toBe(workers + 1);
     expect(r.pages.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(r.pages.every((p) => p.method === 'ocr' && /no text layer/.test(p.reason))).toBe(true);
     expect(r.failures).toEqual([]);

@@ -34,7 +34,8 @@ describe('tune gold texts under seeded OCR damage', () => {
         expectPartition(d.text, r.blocks);
         expectSlices(d.text, r);
         const s = scoreStructure(r.notice, gs);
-        expect(r.notice.problemCount, `${t.id} seed ${seed}: ${d.ops.join(' ')}`).toBeLessThanOrEqual(s.problemsGold + 1);
+        // no problem invented: never more problems than gold (a damaged marker may still be read under another number)
+        expect(r.notice.problemCount, `${t.id} seed ${seed}: ${d.ops.join(' ')}`).toBeLessThanOrEqual(s.problemsGold);
         found += s.problemsFound;
         total += s.problemsGold;
       }
