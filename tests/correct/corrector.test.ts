@@ -209,7 +209,12 @@ describe('corrector: behaviour', () => {
   it('only suggests a look-alike that would make an unknown place name a known word', () => {
     const text = '巡察组进驻栗江镇开展调研。';
     const r = corrector.correct({ text });
+    checkInvariants(text, r);
     expect(r.edits).toHaveLength(0);
+    // the place name stays as read; the look-alike that makes it a known word (宋江) is offered
+    expect(r.suggestions.map((s) => `${text.slice(s.start, s.end)}→${s.replacement}`)).toEqual(['栗→宋']);
+    const [s] = r.suggestions;
+    expect(s.meta.type === 'correction' && s.meta.note).toContain('宋江');
   });
 
   it('lowers the bar for a character read with low confidence, raises it for a confident one', () => {
