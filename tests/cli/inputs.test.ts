@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cer } from '../../pipeline/eval/metrics.ts';
-import { NoticeDocument } from '../../pipeline/schema.ts';
+import { createExtractor } from '../../pipeline/extract/index.ts';
+import { NoticeDocument, type Correction } from '../../pipeline/schema.ts';
 import { expectDocumentInvariants } from '../helpers/invariants.ts';
 import { runCli } from '../helpers/io.ts';
 
@@ -11,6 +12,9 @@ const PDF = 'fixtures/pdf';
 const out = mkdtempSync(join(tmpdir(), 'notice-inputs-'));
 const load = (name: string) => NoticeDocument.parse(JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8')));
 const gold = (p: string) => readFileSync(p, 'utf8');
+/** Corrections of characters that were read by OCR. */
+const onOcrPages = (doc: NoticeDocument): Correction[] =>
+  doc.corrections.filter((c) => doc.source.pages.some((p) => p.method === 'ocr' && p.original.start <= c.original.start && c.original.start < p.original.end));
 
 describe('every input kind end to end through notice convert (offline, real OCR)', () => {
   beforeAll(async () => {
@@ -33,9 +37,38 @@ describe('every input kind end to end through notice convert (offline, real OCR)
     expect(doc.source.pages.map((p) => p.method)).toEqual(['text-layer', 'ocr', 'ocr']);
     for (const p of doc.source.pages) expect(p.reason.length).toBeGreaterThan(10);
     expect(cer(doc.text, gold('fixtures/notices/n02-qingchuan-organs/gold.txt'))).toBeLessThan(0.03);
-    // OCR'd corrections carry their page and box
-    for (const c of doc.corrections.filter((c) => c.page && c.page > 1)) expect(c.bbox).toBeDefined();
   });
+
+  it("OCR'd corrections carry the page they were read on and a box inside it", () => {
+    for (const name of ['mixed', 'page', 'pages']) {
+      const doc = load(name);
+      const ocrPages = doc.source.pages.filter((p) => p.method === 'ocr');
+      const fromOcr = onOcrPages(doc);
+      expect(fromOcr.length, name).toBeGreaterThan(0);
+      for (const c of fromOcr) {
+        const page = ocrPages.find((p) => p.original.start <= c.original.start && c.original.start < p.original.end)!;
+        expect(c.page, `${name} ${c.id}`).toBe(page.number);
+        expect(c.bbox, `${name} ${c.id}`).toBeDefined();
+        const b = c.bbox!;
+        expect(b.width > 0 && b.height > 0 && b.x >= 0 && b.y >= 0, `${name} ${c.id}`).toBe(true);
+        if (page.width && page.height) expect(b.x + b.width <= page.width && b.y + b.height <= page.height, `${name} ${c.id}`).toBe(true);
+      }
+      // text-layer pages have no OCR box
+      for (const c of doc.corrections.filter((c) => !fromOcr.includes(c))) expect(c.bbox, `${name} ${c.id}`).toBeUndefined();
+    }
+  });
+
+  it("an OCR'd correction's box is the OCR engine's own box of a character it changes", async () => {
+    const doc = load('page');
+    const ex = createExtractor({ workers: 1 });
+    const r = await ex.extract(join(PDF, 'page.png'), { ocr: 'auto' }).finally(() => ex.close());
+    expect(r.original).toBe(doc.original); // the same reading as the CLI's
+    for (const c of onOcrPages(doc)) {
+      const end = Math.max(c.original.end, c.original.start + 1);
+      const boxes = r.evidence.filter((e) => e.start < end && c.original.start < e.end).map((e) => e.bbox);
+      expect(boxes, `${c.id} ${c.before}→${c.after}`).toContainEqual(c.bbox);
+    }
+  }, 120_000);
 
   it('sandwich PDF with a bad invisible layer is re-OCR\'d', () => {
     const doc = load('sandwich-bad');
