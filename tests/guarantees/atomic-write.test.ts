@@ -9,9 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBatch } from '../../pipeline/batch/run-batch.ts';
+import { createPipeline } from '../../pipeline/convert.ts';
 import { NoticeDocument } from '../../pipeline/schema.ts';
-import { runCli } from '../helpers/io.ts';
 
 const LIMIT_KIB = 200;
 const dir = mkdtempSync(join(tmpdir(), 'notice-atomic-'));
@@ -29,12 +30,15 @@ function convertUnderFileSizeLimit(): { status: number | null; stderr: string } 
 }
 
 describe('atomic writes under a forced write failure', () => {
+  const pipeline = createPipeline({ workers: 1 });
+  const inputs = [{ path: BIG, outName: 'big' }, { path: SMALL, outName: 'small' }];
+  const batch = () => runBatch(pipeline, inputs, { out, jobs: 1, force: false, ocr: 'auto' });
+  afterAll(() => pipeline.close());
   let previous: Buffer;
   beforeAll(async () => {
     copyFileSync('fixtures/sample/hengyang/input.ocr.txt', BIG);
     copyFileSync('fixtures/pdf/bad/not-a-notice.txt', SMALL);
-    const r = await runCli(['convert', BIG, '--out', out, '--quiet']);
-    expect(r.code, r.stderr).toBe(0);
+    expect((await runBatch(pipeline, inputs.slice(0, 1), { out, jobs: 1, force: false, ocr: 'auto' }))[0].status).toBe('converted');
     previous = readFileSync(join(out, 'big.json'));
     // the fault must fall inside the JSON write: the previous output is larger than the limit
     expect(previous.length).toBeGreaterThan(LIMIT_KIB * 1024 * 1.2);
@@ -55,9 +59,7 @@ describe('atomic writes under a forced write failure', () => {
   }, 120_000);
 
   it('a re-run without the limit redoes the failed input only', async () => {
-    const r = await runCli(['convert', BIG, SMALL, '--out', out, '--quiet']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(reportOf().files.map((f) => f.status)).toEqual(['converted', 'skipped']);
+    expect((await batch()).map((f) => f.status)).toEqual(['converted', 'skipped']);
     const doc = NoticeDocument.parse(JSON.parse(readFileSync(join(out, 'big.json'), 'utf8')));
     expect(doc.original).toBe(readFileSync(BIG, 'utf8'));
   }, 120_000);
