@@ -1,0 +1,91 @@
+/**
+ * Pass: read the end of a GB/T 9704 公文, scanning back from the last line: the 版记 (抄送 line(s);
+ * 印发机关 and 印发日期 "……办公室  2024年10月15日印发") and, above it, the 附注 "（此件公开发布）"
+ * printed under the 成文日期. Lines read here leave the tail scan (markTail) to start above them.
+ */
+import { labelAt } from './labels.ts';
+import { contactStart } from './contact.ts';
+import { DATE_SOURCE, parseDate } from './numerals.ts';
+import type { Read } from './masthead.ts';
+import { warn, type Ctx, type Line } from './types.ts';
+
+const IMPRINT = new RegExp(`^(.{2,40}?)[\\s\\u3000]*(${DATE_SOURCE})[\\s\\u3000]*(\\p{Script=Han}{1,2})$`, 'u');
+
+/** 印发机关 and 印发日期: issuer, date, then 印发 (one character misread tolerated, with a warning). */
+export function readImprint(s: string): { by: Read; date: Read & { iso: string | null } } | null {
+  const m = IMPRINT.exec(s);
+  if (!m) return null;
+  const by = m[1].trim();
+  const verb = m[m.length - 1];
+  if (/[。，；：:]/.test(by) || !(verb === '印发' || (verb.length === 2 && (verb[0] === '印' || verb[1] === '发')))) return null;
+  const dateStart = s.indexOf(m[2], by.length);
+  return {
+    by: { value: by.replace(/[\s\u3000]+/g, ''), start: 0, end: by.length, damage: verb === '印发' ? null : `印发 read as "${verb}"` },
+    date: { value: m[2], iso: parseDate(m[2]), start: dateStart, end: dateStart + m[2].length, damage: null },
+  };
+}
+
+/** 抄送: the label (damaged only with a colon), then organs split on ，、 without the final 。. */
+export function readCopyTo(s: string): { items: Read[]; damage: string | null } | null {
+  const hit = labelAt(s, '抄送');
+  if (!hit || hit.valueStart >= s.length) return null;
+  const items: Read[] = [];
+  const re = /[^，、,。.；;\s\u3000][^，、,。；;]*/g;
+  for (let m; (m = re.exec(s.slice(hit.valueStart))); ) {
+    const value = m[0].trimEnd();
+    items.push({ value, start: hit.valueStart + m.index, end: hit.valueStart + m.index + value.length, damage: null });
+  }
+  return items.length ? { items, damage: hit.damaged ? `抄送 label read as "${hit.printed}"` : null } : null;
+}
+
+/** 附注: a bracketed line (one bracket lost tolerated before 此件…), or after a 附注： label; value without brackets. */
+export function readNote(s: string): Read | null {
+  const label = labelAt(s, '附注');
+  if (label && label.valueStart < s.length && /[：:]/.test(s.slice(0, label.valueStart))) {
+    return { value: s.slice(label.valueStart).replace(/^[（(]|[）)]$/g, ''), start: label.valueStart, end: s.length, damage: label.damaged ? `附注 label read as "${label.printed}"` : null };
+  }
+  const m = /^([（(]?)\s*(.{2,40}?)\s*([）)]?)$/.exec(s);
+  if (!m || contactStart(m[2]) >= 0 || new RegExp(DATE_SOURCE).test(m[2]) || /[（()）]/.test(m[2])) return null;
+  const both = m[1] !== '' && m[3] !== '';
+  if (!both && !(m[1] + m[3] !== '' && /^此件/.test(m[2]))) return null;
+  const start = s.indexOf(m[2], m[1].length);
+  const damage = both ? (m[1] === '(' || m[3] === ')' ? 'ASCII brackets' : null) : 'a bracket lost';
+  return { value: m[2], start, end: start + m[2].length, damage };
+}
+
+export function readColophon(ctx: Ctx): void {
+  const { lines, notice: n } = ctx;
+  let start = lines.length;
+  let noteSeen = false;
+  const at = (l: Line, r: Read) => ({ value: r.value, span: { start: l.contentStart + r.start, end: l.contentStart + r.end } });
+  for (let i = lines.length - 1; i > ctx.bodyStart; i--) {
+    const l = lines[i];
+    if (l.kind === 'blank' || l.furniture) continue;
+    const s = l.content;
+    let imprint: ReturnType<typeof readImprint>;
+    let copyTo: ReturnType<typeof readCopyTo>;
+    let note: Read | null;
+    if (!noteSeen && !n.printedBy && n.copyTo.length === 0 && (imprint = readImprint(s))) {
+      l.role = 'imprint';
+      n.printedBy = at(l, imprint.by);
+      n.printDate = { value: imprint.date.iso ?? '', span: at(l, imprint.date).span };
+      if (imprint.by.damage) warn(ctx, 'label-damaged', imprint.by.damage, l.contentStart, l.contentEnd);
+      if (!imprint.date.iso) {
+        n.printDate = null;
+        warn(ctx, 'date-invalid', `印发日期 "${imprint.date.value}" is not a valid date`, l.contentStart + imprint.date.start, l.contentStart + imprint.date.end);
+      }
+    } else if (!noteSeen && n.copyTo.length === 0 && (copyTo = readCopyTo(s))) {
+      l.role = 'copy-to';
+      n.copyTo = copyTo.items.map((r) => at(l, r));
+      if (copyTo.damage) warn(ctx, 'label-damaged', copyTo.damage, l.contentStart, l.contentEnd);
+    } else if (!noteSeen && (note = readNote(s))) {
+      noteSeen = true;
+      l.role = 'note';
+      n.note = at(l, note);
+      if (note.damage) warn(ctx, 'label-damaged', `附注: ${note.damage}`, l.contentStart, l.contentEnd);
+    } else break;
+    l.zone = 'tail';
+    start = i;
+  }
+  ctx.colophonStart = start;
+}
