@@ -53,38 +53,67 @@ export function readNote(s: string): Read | null {
   return { value: m[2], start, end: start + m[2].length, damage };
 }
 
+/** Lines read as one element: OCR wraps a long 抄送 list or "……2024年10月16日印" + "发" over two lines. */
+const MAX_WRAP = 2;
+
+/** The contents of `group` joined without the line breaks, and each character's offset in text. */
+function joined(group: Line[]): { s: string; at: (k: number) => number; end: (k: number) => number } {
+  let s = '';
+  const offsets: number[] = [];
+  for (const l of group) {
+    for (let k = 0; k < l.content.length; k++) offsets.push(l.contentStart + k);
+    s += l.content;
+  }
+  return { s, at: (k) => offsets[k] ?? group[group.length - 1].contentEnd, end: (k) => (k > 0 ? offsets[k - 1] + 1 : group[0].contentStart) };
+}
+
 export function readColophon(ctx: Ctx): void {
   const { lines, notice: n } = ctx;
   let start = lines.length;
   let noteSeen = false;
-  const at = (l: Line, r: Read) => ({ value: r.value, span: { start: l.contentStart + r.start, end: l.contentStart + r.end } });
+  let pending: Line[] = [];
   for (let i = lines.length - 1; i > ctx.bodyStart; i--) {
     const l = lines[i];
     if (l.kind === 'blank' || l.furniture) continue;
-    const s = l.content;
+    const group = [l, ...pending];
+    const j = joined(group);
+    const s = j.s;
+    const first = group[0];
+    const last = group[group.length - 1];
+    const field = (r: Read) => ({ value: r.value, span: { start: j.at(r.start), end: j.end(r.end) } });
+    const whole = { start: first.contentStart, end: last.contentEnd };
     let imprint: ReturnType<typeof readImprint>;
     let copyTo: ReturnType<typeof readCopyTo>;
     let note: Read | null;
+    let role: 'imprint' | 'copy-to' | 'note';
     if (!noteSeen && !n.printedBy && n.copyTo.length === 0 && (imprint = readImprint(s))) {
-      l.role = 'imprint';
-      n.printedBy = at(l, imprint.by);
-      n.printDate = { value: imprint.date.iso ?? '', span: at(l, imprint.date).span };
-      if (imprint.by.damage) warn(ctx, 'label-damaged', imprint.by.damage, l.contentStart, l.contentEnd);
+      role = 'imprint';
+      n.printedBy = field(imprint.by);
+      n.printDate = { value: imprint.date.iso ?? '', span: field(imprint.date).span };
+      if (imprint.by.damage) warn(ctx, 'label-damaged', imprint.by.damage, whole.start, whole.end);
       if (!imprint.date.iso) {
         n.printDate = null;
-        warn(ctx, 'date-invalid', `印发日期 "${imprint.date.value}" is not a valid date`, l.contentStart + imprint.date.start, l.contentStart + imprint.date.end);
+        warn(ctx, 'date-invalid', `印发日期 "${imprint.date.value}" is not a valid date`, whole.start, whole.end);
       }
     } else if (!noteSeen && n.copyTo.length === 0 && (copyTo = readCopyTo(s))) {
-      l.role = 'copy-to';
-      n.copyTo = copyTo.items.map((r) => at(l, r));
-      if (copyTo.damage) warn(ctx, 'label-damaged', copyTo.damage, l.contentStart, l.contentEnd);
-    } else if (!noteSeen && (note = readNote(s))) {
+      role = 'copy-to';
+      n.copyTo = copyTo.items.map(field);
+      if (copyTo.damage) warn(ctx, 'label-damaged', copyTo.damage, whole.start, whole.end);
+    } else if (!noteSeen && pending.length === 0 && (note = readNote(s))) {
       noteSeen = true;
-      l.role = 'note';
-      n.note = at(l, note);
-      if (note.damage) warn(ctx, 'label-damaged', `附注: ${note.damage}`, l.contentStart, l.contentEnd);
+      role = 'note';
+      n.note = field(note);
+      if (note.damage) warn(ctx, 'label-damaged', `附注: ${note.damage}`, whole.start, whole.end);
+    } else if (!noteSeen && pending.length < MAX_WRAP - 1) {
+      pending = group; // maybe the end of an element that starts on the line above
+      continue;
     } else break;
-    l.zone = 'tail';
+    for (const g of group) {
+      g.role = role;
+      g.zone = 'tail';
+    }
+    if (group.length > 1) warn(ctx, 'line-wrapped', `${role} read over ${group.length} lines (wrapped by OCR)`, whole.start, whole.end);
+    pending = [];
     start = i;
   }
   ctx.colophonStart = start;
