@@ -4,8 +4,20 @@
  * The lines get block type 'attachment'; markTail takes them into the tail.
  */
 import { labelAt } from './labels.ts';
+import { DATE_SOURCE } from './numerals.ts';
+import { issuerLike } from './tail.ts';
 import type { Attachment } from '../schema.ts';
 import { warn, type Ctx, type Line } from './types.ts';
+
+/** A line at least this long may have been wrapped by OCR (A4 body lines hold 28 characters). */
+const WRAPPABLE = 20;
+const DATE = new RegExp(DATE_SOURCE);
+
+/** The rest of an attachment title wrapped onto the next line: short, no sentence punctuation, not the sign-off. */
+function continues(prev: Line, next: Line): boolean {
+  const s = next.content;
+  return prev.content.length >= WRAPPABLE && s.length <= 30 && !/[。；：:]/.test(s) && !issuerLike(s) && !DATE.test(s) && !/^\d/.test(s);
+}
 
 /** Lines allowed between the 附件说明 and the end of the tail scan (issuers, date). */
 const MAX_AFTER = 5;
@@ -60,12 +72,19 @@ export function readAttachments(ctx: Ctx): void {
     add(l, splitAttachments(l.content, label.valueStart));
     if (found.length === 0) return;
     const claimed = [l];
-    for (let k = i + 1; k < end && found[found.length - 1].number !== null; k++) {
+    for (let k = i + 1; k < end; k++) {
       const next = lines[k];
       if (next.kind === 'blank') continue;
-      const parts = splitAttachments(next.content, 0, found[found.length - 1].number! + 1);
-      if (parts.length === 0) break;
-      add(next, parts);
+      const n = found[found.length - 1].number;
+      const parts = n === null ? [] : splitAttachments(next.content, 0, n + 1);
+      if (parts.length > 0) add(next, parts);
+      else if (continues(claimed[claimed.length - 1], next)) {
+        // wrapped by OCR: the title runs on; its span crosses the line break, its text does not
+        const last = found[found.length - 1];
+        last.title += next.content;
+        last.span.end = next.contentEnd;
+        warn(ctx, 'line-wrapped', `attachment ${last.number} title read over two lines`, next.contentStart, next.contentEnd);
+      } else break;
       claimed.push(next);
     }
     const after = lines.slice(claimed[claimed.length - 1].index + 1, end).filter((x) => x.kind !== 'blank').length;

@@ -7,7 +7,7 @@ import { labelAt } from './labels.ts';
 import { contactStart } from './contact.ts';
 import { DATE_SOURCE, parseDate } from './numerals.ts';
 import type { Read } from './masthead.ts';
-import { warn, type Ctx, type Line } from './types.ts';
+import { paragraphOf, warn, type Ctx, type Line } from './types.ts';
 
 const IMPRINT = new RegExp(`^(.{2,40}?)[\\s\\u3000]*(${DATE_SOURCE})[\\s\\u3000]*(\\p{Script=Han}{1,2})$`, 'u');
 
@@ -67,52 +67,84 @@ function joined(group: Line[]): { s: string; at: (k: number) => number; end: (k:
   return { s, at: (k) => offsets[k] ?? group[group.length - 1].contentEnd, end: (k) => (k > 0 ? offsets[k - 1] + 1 : group[0].contentStart) };
 }
 
+/** A short leftover at the very end (a page number OCR garbled: "2一", "上二"): skipped, kept as a paragraph. */
+const junk = (l: Line) => l.content.length <= 4 && !new RegExp(DATE_SOURCE).test(l.content);
+
+type Role = 'imprint' | 'copy-to' | 'note';
+
+/** Read `group` (one line, or a line and its wrapped end) as one colophon element: a function that records it, or null. */
+function reader(ctx: Ctx, group: Line[], noteSeen: boolean): { role: Role; record: () => void } | null {
+  const n = ctx.notice;
+  const j = joined(group);
+  const s = j.s;
+  const field = (r: Read) => ({ value: r.value, span: { start: j.at(r.start), end: j.end(r.end) } });
+  const whole = { start: group[0].contentStart, end: group[group.length - 1].contentEnd };
+  const warnIf = (damage: string | null) => damage && warn(ctx, 'label-damaged', damage, whole.start, whole.end);
+  if (noteSeen) return null;
+  const imprint = !n.printedBy && n.copyTo.length === 0 ? readImprint(s) : null;
+  if (imprint) {
+    return {
+      role: 'imprint',
+      record: () => {
+        n.printedBy = field(imprint.by);
+        warnIf(imprint.by.damage);
+        if (imprint.date.iso) n.printDate = { value: imprint.date.iso, span: field(imprint.date).span };
+        else warn(ctx, 'date-invalid', `印发日期 "${imprint.date.value}" is not a valid date`, whole.start, whole.end);
+      },
+    };
+  }
+  const copyTo = n.copyTo.length === 0 ? readCopyTo(s) : null;
+  if (copyTo) {
+    return {
+      role: 'copy-to',
+      record: () => {
+        n.copyTo = copyTo.items.map(field);
+        warnIf(copyTo.damage);
+      },
+    };
+  }
+  const note = group.length === 1 ? readNote(s) : null;
+  if (note) {
+    return {
+      role: 'note',
+      record: () => {
+        n.note = field(note);
+        warnIf(note.damage && `附注: ${note.damage}`);
+      },
+    };
+  }
+  return null;
+}
+
 export function readColophon(ctx: Ctx): void {
-  const { lines, notice: n } = ctx;
+  const { lines } = ctx;
   let start = lines.length;
   let noteSeen = false;
   let pending: Line[] = [];
   for (let i = lines.length - 1; i > ctx.bodyStart; i--) {
     const l = lines[i];
     if (l.kind === 'blank' || l.furniture) continue;
-    const group = [l, ...pending];
-    const j = joined(group);
-    const s = j.s;
-    const first = group[0];
-    const last = group[group.length - 1];
-    const field = (r: Read) => ({ value: r.value, span: { start: j.at(r.start), end: j.end(r.end) } });
-    const whole = { start: first.contentStart, end: last.contentEnd };
-    let imprint: ReturnType<typeof readImprint>;
-    let copyTo: ReturnType<typeof readCopyTo>;
-    let note: Read | null;
-    let role: 'imprint' | 'copy-to' | 'note';
-    if (!noteSeen && !n.printedBy && n.copyTo.length === 0 && (imprint = readImprint(s))) {
-      role = 'imprint';
-      n.printedBy = field(imprint.by);
-      n.printDate = { value: imprint.date.iso ?? '', span: field(imprint.date).span };
-      if (imprint.by.damage) warn(ctx, 'label-damaged', imprint.by.damage, whole.start, whole.end);
-      if (!imprint.date.iso) {
-        n.printDate = null;
-        warn(ctx, 'date-invalid', `印发日期 "${imprint.date.value}" is not a valid date`, whole.start, whole.end);
-      }
-    } else if (!noteSeen && n.copyTo.length === 0 && (copyTo = readCopyTo(s))) {
-      role = 'copy-to';
-      n.copyTo = copyTo.items.map(field);
-      if (copyTo.damage) warn(ctx, 'label-damaged', copyTo.damage, whole.start, whole.end);
-    } else if (!noteSeen && pending.length === 0 && (note = readNote(s))) {
-      noteSeen = true;
-      role = 'note';
-      n.note = field(note);
-      if (note.damage) warn(ctx, 'label-damaged', `附注: ${note.damage}`, whole.start, whole.end);
-    } else if (!noteSeen && pending.length < MAX_WRAP - 1) {
+    let group = [l, ...pending];
+    let read = reader(ctx, group, noteSeen);
+    if (!read && pending.length === 1 && start === lines.length && junk(pending[0]) && (read = reader(ctx, [l], noteSeen))) {
+      const left = pending[0];
+      warn(ctx, 'furniture', `line "${left.content}" looks like page furniture`, left.contentStart, left.contentEnd);
+      left.zone = 'tail';
+      ctx.notice.closing.push(paragraphOf(left));
+      group = [l];
+    }
+    if (!read) {
+      if (noteSeen || pending.length >= MAX_WRAP - 1) break;
       pending = group; // maybe the end of an element that starts on the line above
       continue;
-    } else break;
+    }
+    read.record();
+    if (read.role === 'note') noteSeen = true;
     for (const g of group) {
-      g.role = role;
+      g.role = read.role;
       g.zone = 'tail';
     }
-    if (group.length > 1) warn(ctx, 'line-wrapped', `${role} read over ${group.length} lines (wrapped by OCR)`, whole.start, whole.end);
+    if (group.length > 1) warn(ctx, 'line-wrapped', `${read.role} read over ${group.length} lines (wrapped by OCR)`, group[0].contentStart, group[group.length - 1].contentEnd);
     pending = [];
     start = i;
   }

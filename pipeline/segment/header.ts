@@ -84,7 +84,8 @@ export function groupHeader(ctx: Ctx): void {
       l.role = 'date';
       ctx.notice.date = parseDate(l.content);
       if (i >= rest) rest = i + 1;
-    } else if (i < titleFirst && l.content.length <= 30 && !/[。，；：:]/.test(l.content)) {
+    } else if (i < titleFirst && l.content.length <= 30 && !/[。，；：:]/.test(l.content) && (l.content.match(/\p{Script=Han}/gu) ?? []).length >= 3) {
+      // (OCR debris above the title, "ss呈", is not an issuer: an issuer name has at least three Han characters)
       l.role = 'issuer';
       issuers.push(l.content);
     }

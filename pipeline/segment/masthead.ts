@@ -24,11 +24,12 @@ const DIGITISH = /^[0-9０-９OoＯ〇]{4,6}$/;
 
 /** 份号: four to six digits (GB/T: six), a lone line; O/〇 read for 0 is restored. */
 export function readCopyNumber(s: string): Read | null {
-  const m = /^(份号\s*[:：]?\s*)?(\S[\S ]*)$/.exec(s);
+  const m = /^(份号\s*[:：]?\s*)?(\S[\S ]*?)([-—_.。,，'"]?)$/.exec(s);
   const raw = m ? m[2].replace(/\s+/g, '') : '';
   if (!DIGITISH.test(raw) || (raw.match(/[0-9０-９]/g) ?? []).length < 3) return null;
   const value = raw.replace(/[OoＯ〇]/g, '0').replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10));
-  return { value, start: m![1]?.length ?? 0, end: s.length, damage: /[OoＯ〇]/.test(raw) ? `份号 "${raw}" read with letters for 0` : null };
+  const damage = /[OoＯ〇]/.test(raw) ? `份号 "${raw}" read with letters for 0` : m![3] ? `份号 followed by a stray "${m![3]}"` : null;
+  return { value, start: m![1]?.length ?? 0, end: s.length - m![3].length, damage };
 }
 
 const STARS = '★☆*＊✩✦⋆';
@@ -52,11 +53,19 @@ export function readUrgency(s: string): Read | null {
   return v === '特急' || v === '加急' ? { value: v, start: 0, end: s.length, damage: null } : null;
 }
 
-/** 发文机关标志: a short line ending in 文件 (spaces removed), no sentence punctuation. */
-export function readIssuerMark(s: string): Read | null {
+/**
+ * 发文机关标志: a short line ending in 文件 (spaces removed), no sentence punctuation. With `afterOrgs` (the
+ * line sits under issuer names, as in a joint masthead) or an issuer name before it, 文件 read with one
+ * character wrong ("人件", "文伴") is taken and restored, with a warning.
+ */
+export function readIssuerMark(s: string, afterOrgs = false): Read | null {
   const v = s.replace(/[\s\u3000]+/g, '');
-  if (!/文件$/.test(v) || v.length > 40 || /[。，；：:、]/.test(v)) return null;
-  return { value: v, start: 0, end: s.length, damage: null };
+  if (v.length > 40 || /[。，；：:、]/.test(v)) return null;
+  if (/文件$/.test(v)) return { value: v, start: 0, end: s.length, damage: null };
+  const tail = v.slice(-2);
+  const org = v.slice(0, -2);
+  if (!/^(文.|.件)$/.test(tail) || !/\p{Script=Han}/u.test(tail) || !(org ? ORG_LIKE.test(org) : afterOrgs)) return null;
+  return { value: `${org}文件`, start: 0, end: s.length, damage: `文件 read as "${tail}"` };
 }
 
 /** 签发人 with its names; `before` is what precedes the label on the line (the 发文字号, if any). */
@@ -76,6 +85,8 @@ export function readSigner(s: string): (Read & { before: string; labelStart: num
 }
 
 const ORG_LIKE = /^(中共|中国共产党)|(委员会|委|政府|办公室|办|局|部|厅|院|组|党组|党委|人民政府|机关|中心)$/;
+
+const orgLike = (l: Line) => l.content.length <= 30 && ORG_LIKE.test(l.content.replace(/\s+/g, ''));
 
 function field(ctx: Ctx, l: Line, r: Read, what: string) {
   if (r.damage) warn(ctx, 'label-damaged', `${what}: ${r.damage}`, l.contentStart + r.start, l.contentStart + r.end);
@@ -103,11 +114,12 @@ export function readMasthead(ctx: Ctx): void {
     } else if (!n.urgency && (r = readUrgency(s))) {
       l.role = 'urgency';
       n.urgency = field(ctx, l, r, '紧急程度');
-    } else if (!n.issuerMark && (r = readIssuerMark(s))) {
+    } else if (!n.issuerMark && (r = readIssuerMark(s, k > 0 && orgLike(head[k - 1])))) {
       l.role = 'issuer-mark';
+      if (r.damage) warn(ctx, 'label-damaged', `发文机关标志: ${r.damage}`, l.contentStart, l.contentEnd);
       // a joint masthead stacks the issuers' names above "……文件": those lines are part of the mark
       let first = k;
-      while (first > 0 && head[first - 1].role === 'paragraph' && ORG_LIKE.test(head[first - 1].content.replace(/\s+/g, '')) && head[first - 1].content.length <= 30) first--;
+      while (first > 0 && head[first - 1].role === 'paragraph' && orgLike(head[first - 1])) first--;
       const above = head.slice(first, k);
       for (const a of above) a.role = 'issuer-mark';
       n.issuerMark = { value: [...above.map((a) => a.content), r.value].join('').replace(/[\s\u3000]+/g, ''), span: { start: (above[0] ?? l).contentStart, end: l.contentEnd } };

@@ -9,13 +9,13 @@ import { paragraphOf, warn, type Ctx, type Line } from './types.ts';
 
 const DATE_LINE = new RegExp(`^${DATE_SOURCE}$`);
 /** A date ending the line; OCR may leave a stray mark after it ("2024年9月12日；", "…日 |"). */
-const DATE_AT_END = new RegExp(`${DATE_SOURCE}[\\s;；,，.。:：'"“”|、]{0,2}$`);
+const DATE_AT_END = new RegExp(`${DATE_SOURCE}[\\s;；,，.。:：'"“”|、\\-—_]{0,2}$`);
 const INVITATION = /欢迎.{0,40}(监督|反映|批评|意见)|如有.{0,6}意见|请.{0,10}(反映|来信|来电)/;
 
 /** Stray quotes and dots OCR leaves around a short line ("“中共某某党组”"). */
 const unquote = (s: string) => s.replace(/^[“”"'‘’。，、.\s]+|[“”"'‘’。，、.\s]+$/g, '');
 
-function issuerLike(s: string): boolean {
+export function issuerLike(s: string): boolean {
   s = unquote(s);
   return s.length <= 40 && !/[。，；：:、]/.test(s) && (ORG_END.test(s) || /^中共/.test(s));
 }
