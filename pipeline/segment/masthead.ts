@@ -60,7 +60,7 @@ export function readUrgency(s: string): Read | null {
  */
 export function readIssuerMark(s: string, afterOrgs = false): Read | null {
   const v = s.replace(/[\s\u3000]+/g, '');
-  if (v.length > 40 || /[。，；：:、]/.test(v)) return null;
+  if (v.length > 40 || /[。，；：:、]/.test(v) || /关[于千干]/.test(v)) return null; // "关于印发……文件" is a title
   if (/文件$/.test(v)) return { value: v, start: 0, end: s.length, damage: null };
   const tail = v.slice(-2);
   const org = v.slice(0, -2);
