@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 export const Span = z
   .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
@@ -82,6 +82,15 @@ export const BlockType = z.enum([
   'signoff',
   'date',
   'contact',
+  'copy-number',
+  'secrecy',
+  'urgency',
+  'issuer-mark',
+  'signer',
+  'attachment',
+  'note',
+  'copy-to',
+  'imprint',
 ]);
 export type BlockType = z.infer<typeof BlockType>;
 
@@ -148,17 +157,46 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
+/** A GB/T 9704 element read as one string: the value (normalised as described) and where it is printed. */
+export const Field = z.object({ value: z.string(), span: Span.describe('Where the element is printed in text (its label and brackets excluded)') });
+export type Field = z.infer<typeof Field>;
+
+export const Attachment = z.object({
+  number: z.number().int().positive().nullable().describe('1, 2, …; null for a single attachment printed without a number'),
+  title: z.string(),
+  span: Span.describe('The title in text'),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const Signoff = z.object({
+  issuer: z.string().nullable().describe('The issuers joined with 、 (one issuer: its name)'),
+  issuers: z.array(z.string()).describe('Each 发文机关署名 line, in print order (several for a joint notice)'),
+  date: z.string().nullable(),
+  span: Span,
+});
+export type Signoff = z.infer<typeof Signoff>;
+
 export const Notice = z.object({
+  copyNumber: Field.nullable().describe('份号, e.g. 000123'),
+  secrecy: Field.nullable().describe('密级和保密期限, e.g. 机密★1年 (a ★ lost by OCR is restored, with a warning)'),
+  urgency: Field.nullable().describe('紧急程度: 特急 or 加急'),
+  issuerMark: Field.nullable().describe('发文机关标志, e.g. 某某县人民政府文件 (the masthead; never part of the title); spaces removed'),
   title: z.string().nullable(),
   documentNumber: z.string().nullable(),
+  signer: Field.nullable().describe('签发人 names (上行文), as printed after the label, spaces collapsed'),
   issuer: z.string().nullable(),
   addressee: z.string().nullable().describe('主送机关, e.g. 各乡镇党委、县直各单位 (without the colon)'),
   date: z.string().nullable().describe('ISO 8601 date (YYYY-MM-DD) of the notice, from the sign-off'),
   preamble: z.array(Paragraph),
   sections: z.array(Section),
   closing: z.array(Paragraph),
-  signoff: z.object({ issuer: z.string().nullable(), date: z.string().nullable(), span: Span }).nullable(),
+  attachments: z.array(Attachment).describe('附件说明: one entry per attachment'),
+  signoff: Signoff.nullable(),
+  note: Field.nullable().describe('附注, e.g. 此件公开发布 (without its brackets)'),
   contact: Contact.nullable(),
+  copyTo: z.array(Field).describe('版记 抄送机关, split on ，、 (final 。 dropped)'),
+  printedBy: Field.nullable().describe('版记 印发机关'),
+  printDate: Field.nullable().describe('版记 印发日期: value ISO 8601 (YYYY-MM-DD), span the printed date'),
   problemCount: z.number().int().nonnegative(),
 });
 export type Notice = z.infer<typeof Notice>;

@@ -127,13 +127,13 @@ async function main(): Promise<void> {
   }
 
   const lines = [
-    '| fixture | split | OCR | chars | raw CER | CER before char. correction | final CER | errors raw → final | all errors removed | char. errors before → after corrector | removed by corrector | char. changes right / wrong | precision | suggestions | punct. right / wrong | problems found | sections | title/issuer/date |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| fixture | split | OCR | chars | raw CER | CER before char. correction | final CER | errors raw → final | all errors removed | char. errors before → after corrector | removed by corrector | char. changes right / wrong | precision | suggestions | punct. right / wrong | problems found | sections | title/issuer/date | GB/T fields |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
   ];
   for (const r of rows) {
     const s = r.structure;
     lines.push(
-      `| ${r.id} | ${r.split} | ${r.engine} | ${r.chars} | ${pct(r.rawCer)} | ${pct(r.beforeCer)} | ${pct(r.finalCer)} | ${r.errorsRaw} → ${r.errorsAfter} | ${r.errorsRaw ? pct((r.errorsRaw - r.errorsAfter) / r.errorsRaw) : '–'} | ${r.errorsBefore} → ${r.errorsAfter} | ${r.errorsBefore ? pct((r.errorsBefore - r.errorsAfter) / r.errorsBefore) : '–'} | ${r.right} / ${r.wrong} | ${r.right + r.wrong ? pct(r.right / (r.right + r.wrong)) : '–'} | ${r.suggestions} | ${r.punctRight} / ${r.punctWrong} | ${s ? `${s.problemsFound}/${s.problemsGold}` : '–'} | ${s ? `${s.sectionsFound}/${s.sectionsGold}` : '–'} | ${s ? [s.titleOk, s.issuerOk, s.dateOk].map((b) => (b ? '✓' : '✗')).join('') : '–'} |`,
+      `| ${r.id} | ${r.split} | ${r.engine} | ${r.chars} | ${pct(r.rawCer)} | ${pct(r.beforeCer)} | ${pct(r.finalCer)} | ${r.errorsRaw} → ${r.errorsAfter} | ${r.errorsRaw ? pct((r.errorsRaw - r.errorsAfter) / r.errorsRaw) : '–'} | ${r.errorsBefore} → ${r.errorsAfter} | ${r.errorsBefore ? pct((r.errorsBefore - r.errorsAfter) / r.errorsBefore) : '–'} | ${r.right} / ${r.wrong} | ${r.right + r.wrong ? pct(r.right / (r.right + r.wrong)) : '–'} | ${r.suggestions} | ${r.punctRight} / ${r.punctWrong} | ${s ? `${s.problemsFound}/${s.problemsGold}` : '–'} | ${s ? `${s.sectionsFound}/${s.sectionsGold}` : '–'} | ${s ? [s.titleOk, s.issuerOk, s.dateOk].map((b) => (b ? '✓' : '✗')).join('') : '–'} | ${s?.gbt ? `${s.gbt.right}/${s.gbt.scored}` : '–'} |`,
     );
   }
   for (const split of ['tune', 'holdout']) {
@@ -147,8 +147,10 @@ async function main(): Promise<void> {
     const wrong = sum((r) => r.wrong);
     const pf = sum((r) => r.structure?.problemsFound ?? 0);
     const pg = sum((r) => r.structure?.problemsGold ?? 0);
+    const gr = sum((r) => r.structure?.gbt?.right ?? 0);
+    const gs = sum((r) => r.structure?.gbt?.scored ?? 0);
     lines.push(
-      `| **all ${split}** | | | ${sum((r) => r.chars)} | ${pct(er / sum((r) => r.chars))} | ${pct(eb / sum((r) => r.chars))} | ${pct(ea / sum((r) => r.chars))} | ${er} → ${ea} | ${er ? pct((er - ea) / er) : '–'} | ${eb} → ${ea} | ${eb ? pct((eb - ea) / eb) : '–'} | ${right} / ${wrong} | ${right + wrong ? pct(right / (right + wrong)) : '–'} | ${sum((r) => r.suggestions)} | ${sum((r) => r.punctRight)} / ${sum((r) => r.punctWrong)} | ${pf}/${pg} | | |`,
+      `| **all ${split}** | | | ${sum((r) => r.chars)} | ${pct(er / sum((r) => r.chars))} | ${pct(eb / sum((r) => r.chars))} | ${pct(ea / sum((r) => r.chars))} | ${er} → ${ea} | ${er ? pct((er - ea) / er) : '–'} | ${eb} → ${ea} | ${eb ? pct((eb - ea) / eb) : '–'} | ${right} / ${wrong} | ${right + wrong ? pct(right / (right + wrong)) : '–'} | ${sum((r) => r.suggestions)} | ${sum((r) => r.punctRight)} / ${sum((r) => r.punctWrong)} | ${pf}/${pg} | | | ${gs ? `${gr}/${gs}` : '–'} |`,
     );
   }
   console.log(lines.join('\n'));
@@ -158,6 +160,7 @@ async function main(): Promise<void> {
       if (r.wrongExamples.length) console.log(`\n${r.id} wrong changes:\n  ${r.wrongExamples.join('\n  ')}`);
       if (r.punctWrongExamples.length) console.log(`\n${r.id} wrong punctuation changes:\n  ${r.punctWrongExamples.join('\n  ')}`);
       if (r.structure?.problemsMissed.length) console.log(`\n${r.id} problems missed: ${r.structure.problemsMissed.join(', ')}`);
+      if (r.structure?.gbt?.wrong.length) console.log(`\n${r.id} GB/T fields wrong: ${r.structure.gbt.wrong.join('; ')}`);
     }
   }
   if (values.json) writeFileSync(values.json, `${JSON.stringify(rows, null, 2)}\n`);

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import type { Notice } from '../schema.ts';
 import { cer } from './metrics.ts';
+import { GoldGbtFields, scoreGbtFields, type GbtScore } from './gbt-fields.ts';
 
 const GoldProblem = z.object({ number: z.number().int(), statement: z.string(), progress: z.string() });
 const GoldSubsection = z.object({ number: z.number().int(), heading: z.string(), problems: z.array(GoldProblem).default([]) });
-export const GoldStructure = z.object({
+export const GoldStructure = GoldGbtFields.extend({
   title: z.string().nullable(),
   issuer: z.string().nullable().optional(),
   documentNumber: z.string().nullable().optional(),
@@ -38,6 +39,8 @@ export interface StructureScore {
   titleOk: boolean;
   issuerOk: boolean;
   dateOk: boolean;
+  /** GB/T 9704 element fields (copyNumber … printDate), when gold records them. */
+  gbt: GbtScore | null;
 }
 
 export function scoreStructure(notice: Notice, gold: GoldStructure): StructureScore {
@@ -80,5 +83,6 @@ export function scoreStructure(notice: Notice, gold: GoldStructure): StructureSc
     titleOk: (notice.title ?? '') !== '' && cer(notice.title ?? '', gold.title ?? '') <= 0.1,
     issuerOk: gold.issuer == null ? true : cer(notice.issuer ?? '', gold.issuer) <= 0.1,
     dateOk: gold.date == null ? true : notice.date === gold.date,
+    gbt: scoreGbtFields(notice, gold),
   };
 }

@@ -7,7 +7,7 @@ import { paragraphOf, warn, type Ctx, type Line } from './types.ts';
 
 const HEADER_DATE = new RegExp(`^[（(]?\\s*${DATE_SOURCE}\\s*[）)]?$`);
 
-const DOC_NUMBER = /^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号$/;
+export const DOC_NUMBER = /^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号$/;
 const TITLE_END = /(通报|情况|报告|通知|决定|公告|意见|说明|公示|公开)$/;
 /** The genre word that ends a 公文 title. */
 const DOC_END = /(通报|报告|通知|决定|公告|公示)$/;
@@ -29,7 +29,8 @@ export function groupHeader(ctx: Ctx): void {
   const hasMarkers = bodyStart >= 0;
   if (!hasMarkers) bodyStart = lines.length;
   ctx.bodyStart = bodyStart;
-  const zone = lines.slice(0, bodyStart).filter((l) => l.kind !== 'blank');
+  // lines the 版头 pass read (份号, 密级, 发文机关标志 …) are not grouped again
+  const zone = lines.slice(0, bodyStart).filter((l) => l.kind !== 'blank' && l.role === 'paragraph');
   for (const l of lines.slice(0, bodyStart)) l.zone = 'header';
 
   // Title: within the first lines, the first line that looks like a title (maybe continued on the next).
@@ -83,7 +84,8 @@ export function groupHeader(ctx: Ctx): void {
       l.role = 'date';
       ctx.notice.date = parseDate(l.content);
       if (i >= rest) rest = i + 1;
-    } else if (i < titleFirst && l.content.length <= 30 && !/[。，；：:]/.test(l.content)) {
+    } else if (i < titleFirst && l.content.length <= 30 && !/[。，；：:]/.test(l.content) && (l.content.match(/\p{Script=Han}/gu) ?? []).length >= 3) {
+      // (OCR debris above the title, "ss呈", is not an issuer: an issuer name has at least three Han characters)
       l.role = 'issuer';
       issuers.push(l.content);
     }

@@ -13,7 +13,12 @@
  * - Paragraph.text: the line's content without leading/trailing whitespace.
  * - Enumeration.text: span minus its marker ("一是") and the whitespace after it.
  * - Contact.text: from the first contact keyword to the end of the last contact line.
- * - signoff.span: sign-off issuer line (or its content) through the date.
+ * - signoff.span: sign-off issuer line(s) (or the content) through the date; issuers: each issuer line in print
+ *   order (a joint notice stacks several), issuer: them joined with 、.
+ * - GB/T 9704 elements (readMasthead, readColophon, readAttachments): copyNumber, secrecy, urgency, issuerMark,
+ *   signer, note, copyTo[], printedBy, printDate are {value, span}; span is the printed element without its label
+ *   or brackets; value equals the slice except where normalised (★ restored, spaces removed, dates ISO).
+ *   attachments[]: {number, title, span} with title = text.slice(span).
  * - Notice.title: the title line(s) joined without '\n' (an issuer line right above a "关于…" title is part of
  *   it, as gold files print it); issuer: a separate header issuer line, else the title's prefix before 关于,
  *   else the sign-off issuer. date: the sign-off date, else a date printed under the title.
@@ -25,11 +30,14 @@
  * date-invalid, no-structure, no-problems.
  */
 import type { Block, Notice } from '../schema.ts';
+import { readAttachments } from './attachments.ts';
 import { emitBlocks } from './blocks.ts';
 import { classifyLines } from './classify.ts';
+import { readColophon } from './colophon.ts';
 import { findEnumerations } from './enumerations.ts';
 import { groupHeader } from './header.ts';
 import { splitLines } from './lines.ts';
+import { readMasthead } from './masthead.ts';
 import { decideProblems } from './problems.ts';
 import { splitProgress } from './progress.ts';
 import { buildSections } from './sections.ts';
@@ -49,7 +57,10 @@ export const PASSES: readonly ((ctx: Ctx) => void)[] = [
   splitLines,
   unglueMarkers,
   classifyLines,
+  readMasthead,
   groupHeader,
+  readColophon,
+  readAttachments,
   markTail,
   decideProblems,
   buildSections,
@@ -60,14 +71,15 @@ export const PASSES: readonly ((ctx: Ctx) => void)[] = [
 
 function emptyNotice(): Notice {
   return {
-    title: null, documentNumber: null, issuer: null, addressee: null, date: null, preamble: [], sections: [], closing: [],
-    signoff: null, contact: null, problemCount: 0,
+    copyNumber: null, secrecy: null, urgency: null, issuerMark: null, title: null, documentNumber: null, signer: null,
+    issuer: null, addressee: null, date: null, preamble: [], sections: [], closing: [], attachments: [], signoff: null,
+    note: null, contact: null, copyTo: [], printedBy: null, printDate: null, problemCount: 0,
   };
 }
 
 export function segment(text: string): SegmentResult {
   const ctx: Ctx = {
-    text, lines: [], notice: emptyNotice(), warnings: [], cuts: [], bodyStart: 0, tailStart: 0,
+    text, lines: [], notice: emptyNotice(), warnings: [], cuts: [], bodyStart: 0, tailStart: 0, colophonStart: 0,
     problemLines: new Set(), drafts: [],
   };
   for (const pass of PASSES) {

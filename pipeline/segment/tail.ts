@@ -9,23 +9,33 @@ import { paragraphOf, warn, type Ctx, type Line } from './types.ts';
 
 const DATE_LINE = new RegExp(`^${DATE_SOURCE}$`);
 /** A date ending the line; OCR may leave a stray mark after it ("2024年9月12日；", "…日 |"). */
-const DATE_AT_END = new RegExp(`${DATE_SOURCE}[\\s;；,，.。:：'"“”|、]{0,2}$`);
+const DATE_AT_END = new RegExp(`${DATE_SOURCE}[\\s;；,，.。:：'"“”|、\\-—_]{0,2}$`);
 const INVITATION = /欢迎.{0,40}(监督|反映|批评|意见)|如有.{0,6}意见|请.{0,10}(反映|来信|来电)/;
 
 /** Stray quotes and dots OCR leaves around a short line ("“中共某某党组”"). */
 const unquote = (s: string) => s.replace(/^[“”"'‘’。，、.\s]+|[“”"'‘’。，、.\s]+$/g, '');
 
-function issuerLike(s: string): boolean {
+export function issuerLike(s: string): boolean {
   s = unquote(s);
   return s.length <= 40 && !/[。，；：:、]/.test(s) && (ORG_END.test(s) || /^中共/.test(s));
 }
 
+/** A joint sign-off stacks at most this many issuers above the date. */
+const MAX_ISSUERS = 4;
+
+/** Issuers printed side by side on one line ("中共某县委组织部　　某县人力资源和社会保障局"). */
+function splitIssuers(s: string): string[] {
+  const parts = s.split(/[\s\u3000]{2,}/);
+  return parts.length > 1 && parts.every((p) => p.length >= 4 && issuerLike(p)) ? parts : [s];
+}
+
 export function markTail(ctx: Ctx): void {
   const { lines } = ctx;
-  let i = lines.length - 1;
-  let tailStart = lines.length;
+  let i = ctx.colophonStart - 1;
+  let tailStart = ctx.colophonStart;
   let date: string | null = null;
-  let issuer: string | null = null;
+  /** Sign-off issuers, in print order (several stacked above the date in a joint notice). */
+  const issuers: string[] = [];
   let signStart = -1;
   let signEnd = -1;
   const contactLines: Line[] = [];
@@ -33,9 +43,15 @@ export function markTail(ctx: Ctx): void {
   for (; i >= ctx.bodyStart && i >= 0; i--) {
     const l = lines[i];
     if (l.kind === 'blank') continue;
+    if (l.role === 'attachment') {
+      // 附件说明 (read by readAttachments) between the body and the sign-off, or before contact details
+      tailStart = i;
+      l.zone = 'tail';
+      continue;
+    }
     if (l.kind !== 'text' && l.kind !== 'item') break;
     const s = l.content;
-    const junk = date === null && issuer === null && contactLines.length === 0 && closing.length === 0 && lines.length - i <= 3 && s.length <= 12 && !/[。！]$/.test(s) && !DATE_AT_END.test(s) && !issuerLike(s);
+    const junk = date === null && issuers.length === 0 && contactLines.length === 0 && closing.length === 0 && ctx.colophonStart - i <= 3 && s.length <= 12 && !/[。！]$/.test(s) && !DATE_AT_END.test(s) && !issuerLike(s);
     if (l.furniture || junk) {
       // A page number or similar left over by layout: skip it, kept as a paragraph.
       if (junk && !l.furniture) warn(ctx, 'furniture', `line "${s}" looks like page furniture`, l.contentStart, l.contentEnd);
@@ -46,20 +62,20 @@ export function markTail(ctx: Ctx): void {
     }
     const dm = DATE_AT_END.exec(s);
     const lead = dm ? s.slice(0, dm.index).trim() : '';
-    if (dm && date === null && issuer === null && (/^[\p{P}\p{S}]*$/u.test(lead) || issuerLike(lead))) {
+    if (dm && date === null && issuers.length === 0 && (/^[\p{P}\p{S}]*$/u.test(lead) || issuerLike(lead))) {
       date = parseDate(dm[0]);
       if (date === null) warn(ctx, 'date-invalid', `sign-off date "${dm[0]}" is not a valid date`, l.contentStart + dm.index, l.contentEnd);
       l.role = 'date';
       const before = issuerLike(lead) ? lead : '';
       if (before) {
-        issuer = unquote(before);
+        issuers.unshift(unquote(before));
         l.role = 'signoff';
         ctx.cuts.push({ pos: l.contentStart + dm.index, type: 'date' });
       }
       signStart = l.contentStart;
       signEnd = signEnd < 0 ? l.contentEnd : signEnd;
-    } else if (issuer === null && issuerLike(s) && contactLines.length === 0 && closing.length === 0 && l.kind === 'text') {
-      issuer = unquote(s);
+    } else if ((issuers.length === 0 || (date !== null && issuers.length < MAX_ISSUERS)) && issuerLike(s) && contactLines.length === 0 && closing.length === 0 && l.kind === 'text') {
+      issuers.unshift(...splitIssuers(unquote(s)));
       l.role = 'signoff';
       signStart = l.contentStart;
       if (signEnd < 0) signEnd = l.contentEnd;
@@ -82,7 +98,8 @@ export function markTail(ctx: Ctx): void {
   ctx.tailStart = tailStart;
   for (const l of lines.slice(tailStart)) if (l.kind === 'blank') l.zone = 'tail';
   if (signStart >= 0) {
-    ctx.notice.signoff = { issuer, date, span: { start: signStart, end: signEnd } };
+    const issuer = issuers.length ? issuers.join('、') : null;
+    ctx.notice.signoff = { issuer, issuers, date, span: { start: signStart, end: signEnd } };
     if (date !== null || ctx.notice.date === null) ctx.notice.date = date;
     if (!ctx.notice.issuer && issuer) ctx.notice.issuer = issuer;
   }

@@ -64,6 +64,8 @@ export interface Ctx {
   /** Index of the first body line (after header) and of the first tail line (contact/signoff). */
   bodyStart: number;
   tailStart: number;
+  /** Index of the first line of the 附注 / 版记 read by readColophon (lines.length when there is none). */
+  colophonStart: number;
   /** Problem decisions made by decideProblems, keyed by line index. */
   problemLines: Set<number>;
   drafts: DraftProblem[];
