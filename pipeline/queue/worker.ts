@@ -27,6 +27,8 @@ export interface WorkerOptions {
   maxStalledCount?: number;
   /** dictionaries folder (default: the package's) */
   dictionaryDir?: string;
+  /** connection and other worker errors (ioredis reconnects by itself) */
+  onError?: (e: Error) => void;
   onJob?: (e: { jobId: string; name: string; status: 'converted' | 'failed'; error?: string; seconds: number }) => void;
 }
 
@@ -67,7 +69,7 @@ export function startWorker(opts: WorkerOptions): RunningWorker {
     stalledInterval: opts.stalledIntervalMs ?? 30_000,
     maxStalledCount: opts.maxStalledCount ?? 2,
   });
-  worker.on('error', () => {}); // connection errors: ioredis reconnects by itself
+  worker.on('error', (e) => opts.onError?.(e));
   const ready = warm.then(async () => {
     void worker.run();
     await worker.waitUntilReady();
