@@ -19,6 +19,7 @@ Options:
       --max-result-mb N    fail jobs whose outputs exceed N MB (default: 128)
       --lock-ms N          job lock duration; a dead worker's job is retaken after it (default: 30000)
       --stalled-ms N       how often to look for stalled jobs (default: 30000)
+      --max-stalled N      times a job may lose its worker before it fails (default: 2)
   -q, --quiet              no line per job
 `;
 
@@ -40,6 +41,7 @@ export async function workerCommand(argv: string[], io: { stderr: NodeJS.WriteSt
       'max-result-mb': { type: 'string' },
       'lock-ms': { type: 'string' },
       'stalled-ms': { type: 'string' },
+      'max-stalled': { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -61,6 +63,7 @@ export async function workerCommand(argv: string[], io: { stderr: NodeJS.WriteSt
     ...(maxResultMb ? { maxResultBytes: maxResultMb * MB } : {}),
     lockDurationMs: int(values['lock-ms'], '--lock-ms'),
     stalledIntervalMs: int(values['stalled-ms'], '--stalled-ms'),
+    maxStalledCount: int(values['max-stalled'], '--max-stalled'),
     onJob: values.quiet ? undefined : (e) => log(`${e.status} ${e.name} ${e.jobId} ${e.seconds.toFixed(2)}s${e.error ? ` ${e.error}` : ''}`),
     onError: (e) => {
       if (e.message !== lastError) log(`queue error: ${(lastError = e.message)}`); // once per distinct error, not per retry
