@@ -38,7 +38,7 @@ export function redactUrl(url: string): string {
 }
 
 /** PING the server, retrying a few times; throws QUEUE_UNREACHABLE naming the URL. */
-export async function probeRedis(url: string, { attempts = 5, delayMs = 200 } = {}): Promise<void> {
+export async function probeRedis(url: string, { attempts = 4, delayMs = 250 } = {}): Promise<void> {
   const client = new Redis({
     ...redisOptionsFromUrl(url),
     lazyConnect: true,
@@ -58,7 +58,7 @@ export async function probeRedis(url: string, { attempts = 5, delayMs = 200 } = 
       } catch (e) {
         last = e;
         client.disconnect();
-        await new Promise((r) => setTimeout(r, delayMs * 2 ** i));
+        if (i < attempts - 1) await new Promise((r) => setTimeout(r, delayMs * 2 ** i));
       }
     }
     const why = last instanceof Error ? last.message : String(last);

@@ -65,13 +65,21 @@ export async function submitInputs(inputs: readonly BatchInput[], opts: SubmitOp
   events.on('error', () => {});
   const runStart = Date.now();
   const pollMs = opts.pollMs ?? 2000;
-  let wake = (): void => {};
+  // a finished job wakes the main loop to refill the window; a wake while it is busy is kept for its next sleep
+  let woken = false;
+  let wakeUp = (): void => {};
+  const wake = (): void => {
+    woken = true;
+    wakeUp();
+  };
   const sleep = (ms: number) => new Promise<void>((resolve) => {
     const t = setTimeout(resolve, ms);
-    wake = () => {
+    wakeUp = () => {
       clearTimeout(t);
       resolve();
     };
+    if (woken) wakeUp();
+    woken = false;
   });
   const results: FileResult[] = new Array(inputs.length);
   const pending = new Map<string, Pending>();

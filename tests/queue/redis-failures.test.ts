@@ -38,7 +38,7 @@ describe('a Redis restart in the middle of a submit', () => {
     const convert = runNotice(['convert', 'in', '--out', 'ref', '-q'], root);
     worker = startWorker({ redis: redis.url, lockDurationMs: 5000, stalledIntervalMs: 2000, maxStalledCount: 3 });
     await Promise.all([convert.done, worker.ready]);
-  });
+  }, 400_000);
   afterAll(async () => {
     await worker?.close();
     await redis?.stop();
@@ -53,5 +53,5 @@ describe('a Redis restart in the middle of a submit', () => {
     const ref = outputsOf(at('ref'), 'ref');
     expect(out).toEqual(ref);
     expect(listFiles(at('out')).some((f) => f.includes('.tmp'))).toBe(false);
-  });
+  }, 400_000);
 });

@@ -88,7 +88,7 @@ export function runNotice(args: string[], cwd = process.cwd()): ChildCli {
     proc,
     output: () => out,
     done,
-    waitFor: (text, timeoutMs = 90_000) =>
+    waitFor: (text, timeoutMs = 300_000) =>
       new Promise((ok, fail) => {
         if (out.includes(text)) return ok();
         const t = setTimeout(() => fail(new Error(`timed out waiting for "${text}" in:\n${out}`)), timeoutMs);
@@ -112,7 +112,7 @@ export const TAKEOVER = ['--lock-ms', '5000', '--stalled-ms', '2000', '--max-sta
 export const startWorkerProcess = (url: string, name: string, extra: string[] = []): ChildCli =>
   runNotice(['worker', '--redis', url, '--name', name, ...TAKEOVER, ...extra]);
 
-export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 90_000): Promise<void> {
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 300_000): Promise<void> {
   const t0 = Date.now();
   while (!(await check())) {
     if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);

@@ -41,7 +41,7 @@ beforeAll(async () => {
   workers.push(startWorkerProcess(redis.url, 'w1'), startWorkerProcess(redis.url, 'w2'));
   await Promise.all([convert.done, ...workers.map((w) => w.waitFor('ready:'))]);
   reference = Object.fromEntries(Object.entries(outputsOf(at('ref'), 'ref')).filter(([f]) => !/^(corrupt|good)\./.test(f)));
-});
+}, 400_000); // worker start-up (dictionaries) took up to 90 s on a loaded 2-core machine
 
 afterAll(async () => {
   await Promise.allSettled(queues.map((q) => q.close()));
@@ -76,7 +76,7 @@ describe('notice submit with notice worker processes', () => {
       expect(workers.reduce((n, w) => n + convertedLines(w, `in/${name}`), 0), name).toBe(1);
     }
     expect(await queue.getJobCounts('wait', 'active', 'completed', 'failed', 'delayed')).toEqual({ wait: 0, active: 0, completed: 0, failed: 0, delayed: 0 });
-  });
+  }, 400_000);
 
   it('a re-run converts nothing: every output is up to date', async () => {
     const again = runNotice(['submit', 'in', '--redis', redis.url, '--out', 'out'], root);
@@ -113,5 +113,5 @@ describe('notice submit with notice worker processes', () => {
     const out = outputsOf(at('out-int'), 'out-int');
     for (const f of Object.keys(out).filter((f) => f !== 'run-report.json')) expect(out[f], f).toBe(reference[f]);
     expect(Object.keys(out).sort()).toEqual(Object.keys(reference).sort());
-  });
+  }, 400_000);
 });
