@@ -1,5 +1,5 @@
 /** The queue when Redis is not there at start, and when it restarts (losing every key) mid-run. */
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,7 @@ describe('a Redis restart in the middle of a submit', () => {
   afterAll(async () => {
     await worker?.close();
     await redis?.stop();
+    rmSync(root, { recursive: true, force: true });
   });
 
   it('jobs lost with the restart are added again: exit 0, every output byte-identical to convert, nothing half-written', async () => {

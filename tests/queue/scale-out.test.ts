@@ -2,7 +2,7 @@
  * The queue with real parts: a redis-server, `notice worker` processes and
  * `notice submit`, against `notice convert` of the same inputs.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -48,6 +48,7 @@ afterAll(async () => {
   await Promise.allSettled(inProcess.map((w) => w.close()));
   await Promise.allSettled(workers.map((w) => w.kill('SIGTERM')));
   await redis?.stop();
+  rmSync(root, { recursive: true, force: true });
 });
 
 describe('notice submit with notice worker processes', () => {
@@ -56,10 +57,14 @@ describe('notice submit with notice worker processes', () => {
     await until(() => existsSync(at('out')) && readdirSync(at('out')).some((f) => f.endsWith('.json')), 'the first output');
     const queue = openQueue();
     let victim: ChildCli | undefined;
+    let victimJob = '';
     await until(async () => {
       const active = await queue.getActive();
-      victim = workers.find((w, i) => active.some((j) => j.processedBy === `w${i + 1}`));
-      return victim !== undefined;
+      const i = workers.findIndex((_, k) => active.some((j) => j.processedBy === `w${k + 1}`));
+      if (i < 0) return false;
+      victim = workers[i];
+      victimJob = active.find((j) => j.processedBy === `w${i + 1}`)!.data.name;
+      return true;
     }, 'a worker busy with a job');
     expect(await victim!.kill('SIGKILL')).toBe(null);
     workers.push(startWorkerProcess(redis.url, 'w3'));
@@ -72,9 +77,12 @@ describe('notice submit with notice worker processes', () => {
     expect(report.files).toHaveLength(10);
     expect(report.files.every((f: { status: string }) => f.status === 'converted')).toBe(true);
     expect(listFiles(at('out')).filter((f) => f.includes('.tmp'))).toEqual([]);
-    for (const name of readdirSync(at('in'))) {
-      expect(workers.reduce((n, w) => n + convertedLines(w, `in/${name}`), 0), name).toBe(1);
-    }
+    expect(new Set(report.files.map((f: { input: string }) => f.input)).size).toBe(10);
+    // the killed worker's job was finished by another (BullMQ delivers at least once: under heavy
+    // load a live worker's late lock renewal can also hand its job to a second worker; the output is still written once)
+    const survivors = workers.filter((w) => w !== victim);
+    expect(survivors.some((w) => convertedLines(w, victimJob) > 0), victimJob).toBe(true);
+    for (const name of readdirSync(at('in'))) expect(workers.some((w) => convertedLines(w, `in/${name}`) > 0), name).toBe(true);
     expect(await queue.getJobCounts('wait', 'active', 'completed', 'failed', 'delayed')).toEqual({ wait: 0, active: 0, completed: 0, failed: 0, delayed: 0 });
   }, 400_000);
 
