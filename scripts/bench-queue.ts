@@ -3,7 +3,11 @@
  * and through `notice submit` with 1 and then 2 local `notice worker` processes
  * (started and ready before the clock starts), on a redis-server this script starts
  * on a free loopback port and stops. Wall seconds of the convert / submit process,
- * each including its own start-up. Reports, never fails.
+ * each including its own start-up (convert loads the whole pipeline, submit only
+ * hashes the dictionaries: the workers loaded theirs before), so each is also timed
+ * on one input and the ratio of the batch part (total - one-input run) is given too.
+ * convert runs before and after the submits; their mean is the reference. Reports,
+ * never fails.
  *
  *   npx tsx scripts/bench-queue.ts [--n 1000]
  */
@@ -44,24 +48,37 @@ function wall(argv: string[]): Promise<number> {
 
 async function main(): Promise<void> {
   const chars = writeInputs(join(tmp, 'in'));
+  mkdirSync(join(tmp, 'one'));
+  writeFileSync(join(tmp, 'one', 'n.txt'), readFileSync(join(tmp, 'in', 'n0000.txt')));
   console.log(`bench-queue: ${n} short text notices (${Math.round(chars / n)} chars each on average)`);
-  const convert = await wall(['convert', 'in', '--out', 'out-convert', '--jobs', '2', '-q']);
-  console.log(`  notice convert --jobs 2          ${convert.toFixed(1)} s  (reference)`);
+  const row = (what: string, secs: number, oneInput: number, ref?: { total: number; batch: number }) =>
+    console.log(`  ${what.padEnd(28)} ${secs.toFixed(1).padStart(6)} s   one input ${oneInput.toFixed(1).padStart(5)} s` +
+      (ref ? `   ${(secs / ref.total).toFixed(2)}x convert, batch part ${((secs - oneInput) / ref.batch).toFixed(2)}x` : ''));
+  const convertOne = await wall(['convert', 'one', '--out', 'out-one', '--jobs', '2', '-q', '--force']);
+  const convertRuns = [await wall(['convert', 'in', '--out', 'out-convert', '--jobs', '2', '-q'])];
   const redis = await startRedis();
   const workers = [];
+  const submits: { count: number; secs: number; one: number; same: boolean }[] = [];
   try {
     for (const count of [1, 2]) {
       while (workers.length < count) workers.push(runNotice(['worker', '--redis', redis.url, '--quiet'], tmp));
       await Promise.all(workers.map((w) => w.waitFor('ready:')));
+      const one = await wall(['submit', 'one', '--redis', redis.url, '--out', `out-one-${count}`, '-q']);
       const secs = await wall(['submit', 'in', '--redis', redis.url, '--out', `out-submit-${count}`, '-q']);
       const same = readdirSync(join(tmp, 'out-convert')).every((f) => f === 'run-report.json' || readFileSync(join(tmp, 'out-convert', f)).equals(readFileSync(join(tmp, `out-submit-${count}`, f))));
-      console.log(`  notice submit, ${count} worker${count > 1 ? 's' : ' '}       ${secs.toFixed(1)} s  ${(secs / convert).toFixed(2)}x convert${same ? ', outputs byte-identical' : ', OUTPUTS DIFFER'}`);
+      submits.push({ count, secs, one, same });
     }
   } finally {
     await Promise.allSettled(workers.map((w) => w.kill('SIGTERM')));
     await redis.stop();
-    rmSync(tmp, { recursive: true, force: true });
   }
+  convertRuns.push(await wall(['convert', 'in', '--out', 'out-convert-2', '--jobs', '2', '-q']));
+  const total = (convertRuns[0] + convertRuns[1]) / 2;
+  const ref = { total, batch: total - convertOne };
+  row(`notice convert --jobs 2`, total, convertOne);
+  console.log(`  (convert runs: ${convertRuns.map((x) => x.toFixed(1)).join(' s, ')} s)`);
+  for (const r of submits) row(`notice submit, ${r.count} worker${r.count > 1 ? 's' : ''}${r.same ? '' : ' (OUTPUTS DIFFER)'}`, r.secs, r.one, ref);
+  rmSync(tmp, { recursive: true, force: true });
 }
 
 await main();

@@ -16,6 +16,7 @@ import { isNoticeError } from '../errors.ts';
 import { DEFAULT_MAX_INPUT_BYTES, JobResult, parseFailedReason, queueNameFor, type JobData } from './job.ts';
 import { jobFor, readUserDictionaries, type JobSettings } from './job-input.ts';
 import { probeRedis, redactUrl, redisOptionsFromUrl } from './redis-connection.ts';
+import { wakeableSleep, withTimeout } from './timing.ts';
 
 export interface SubmitOptions {
   redis: string;
@@ -44,9 +45,6 @@ interface Pending {
   readded: number;
 }
 
-const timeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref())]);
-
 export async function submitInputs(inputs: readonly BatchInput[], opts: SubmitOptions): Promise<{ results: FileResult[]; dictionaryVersion: string }> {
   await probeRedis(opts.redis);
   const dictionaryVersion = loadDictionaries({ dir: opts.dictionaryDir, userFiles: opts.userDictionaries }).version;
@@ -65,22 +63,7 @@ export async function submitInputs(inputs: readonly BatchInput[], opts: SubmitOp
   events.on('error', () => {});
   const runStart = Date.now();
   const pollMs = opts.pollMs ?? 2000;
-  // a finished job wakes the main loop to refill the window; a wake while it is busy is kept for its next sleep
-  let woken = false;
-  let wakeUp = (): void => {};
-  const wake = (): void => {
-    woken = true;
-    wakeUp();
-  };
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    wakeUp = () => {
-      clearTimeout(t);
-      resolve();
-    };
-    if (woken) wakeUp();
-    woken = false;
-  });
+  const { sleep, wake } = wakeableSleep();
   const results: FileResult[] = new Array(inputs.length);
   const pending = new Map<string, Pending>();
   const settling = new Set<string>();
@@ -114,8 +97,12 @@ export async function submitInputs(inputs: readonly BatchInput[], opts: SubmitOp
     if (state === 'completed') {
       const r = JobResult.parse(job.returnvalue);
       for (const i of p.indices) {
-        await writeOutputs(opts.out, inputs[i].outName, r);
-        finish(i, { ...base(i, p.t0), status: 'converted', ...r.stats });
+        try {
+          await writeOutputs(opts.out, inputs[i].outName, r);
+          finish(i, { ...base(i, p.t0), status: 'converted', ...r.stats });
+        } catch (e) {
+          fail(i, p.t0, { code: 'INTERNAL', message: `${label(i)}: ${e instanceof Error ? e.message : String(e)}` }); // as convert reports it
+        }
       }
     } else {
       const error = parseFailedReason(job.failedReason ?? 'failed', label(p.indices[0]));
@@ -163,7 +150,7 @@ export async function submitInputs(inputs: readonly BatchInput[], opts: SubmitOp
       try {
         if (!opts.force && (await upToDate(outputJsonPath(opts.out, inputs[i].outName), inputs[i].path, dictionaryVersion))) {
           finish(i, { ...base(i, t0), status: 'skipped' });
-        } else await timeout(add([i], t0), redisTimeoutMs);
+        } else await withTimeout(add([i], t0), redisTimeoutMs);
       } catch (e) {
         fail(i, t0, isNoticeError(e) ? { code: e.code, message: e.message } : { code: 'QUEUE_UNREACHABLE', message: `${label(i)}: could not enqueue at ${redactUrl(opts.redis)}: ${(e as Error).message}` });
       }
@@ -172,7 +159,7 @@ export async function submitInputs(inputs: readonly BatchInput[], opts: SubmitOp
   /** Ask Redis for every outstanding job's state; settle the finished and vanished ones. */
   const poll = async (): Promise<void> => {
     const ids = [...pending.keys()];
-    const states = await timeout(Promise.all(ids.map((id) => queue.getJobState(id))), Math.min(10_000, redisTimeoutMs));
+    const states = await withTimeout(Promise.all(ids.map((id) => queue.getJobState(id))), Math.min(10_000, redisTimeoutMs));
     await Promise.all(ids.map((id, k) => settleSafely(id, states[k])));
   };
   const giveUp = (why: string): void => {
@@ -185,7 +172,7 @@ export async function submitInputs(inputs: readonly BatchInput[], opts: SubmitOp
   let lastAnswer = Date.now();
   let lastPoll = Date.now();
   try {
-    await timeout(events.waitUntilReady(), redisTimeoutMs);
+    await withTimeout(events.waitUntilReady(), redisTimeoutMs);
     for (;;) {
       await refill();
       if (pending.size === 0 && next >= inputs.length) break;
