@@ -73,7 +73,10 @@ export async function workerCommand(argv: string[], io: { stderr: NodeJS.WriteSt
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
-  await worker.ready;
+  await worker.ready.catch(async (e: unknown) => {
+    await worker.close().catch(() => {}); // e.g. an invalid dictionary: release the connection, then report
+    throw e;
+  });
   log(`ready: queue ${worker.queue} at ${redactUrl(values.redis)}`);
   log(`${await stop}: finishing running jobs`);
   await worker.close();
