@@ -32,6 +32,8 @@ export interface ConvertFileOptions {
   /** the name recorded in `source.file` (default: the path) */
   name?: string;
   signal?: AbortSignal;
+  /** this document's reviewer decisions, instead of the pipeline's lookup (a queue job carries its own) */
+  decisions?: DocumentDecisions;
 }
 
 export interface Pipeline {
@@ -80,8 +82,9 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         ...ex.failures.map((f) => ({ code: `page-failed:${f.code}`, message: f.message, page: f.page })),
       ];
       return processText(corrector, ex.original, source, indexEvidence(ex.evidence), extractionWarnings, {
-        decisions: options.decisions?.(source.sha256),
-        options: runOptions(source.sha256, opts.ocr ?? 'auto'),
+        decisions: opts.decisions ?? options.decisions?.(source.sha256),
+        // the decisions this conversion used (a queue job carries its own), so the output records them alike
+        options: { ocr: opts.ocr ?? 'auto', decisions: decisionsFingerprint(opts.decisions ?? options.decisions?.(source.sha256)) },
       });
     },
     async close() {

@@ -18,7 +18,12 @@ export type NoticeErrorCode =
   | 'PAGE_FAILED'
   | 'DICTIONARY_INVALID'
   | 'OUTPUT_FAILED'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  | 'INPUT_TOO_LARGE'
+  | 'RESULT_TOO_LARGE'
+  | 'QUEUE_UNREACHABLE'
+  | 'VERSION_MISMATCH'
+  | 'BAD_JOB';
 
 export class NoticeError extends Error {
   readonly code: NoticeErrorCode;

@@ -5,16 +5,11 @@
  * (OCR mode, for inputs that are not text; the reviewer decisions for this input)
  * all match (resume).
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ConvertFileOptions, Pipeline } from '../convert.ts';
 import { isNoticeError } from '../errors.ts';
-import { hashFile } from '../io/hash-file.ts';
-import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { NoticeDocument } from '../schema.ts';
-import { PIPELINE_VERSION } from '../version.ts';
 import type { BatchInput } from './collect-inputs.ts';
-import { serialiseDocument, paragraphText } from './serialise.ts';
+import { documentStats, outputJsonPath, renderOutputs, upToDate, writeOutputs } from './outputs.ts';
 
 export type FileStatus = 'converted' | 'skipped' | 'failed';
 
@@ -46,44 +41,19 @@ export interface BatchOptions {
   onEvent?: (e: BatchEvent) => void;
 }
 
-async function upToDate(jsonPath: string, input: string, pipeline: Pipeline, ocr: BatchOptions['ocr']): Promise<boolean> {
-  try {
-    const prev = JSON.parse(await readFile(jsonPath, 'utf8')) as Partial<NoticeDocument>;
-    if (prev.pipelineVersion !== PIPELINE_VERSION || prev.dictionaryVersion !== pipeline.dictionaryVersion) return false;
-    const sha = await hashFile(input);
-    if (prev.source?.sha256 !== sha) return false;
-    const want = pipeline.runOptions(sha, ocr);
-    if (prev.source.kind !== 'text' && prev.options?.ocr !== want.ocr) return false;
-    return (prev.options?.decisions ?? null) === want.decisions;
-  } catch {
-    return false;
-  }
-}
-
 async function convertOne(pipeline: Pipeline, item: BatchInput, opts: BatchOptions): Promise<FileResult> {
   const t0 = performance.now();
-  const jsonPath = opts.out ? join(opts.out, `${item.outName}.json`) : null;
+  const jsonPath = opts.out ? outputJsonPath(opts.out, item.outName) : null;
   const base = { input: item.name ?? item.path, output: jsonPath, warnings: 0, corrections: 0, problems: 0, pages: 0 };
   const seconds = () => (performance.now() - t0) / 1000;
   try {
-    if (jsonPath && !opts.force && (await upToDate(jsonPath, item.path, pipeline, opts.ocr))) {
+    if (jsonPath && !opts.force && (await upToDate(jsonPath, item.path, { dictionaryVersion: pipeline.dictionaryVersion, runOptions: (sha) => pipeline.runOptions(sha, opts.ocr) }))) {
       return { ...base, status: 'skipped', seconds: seconds() };
     }
     const doc = await pipeline.convertFile(item.path, { ocr: opts.ocr, name: item.name ?? item.path });
-    if (jsonPath) {
-      await writeFileAtomic(join(opts.out!, `${item.outName}.txt`), paragraphText(doc));
-      await writeFileAtomic(jsonPath, serialiseDocument(doc));
-    }
+    if (opts.out) await writeOutputs(opts.out, item.outName, renderOutputs(doc));
     opts.onDocument?.(doc);
-    return {
-      ...base,
-      status: 'converted',
-      warnings: doc.warnings.length,
-      corrections: doc.corrections.length,
-      problems: doc.notice.problemCount,
-      pages: doc.source.pages.length,
-      seconds: seconds(),
-    };
+    return { ...base, status: 'converted', ...documentStats(doc), seconds: seconds() };
   } catch (e) {
     const error = isNoticeError(e)
       ? { code: e.code, message: e.message }

@@ -4,12 +4,11 @@ import { tmpdir, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assignUniqueNames, collectInputs, type BatchInput } from '../batch/collect-inputs.ts';
+import { batchExitCode, writeRunReport } from '../batch/outputs.ts';
 import { progressReporter } from '../batch/progress.ts';
 import { runBatch, type FileResult } from '../batch/run-batch.ts';
 import { formatSummary } from '../batch/summary.ts';
 import { createPipeline } from '../convert.ts';
-import { writeFileAtomic } from '../io/write-atomic.ts';
-import { PIPELINE_VERSION } from '../version.ts';
 import { UsageError } from './usage-error.ts';
 
 export const convertHelp = `Usage: notice convert <files or folders…> [--out DIR] [options]
@@ -89,18 +88,9 @@ export async function convertCommand(argv: string[], io: { stdin: NodeJS.Readabl
     if (stdinDir) await rm(stdinDir, { recursive: true, force: true });
   }
 
-  if (values.out) {
-    const report = {
-      pipelineVersion: PIPELINE_VERSION,
-      dictionaryVersion: pipeline.dictionaryVersion,
-      files: results.map(({ seconds: _s, ...r }) => r),
-    };
-    await writeFileAtomic(join(values.out, 'run-report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  }
+  if (values.out) await writeRunReport(values.out, pipeline.dictionaryVersion, results);
   if (!values.quiet) io.stderr.write(`${formatSummary(results)}\n`);
-  const failed = results.some((r) => r.status === 'failed');
-  const warned = results.some((r) => r.warnings > 0);
-  return failed ? 1 : values.strict && warned ? 2 : 0;
+  return batchExitCode(results, values.strict);
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {

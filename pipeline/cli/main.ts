@@ -10,6 +10,8 @@ const HELP = `notice — scanned Chinese government notices to corrected, struct
 
 Commands:
   notice convert <files or folders…> --out DIR   convert .txt/.pdf/.png/.jpg/.tif inputs
+  notice submit <files or folders…> --redis URL --out DIR   the same, on queue workers
+  notice worker --redis URL [--concurrency N]    convert jobs from the queue
   notice schema                                  print the output JSON Schema
   notice review <output.json|dir> [--html FILE | --format diff]
   notice diff <a.json> <b.json>                  what changed between two runs
@@ -23,6 +25,8 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
   convert: async () => convertCommand,
+  submit: async () => (await import('./submit-command.ts')).submitCommand,
+  worker: async () => (await import('./worker-command.ts')).workerCommand,
   schema: async () => (await import('./schema-command.ts')).schemaCommand,
   review: async () => (await import('./review-command.ts')).reviewCommand,
   diff: async () => (await import('./diff-command.ts')).diffCommand,
