@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Tests run by `npm run mutate` (stryker.config.mjs): the in-process tests of the
+ * mutated modules. Tests that drive the CLI in a child process cannot see a mutant
+ * (it is switched on inside the test process), so they are left to `npm test`.
+ */
+export default defineConfig({
+  test: {
+    include: [
+      'tests/mutation/**/*.test.ts',
+      'tests/core/tracked-text.test.ts',
+      'tests/review/decisions.test.ts',
+      'tests/cli/progress-summary.test.ts',
+    ],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
