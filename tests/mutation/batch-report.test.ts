@@ -46,6 +46,13 @@ describe('progress bar', () => {
     report({ type: 'file-done', result: result({ pages: 2 }) });
     expect(r.frames().at(-1)).toBe(`[${'#'.repeat(8)}${'.'.repeat(16)}] 1/3 files · 2 pages · 0.0 pages/min · ETA 0s`);
   });
+
+  it('draws an empty bar for an empty batch', () => {
+    vi.useFakeTimers({ now: 0 });
+    const r = recorder();
+    progressReporter(r.stream)({ type: 'start', total: 0 });
+    expect(r.frames()).toEqual([`[${'.'.repeat(24)}] 0/0 files · 0 pages · 0.0 pages/min · ETA 0s`]);
+  });
 });
 
 describe('summary table', () => {
