@@ -9,6 +9,7 @@ import { createCorrector, loadDictionaries, type Corrector } from './correct/ind
 import { changeId, emitDocument, sha256, splitChanges } from './emit.ts';
 import { decisionsFingerprint, promoteAccepted, withoutRejected, type DecisionLookup, type DocumentDecisions } from './decision-filter.ts';
 import { createExtractor, type Extraction, type ExtractOptions, type Extractor } from './extract/index.ts';
+import type { EngineName } from './extract/ocr.ts';
 import { normaliseStages } from './normalise/index.ts';
 import type { Correction, NoticeDocument, RunOptions, Source, Warning } from './schema.ts';
 import { segment } from './segment/index.ts';
@@ -23,6 +24,8 @@ export interface PipelineOptions {
   userDictionaries?: string[];
   /** OCR workers (default: number of cores) */
   workers?: number;
+  /** OCR engine for scanned pages: 'ppocr' (default, PP-OCRv4) or 'tesseract' (tesseract.js) */
+  engine?: EngineName;
   /** reviewer decisions to re-apply (rejected corrections withheld, accepted suggestions applied) */
   decisions?: DecisionLookup;
 }
@@ -63,17 +66,18 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       return processText(corrector, text, source, indexEvidence([]), [], { decisions: options.decisions?.(source.sha256) });
     },
     async convertFile(path, opts = {}) {
-      extractor ??= createExtractor({ workers: options.workers });
+      extractor ??= createExtractor({ workers: options.workers, engine: options.engine });
       const ex: Extraction = await extractor.extract(path, { ocr: opts.ocr ?? 'auto', signal: opts.signal });
       const source: Source = {
         file: opts.name ?? path,
         kind: ex.kind,
         sha256: await hashFile(path),
         encoding: ex.encoding,
-        pages: ex.pages.map(({ number, method, reason, original, confidence, width, height }) => ({
+        pages: ex.pages.map(({ number, method, reason, original, confidence, width, height, engine }) => ({
           number, method, reason, original,
           ...(confidence !== undefined ? { confidence } : {}),
           ...(width !== undefined ? { width } : {}),
+          ...(engine !== undefined ? { engine } : {}),
           ...(height !== undefined ? { height } : {}),
         })),
       };

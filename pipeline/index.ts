@@ -3,7 +3,7 @@
  *
  *   import { convertText, createPipeline } from 'notice-pipeline';
  *   const doc = convertText(ocrText);              // bundled dictionaries, created once
- *   const p = createPipeline({ workers: 2 });      // PDFs and images too
+ *   const p = createPipeline({ workers: 2 });      // PDFs and images too; engine: 'ppocr' (default) | 'tesseract'
  *   try { const doc = await p.convertFile('scan.pdf'); } finally { await p.close(); }
  *
  *   const w = startWorker({ redis: 'redis://127.0.0.1:6379' });   // queue worker; await w.close()

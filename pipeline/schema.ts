@@ -209,6 +209,7 @@ export const PageInfo = z.object({
   confidence: z.number().min(0).max(1).optional(),
   width: z.number().optional(),
   height: z.number().optional(),
+  engine: z.enum(['ppocr', 'tesseract']).optional().describe('OCR engine that read the page (OCR pages only)'),
 });
 export type PageInfo = z.infer<typeof PageInfo>;
 

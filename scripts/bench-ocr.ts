@@ -24,7 +24,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { createExtractor } from '../pipeline/extract/index.ts';
-import { langDataDir, OcrEngine, toPgm } from '../pipeline/extract/ocr.ts';
+import { langDataDir, TesseractEngine, toPgm } from '../pipeline/extract/ocr.ts';
 import type { OcrModel } from '../pipeline/extract/ocr.ts';
 import { openPdf, pageGray, scanOperators } from '../pipeline/extract/pdf.ts';
 import { flattenBackground, median3, prepareForOcr, resample, stretchLevels, threshold, type Gray } from '../pipeline/extract/preprocess.ts';
@@ -37,7 +37,7 @@ const WQY = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
 // ---------- child mode: one extraction run, reports JSON ----------
 if (process.argv[2] === '--child') {
   const [, , , workersArg, ...files] = process.argv;
-  const ex = createExtractor({ workers: Number(workersArg) });
+  const ex = createExtractor({ engine: 'tesseract', workers: Number(workersArg) });
   const t0 = performance.now();
   let pages = 0;
   let ocrPages = 0;
@@ -126,7 +126,7 @@ if (process.argv[2] === '--heavy-tune') {
   for (const name of names) {
     const v = VARIANTS[name];
     if (!v) throw new Error(`unknown variant ${name}`);
-    const engine = new OcrEngine({ workers: 2, model: v.model, parameters: v.params });
+    const engine = new TesseractEngine({ workers: 2, model: v.model, parameters: v.params });
     await engine.recognize(toPgm(new Uint8Array(64 * 64).fill(255), 64, 64)); // start-up not timed
     let prepS = 0;
     let ocrS = 0;
@@ -331,7 +331,7 @@ try {
   const ocrTexts = new Map<string, string[]>();
   for (const run of runs) {
     const t0 = performance.now();
-    const eng = new OcrEngine({ workers: 1, model: run.model, langs: run.langs });
+    const eng = new TesseractEngine({ workers: 1, model: run.model, langs: run.langs });
     try {
       await eng.recognize(toPgm(new Uint8Array(64 * 64).fill(255), 64, 64));
       const startS = (performance.now() - t0) / 1000;
@@ -364,7 +364,7 @@ try {
     const key = `4.0.0_best_int|chi_sim|${variants[1].name}`;
     const jsTexts = ocrTexts.get(key);
     // Whole extraction with tesseract.js (includes PDF parsing and image extraction, excludes worker start).
-    const ex = createExtractor({ workers: 1 });
+    const ex = createExtractor({ engine: 'tesseract', workers: 1 });
     try {
       await ex.extract(synthetic[0].file, { ocr: 'auto' }); // warm-up: worker start
       const t0 = performance.now();
@@ -408,7 +408,7 @@ try {
     log();
     log('| input | CER punct-normalised | OCR s/page |');
     log('|---|---|---|');
-    const eng = new OcrEngine({ workers: 1 });
+    const eng = new TesseractEngine({ workers: 1 });
     try {
       const src = images.get(variants[0].name)!; // 300 dpi PGM
       const low: Buffer[] = [];

@@ -4,10 +4,13 @@
  *
  *   npx tsx scripts/bench-pipeline.ts [--big N]   (N pages, default 50)
  *
- * - seconds per scanned page: `notice convert --jobs 1` (extract + OCR + every text
- *   stage + JSON) vs `tesseract` CLI (OMP_THREAD_LIMIT=1, one process at a time);
- * - throughput with 2 jobs vs 1;
- * - peak RSS on that N-page scan (default 50), built by repeating the scanned fixtures' pages;
+ * - seconds per scanned page on an 8-page scan, with each OCR engine: `notice convert
+ *   --jobs 1 --engine E` (process start + extract + OCR + every text stage + JSON) pinned to
+ *   one core (taskset -c 0) vs `tesseract` CLI (OMP_THREAD_LIMIT=1, one process per page,
+ *   same core) on the same page images;
+ * - throughput with 2 jobs vs 1 (both cores), per engine;
+ * - peak RSS of each run, and of the default engine on an N-page scan (default 50) built by
+ *   repeating the scanned fixtures' pages (flat as documents grow?);
  * - text-layer pages per second on a 100-page born-digital PDF.
  * Every run is a child process timed by /usr/bin/time (wall seconds, peak RSS).
  */
@@ -17,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
+import { DEFAULT_ENGINE, ENGINE_NAMES } from '../pipeline/extract/ocr.ts';
 
 const args = process.argv.slice(2);
 const bigPages = Number(args[args.indexOf('--big') + 1]) || 50;
@@ -41,7 +45,12 @@ async function repeatPages(sources: string[], n: number, file: string): Promise<
   writeFileSync(file, await out.save());
 }
 
-const notice = (argv: string[]) => timed(process.execPath, ['bin/notice.mjs', 'convert', ...argv, '--force', '--quiet', '--ocr', 'auto']);
+const pin = spawnSync('taskset', ['-c', '0', 'true']).status === 0 ? ['taskset', '-c', '0'] : [];
+/** `notice convert`, on one core when `oneCore` (and taskset exists). */
+const notice = (argv: string[], oneCore = false) => {
+  const cmd = [...(oneCore ? pin : []), process.execPath, 'bin/notice.mjs', 'convert', ...argv, '--force', '--quiet', '--ocr', 'auto'];
+  return timed(cmd[0], cmd.slice(1));
+};
 
 try {
   try {
@@ -49,7 +58,9 @@ try {
   } catch {
     console.log('(build failed: timing the TypeScript sources through tsx, which costs more start-up and memory)\n');
   }
-  // one long scan, built by repeating the scanned fixtures' pages (start-up is amortised as in a real batch)
+  // an 8-page scan for speed, and one long scan for memory, built by repeating the scanned fixtures' pages
+  const eight = join(tmp, 'eight.pdf');
+  await repeatPages(scans, 8, eight);
   const big = join(tmp, 'big.pdf');
   await repeatPages(scans, bigPages, big);
   // native reference: the same page images and the same traineddata, unpacked
@@ -58,15 +69,19 @@ try {
   writeFileSync(join(tessdata, 'chi_sim.traineddata'), gunzipSync(readFileSync('node_modules/@tesseract.js-data/chi_sim/4.0.0_best_int/chi_sim.traineddata.gz')));
   const images = join(tmp, 'images');
   mkdirSync(images);
-  execFileSync('pdfimages', ['-all', big, join(images, 'p')]);
+  execFileSync('pdfimages', ['-all', eight, join(images, 'p')]);
   const pageImages = readdirSync(images).sort().map((f) => join(images, f));
   const pages = pageImages.length;
   let native = 0;
   for (const img of pageImages) {
-    native += timed('tesseract', ['--tessdata-dir', tessdata, img, join(tmp, 'native'), '-l', 'chi_sim'], { ...process.env, OMP_THREAD_LIMIT: '1' }).seconds;
+    native += timed(pin[0] ?? 'tesseract', [...pin.slice(1), ...(pin.length ? ['tesseract'] : []), '--tessdata-dir', tessdata, img, join(tmp, 'native'), '-l', 'chi_sim'], { ...process.env, OMP_THREAD_LIMIT: '1' }).seconds;
   }
-  const one = notice([big, '--out', join(tmp, 'o1'), '--jobs', '1']);
-  const two = notice([big, '--out', join(tmp, 'o2'), '--jobs', '2']);
+  const runs = ENGINE_NAMES.map((engine) => ({
+    engine,
+    one: notice([eight, '--out', join(tmp, `o1-${engine}`), '--jobs', '1', '--engine', engine], true),
+    two: notice([eight, '--out', join(tmp, `o2-${engine}`), '--jobs', '2', '--engine', engine]),
+  }));
+  const long = notice([big, '--out', join(tmp, 'o3'), '--jobs', '1', '--engine', DEFAULT_ENGINE]);
   const startup = notice([scans[0], '--out', join(tmp, 'o0'), '--jobs', '1', '--ocr', 'never']);
 
   const born = join(tmp, 'born.pdf');
@@ -77,12 +92,16 @@ try {
   const bornBase = notice([bornSmall, '--out', join(tmp, 'o5'), '--jobs', '1']);
 
   const f = (x: number, d = 2) => x.toFixed(d);
-  console.log(`## Scanned pages: whole pipeline vs native tesseract (${pages}-page scan, same page images, same traineddata)\n`);
+  const core = pin.length ? 'one core (taskset -c 0)' : 'taskset missing: not pinned';
+  console.log(`## Scanned pages: whole pipeline per engine vs native tesseract (${pages}-page scan, same page images; ${core})\n`);
   console.log('| run | seconds | s/page | ratio to native | peak RSS |\n|---|---:|---:|---:|---:|');
-  console.log(`| native tesseract CLI, OCR only (OMP_THREAD_LIMIT=1, one page at a time) | ${f(native, 1)} | ${f(native / pages)} | 1.00 | |`);
-  console.log(`| notice convert --jobs 1 (whole pipeline incl. start-up) | ${f(one.seconds, 1)} | ${f(one.seconds / pages)} | ${f(one.seconds / native)} | ${f(one.rssMB, 0)} MB |`);
-  console.log(`| notice convert --jobs 2 | ${f(two.seconds, 1)} | ${f(two.seconds / pages)} | ${f(two.seconds / native)} | ${f(two.rssMB, 0)} MB |`);
-  console.log(`\nThroughput with 2 jobs vs 1: ${f(one.seconds / two.seconds)}×. Start-up (process, dictionaries, word model; no OCR): ${f(startup.seconds)} s.\n`);
+  console.log(`| native tesseract CLI, OCR only (OMP_THREAD_LIMIT=1, one process per page, one core) | ${f(native, 1)} | ${f(native / pages)} | 1.00 | |`);
+  for (const { engine, one, two } of runs) {
+    console.log(`| notice convert --engine ${engine} --jobs 1, one core (whole pipeline incl. start-up) | ${f(one.seconds, 1)} | ${f(one.seconds / pages)} | ${f(one.seconds / native)} | ${f(one.rssMB, 0)} MB |`);
+    console.log(`| notice convert --engine ${engine} --jobs 2, two cores | ${f(two.seconds, 1)} | ${f(two.seconds / pages)} | ${f(two.seconds / native)} | ${f(two.rssMB, 0)} MB |`);
+  }
+  console.log(`\nThroughput with 2 jobs vs 1: ${runs.map((r) => `${r.engine} ${f(r.one.seconds / r.two.seconds)}×`).join(', ')}. Start-up (process, dictionaries, word model; no OCR): ${f(startup.seconds)} s.`);
+  console.log(`Peak RSS, --engine ${DEFAULT_ENGINE} --jobs 1: ${f(runs.find((r) => r.engine === DEFAULT_ENGINE)!.one.rssMB, 0)} MB on ${pages} pages, ${f(long.rssMB, 0)} MB on ${bigPages} pages (${f(long.seconds / bigPages)} s/page).\n`);
   console.log(`## Text-layer pages\n`);
   console.log(`| run | seconds | pages/s (start-up excluded) | peak RSS |\n|---|---:|---:|---:|`);
   console.log(`| 100-page born-digital PDF | ${f(bornRun.seconds)} | ${f(98 / Math.max(0.01, bornRun.seconds - bornBase.seconds), 0)} | ${f(bornRun.rssMB, 0)} MB |`);

@@ -10,6 +10,7 @@ import { runBatch, type FileResult } from '../batch/run-batch.ts';
 import { formatSummary } from '../batch/summary.ts';
 import { createPipeline } from '../convert.ts';
 import { UsageError } from './usage-error.ts';
+import { DEFAULT_ENGINE, ENGINE_NAMES, type EngineName } from '../extract/ocr.ts';
 
 export const convertHelp = `Usage: notice convert <files or folders…> [--out DIR] [options]
 
@@ -20,6 +21,7 @@ Options:
   -o, --out DIR          output folder (required unless --jsonl)
   -j, --jobs N           files converted at once and OCR workers (default: cores)
       --ocr MODE         auto | always | never (default: auto)
+      --engine NAME      OCR engine for scanned pages: ppocr | tesseract (default: ppocr)
       --force            redo inputs whose output is up to date
       --jsonl            write one JSON document per line to stdout
       --decisions FILE   apply a reviewer's decisions file (repeatable)
@@ -36,6 +38,7 @@ export async function convertCommand(argv: string[], io: { stdin: NodeJS.Readabl
       out: { type: 'string', short: 'o' },
       jobs: { type: 'string', short: 'j' },
       ocr: { type: 'string', default: 'auto' },
+      engine: { type: 'string', default: DEFAULT_ENGINE },
       force: { type: 'boolean', default: false },
       jsonl: { type: 'boolean', default: false },
       decisions: { type: 'string', multiple: true, default: [] },
@@ -53,6 +56,8 @@ export async function convertCommand(argv: string[], io: { stdin: NodeJS.Readabl
   if (!values.out && !values.jsonl) throw new UsageError('convert needs --out DIR (or --jsonl)');
   const ocr = values.ocr as 'auto' | 'always' | 'never';
   if (!['auto', 'always', 'never'].includes(ocr)) throw new UsageError(`--ocr must be auto, always or never (got "${values.ocr}")`);
+  const engine = values.engine as EngineName;
+  if (!ENGINE_NAMES.includes(engine)) throw new UsageError(`--engine must be ${ENGINE_NAMES.join(' or ')} (got "${values.engine}")`);
   const jobs = values.jobs ? Number(values.jobs) : availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive integer (got "${values.jobs}")`);
 
@@ -71,7 +76,7 @@ export async function convertCommand(argv: string[], io: { stdin: NodeJS.Readabl
   const decisions = values.decisions.length
     ? await (await import('../review/decisions.ts')).loadDecisions(values.decisions)
     : undefined;
-  const pipeline = createPipeline({ workers: jobs, userDictionaries: values.dict, decisions });
+  const pipeline = createPipeline({ workers: jobs, engine, userDictionaries: values.dict, decisions });
   const showProgress = !values.quiet && io.stderr.isTTY === true;
   let results: FileResult[];
   try {

@@ -78,7 +78,7 @@ export async function extractImage(file: string, opts: ImageOptions, ocr: () => 
           .recognize(pgm)
           .then((r) => {
             if (r.text.trim().length === 0) warnings.push({ code: 'EMPTY_PAGE', message: `${file}, page ${pageNo}: OCR found no text`, page: pageNo });
-            pages.push({ number: pageNo, method: 'ocr', reason: `image input (${format}${nPages > 1 ? `, page ${pageNo} of ${nPages}` : ''}${dpi}): OCR at native resolution; ${note}`, text: r.text, confidence: r.confidence, symbols: r.symbols, ...size });
+            pages.push({ number: pageNo, method: 'ocr', reason: `image input (${format}${nPages > 1 ? `, page ${pageNo} of ${nPages}` : ''}${dpi}): OCR at native resolution; ${note}`, text: r.text, confidence: r.confidence, engine: engine.name, symbols: r.symbols, ...size });
           })
           .catch((e) => {
             failures.push({ page: pageNo, code: 'OCR_FAILED', message: `${file}, page ${pageNo}: OCR failed (${errorMessage(e)})` });

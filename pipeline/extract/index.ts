@@ -9,8 +9,9 @@ import type { NoticeErrorCode } from '../errors.ts';
 import { NoticeError } from '../errors.ts';
 import type { BBox, PageInfo } from '../schema.ts';
 import { extractImage } from './image.ts';
-import { OcrEngine } from './ocr.ts';
-import type { OcrModel } from './ocr.ts';
+import { DEFAULT_ENGINE, TesseractEngine } from './ocr.ts';
+import type { EngineName, OcrEngine, OcrModel } from './ocr.ts';
+import { PpocrEngine } from './ppocr/engine.ts';
 import type { ExtractWarning, PageFailureResult, PageResult } from './pages.ts';
 import { checkAbort, errorMessage } from './pages.ts';
 import { extractPdf } from './pdf.ts';
@@ -62,6 +63,7 @@ export function assemble(kind: Extraction['kind'], encoding: string | null, resu
     original += r.text;
     const page: ExtractedPage = { number: r.number, method: r.method, reason: r.reason, original: { start, end: original.length } };
     if (r.confidence !== undefined) page.confidence = r.confidence;
+    if (r.engine !== undefined) page.engine = r.engine;
     if (r.width !== undefined) page.width = r.width;
     if (r.height !== undefined) page.height = r.height;
     pages.push(page);
@@ -97,9 +99,28 @@ function kindOf(file: string, head: Buffer): 'pdf' | 'image' | 'text' {
   return 'text';
 }
 
-export function createExtractor(config: { workers?: number; langs?: string[]; model?: OcrModel; renderDpi?: number } = {}): Extractor {
+export interface ExtractorConfig {
+  /** OCR engine for scanned pages (default `ppocr`; `tesseract` = tesseract.js). */
+  engine?: EngineName;
+  /** Pages OCR'd at the same time (threads or tesseract workers). */
+  workers?: number;
+  /** tesseract only: language packages and model. */
+  langs?: string[];
+  model?: OcrModel;
+  renderDpi?: number;
+}
+
+/** The engine named in the config, not started: models load on the first page that needs OCR. */
+export function createEngine(config: ExtractorConfig): OcrEngine {
+  const name = config.engine ?? DEFAULT_ENGINE;
+  if (name === 'tesseract') return new TesseractEngine(config);
+  if (name === 'ppocr') return new PpocrEngine({ workers: config.workers });
+  throw new Error(`unknown OCR engine "${String(name)}" (ppocr or tesseract)`);
+}
+
+export function createExtractor(config: ExtractorConfig = {}): Extractor {
   let engine: OcrEngine | null = null;
-  const ocr = () => (engine ??= new OcrEngine(config));
+  const ocr = () => (engine ??= createEngine(config));
 
   return {
     async extract(file: string, opts: ExtractOptions): Promise<Extraction> {

@@ -1,5 +1,8 @@
 /**
- * OCR with tesseract.js, fully offline: language data is read from the
+ * OCR engines behind one interface (`OcrEngine`: PGM P5 bytes in, `OcrPage` out),
+ * and the tesseract.js engine. The PP-OCR engine (the default) is in ./ppocr/.
+ *
+ * tesseract.js runs fully offline: language data is read from the
  * @tesseract.js-data packages in node_modules (never the network, never a cache
  * in the working directory). One scheduler with N workers per extractor,
  * started on first need and reused for every page of every file.
@@ -43,6 +46,22 @@ export interface OcrPage {
   /** Mean word confidence, 0..1 (0 when nothing was read). */
   confidence: number;
   words: number;
+}
+
+export type EngineName = 'ppocr' | 'tesseract';
+export const ENGINE_NAMES: readonly EngineName[] = ['ppocr', 'tesseract'];
+/** The default engine (measurements: README.md, "OCR engines"). */
+export const DEFAULT_ENGINE: EngineName = 'ppocr';
+
+/** What the extractor needs from an OCR engine. One instance per extractor, reused for every page. */
+export interface OcrEngine {
+  readonly name: EngineName;
+  /** Pages recognised at the same time (the extractor keeps at most workers + 1 page images). */
+  readonly workers: number;
+  readonly started: boolean;
+  /** Recognise one page image: grayscale PGM (P5) bytes. */
+  recognize(image: Buffer): Promise<OcrPage>;
+  close(): Promise<void>;
 }
 
 export function langDataDir(lang: string, model: OcrModel): string {
@@ -112,7 +131,8 @@ function clamp01(x: number): number {
   return Math.max(0, Math.min(1, x));
 }
 
-export class OcrEngine {
+export class TesseractEngine implements OcrEngine {
+  readonly name = 'tesseract' as const;
   readonly workers: number;
   readonly langs: string[];
   readonly model: OcrModel;

@@ -1,7 +1,7 @@
 /** Shared bits: per-page results, a small semaphore, and abort checks. */
 import { NoticeError } from '../errors.ts';
 import type { NoticeErrorCode } from '../errors.ts';
-import type { OcrSymbol } from './ocr.ts';
+import type { EngineName, OcrSymbol } from './ocr.ts';
 
 export interface PageResult {
   number: number;
@@ -10,6 +10,8 @@ export interface PageResult {
   /** Page text; non-empty text ends with '\n'. */
   text: string;
   confidence?: number;
+  /** OCR pages: the engine that read the page. */
+  engine?: EngineName;
   width?: number;
   height?: number;
   /** OCR evidence, offsets relative to `text`. */

@@ -366,7 +366,7 @@ export async function extractPdf(bytes: Uint8Array, file: string, opts: PdfOptio
             .recognize(pgm)
             .then((r) => {
               if (r.text.trim().length === 0) warnings.push({ code: 'EMPTY_PAGE', message: `${file}, page ${pageNo}: OCR found no text`, page: pageNo });
-              pages.push({ number: pageNo, method: 'ocr', reason, text: r.text, confidence: r.confidence, symbols: r.symbols, ...imgSize });
+              pages.push({ number: pageNo, method: 'ocr', reason, text: r.text, confidence: r.confidence, engine: engine.name, symbols: r.symbols, ...imgSize });
             })
             .catch((e) => {
               failures.push({ page: pageNo, code: 'OCR_FAILED', message: `${file}, page ${pageNo}: OCR failed (${errorMessage(e)})` });

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NoticeError } from '../../pipeline/errors.ts';
 import { createExtractor } from '../../pipeline/extract/index.ts';
+import { ENGINE_NAMES } from '../../pipeline/extract/ocr.ts';
 import { checkInvariants, goldRecall } from './helpers.ts';
 import { grayPixels, hugePngHeader, multiPageTiff, textImagePng } from './inputs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'extract-image-'));
 const ex = createExtractor({ workers: 1 });
+const byEngine = Object.fromEntries(ENGINE_NAMES.map((name) => [name, createExtractor({ workers: 1, engine: name })]));
 const f = (name: string) => join(dir, name);
 
 beforeAll(async () => {
@@ -21,6 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await ex.close();
+  await Promise.all(Object.values(byEngine).map((e) => e.close()));
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -34,13 +37,13 @@ async function failure(file: string, opts: Parameters<typeof ex.extract>[1] = { 
 }
 
 describe('image extraction', () => {
-  it('a multi-page TIFF yields every page, OCR’d in order', async () => {
-    const r = await ex.extract(f('two.tif'), { ocr: 'auto' });
+  it.each(ENGINE_NAMES)('a multi-page TIFF yields every page, OCR’d in order (%s)', async (engine) => {
+    const r = await byEngine[engine].extract(f('two.tif'), { ocr: 'auto' });
     checkInvariants(r);
     expect(r.kind).toBe('image');
-    expect(r.pages.map((p) => [p.number, p.method, p.width, p.height])).toEqual([
-      [1, 'ocr', 500, 160],
-      [2, 'ocr', 500, 160],
+    expect(r.pages.map((p) => [p.number, p.method, p.engine, p.width, p.height])).toEqual([
+      [1, 'ocr', engine, 500, 160],
+      [2, 'ocr', engine, 500, 160],
     ]);
     const texts = r.pages.map((p) => r.original.slice(p.original.start, p.original.end));
     expect(goldRecall('整改进展情况', texts[0])).toBeGreaterThanOrEqual(0.8);

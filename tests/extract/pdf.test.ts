@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NoticeError } from '../../pipeline/errors.ts';
 import { createExtractor } from '../../pipeline/extract/index.ts';
+import { ENGINE_NAMES } from '../../pipeline/extract/ocr.ts';
 import { checkInvariants, goldRecall } from './helpers.ts';
 import { bornDigitalPdf, encryptedPdf, pdfWithMissingPage, scannedPdf, textImagePng, zeroPagePdf } from './inputs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'extract-pdf-'));
 const ex = createExtractor({ workers: 1 });
+/** OCR cases run with each engine: the default (ppocr) and tesseract. */
+const byEngine = Object.fromEntries(ENGINE_NAMES.map((name) => [name, createExtractor({ workers: 1, engine: name })]));
 const f = (name: string) => join(dir, name);
 
 const page1 = ['关于巡察整改进展情况的通报', '各单位：', '根据市委统一部署，市委第三巡察组对市住房和', '城乡建设局党组开展了常规巡察。', 'Word 2024 年度报告（第3期）'];
@@ -32,6 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await ex.close();
+  await Promise.all(Object.values(byEngine).map((e) => e.close()));
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -50,14 +54,17 @@ describe('PDF extraction', () => {
     ]);
     expect(r.pages[0].reason).toMatch(/text layer passed/);
     expect(r.evidence).toEqual([]);
+    expect(r.pages.map((p) => p.engine)).toEqual([undefined, undefined]); // no OCR
+
   });
 
-  it('an image-only page is OCR’d from its embedded image, with evidence', async () => {
-    const r = await ex.extract(f('scan.pdf'), { ocr: 'auto' });
+  it.each(ENGINE_NAMES)('an image-only page is OCR’d from its embedded image, with evidence (%s)', async (engine) => {
+    const r = await byEngine[engine].extract(f('scan.pdf'), { ocr: 'auto' });
     checkInvariants(r);
     expect(r.pages).toHaveLength(1);
     const p = r.pages[0];
     expect(p.method).toBe('ocr');
+    expect(p.engine).toBe(engine);
     expect(p.reason).toMatch(/no text layer/);
     expect(p.reason).toMatch(/embedded image 1654x2339/);
     expect(goldRecall(scanLines.join(''), r.original)).toBeGreaterThanOrEqual(0.8);
@@ -69,14 +76,21 @@ describe('PDF extraction', () => {
     expect(r.evidence.every((e) => e.page === 1 && e.bbox !== undefined)).toBe(true);
   });
 
-  it('a sandwich PDF with a poor invisible layer is re-OCR’d and the reason names the failed test', async () => {
-    const r = await ex.extract(f('sandwich-bad.pdf'), { ocr: 'auto' });
+  it.each(ENGINE_NAMES)('a sandwich PDF with a poor invisible layer is re-OCR’d and the reason names the failed test (%s)', async (engine) => {
+    const r = await byEngine[engine].extract(f('sandwich-bad.pdf'), { ocr: 'auto' });
     checkInvariants(r);
     const p = r.pages[0];
     expect(p.method).toBe('ocr');
+    expect(p.engine).toBe(engine);
     expect(p.reason).toMatch(/render mode 3/);
     expect(p.reason).toMatch(/spaces between most Han characters/);
     expect(goldRecall(scanLines.join(''), r.original)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('the default engine re-reads a poor layer: ppocr', async () => {
+    const r = await ex.extract(f('sandwich-bad.pdf'), { ocr: 'auto' });
+    expect(r.pages[0]).toMatchObject({ method: 'ocr', engine: 'ppocr' });
+    expect(r.original).not.toContain('关 于');
   });
 
   it('a sandwich PDF with a good invisible layer uses that layer', async () => {

@@ -1,0 +1,87 @@
+/**
+ * One page through PP-OCR: detect line boxes → reading order → recognise → OcrPage
+ * (text with one '\n'-terminated line per text line, like tesseract's; boxes on the
+ * same row are joined by a space; every character carries offsets, bbox, probability
+ * and alternatives). Lines read with low confidence are kept, never dropped.
+ */
+import type { OcrPage, OcrSymbol } from '../ocr.ts';
+import type { DetectedBox, DetectOptions } from './detect.ts';
+import { detectLines } from './detect.ts';
+import type { GrayImage } from './gray.ts';
+import type { Session } from './models.ts';
+import type { RecognizedLine } from './recognize.ts';
+import { recognizeLines } from './recognize.ts';
+
+export interface PpocrSessions {
+  det: Session;
+  rec: Session;
+}
+export interface PageOptions {
+  detect?: DetectOptions;
+  /** Lines per recogniser run (README.md: measured 1 / 6 / 12). */
+  batchSize?: number;
+}
+export const DEFAULT_BATCH = 6;
+
+export async function readPage(sessions: PpocrSessions, img: GrayImage, options: PageOptions = {}): Promise<OcrPage> {
+  const boxes = await detectLines(sessions.det, img, options.detect);
+  const rows = readingOrder(boxes);
+  const flat = rows.flat();
+  const lines = await recognizeLines(sessions.rec, img, flat, options.batchSize ?? DEFAULT_BATCH);
+  let k = 0;
+  return assemblePage(rows.map((row) => row.map(() => lines[k++])));
+}
+
+/** Rows top to bottom (boxes overlapping vertically by at least half the lower height share a row), left to right within a row. */
+export function readingOrder<T extends DetectedBox>(boxes: T[]): T[][] {
+  const sorted = [...boxes].sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2));
+  const rows: { top: number; bottom: number; boxes: T[] }[] = [];
+  for (const b of sorted) {
+    const row = rows[rows.length - 1];
+    const overlap = row ? Math.min(row.bottom, b.y + b.height) - Math.max(row.top, b.y) : 0;
+    if (row && overlap >= 0.5 * Math.min(b.height, row.bottom - row.top)) {
+      row.boxes.push(b);
+      row.top = Math.min(row.top, b.y);
+      row.bottom = Math.max(row.bottom, b.y + b.height);
+    } else rows.push({ top: b.y, bottom: b.y + b.height, boxes: [b] });
+  }
+  return rows.map((r) => r.boxes.sort((a, b) => a.x - b.x));
+}
+
+export function assemblePage(rows: RecognizedLine[][]): OcrPage {
+  let text = '';
+  const symbols: OcrSymbol[] = [];
+  let confSum = 0;
+  let words = 0;
+  for (const row of rows) {
+    let line = '';
+    for (const segment of row) {
+      const chars = trimSpaces(segment.chars);
+      if (chars.length === 0) continue;
+      if (line.length) line += ' ';
+      words++;
+      for (const c of chars) {
+        if (c.char === ' ') {
+          if (!line.endsWith(' ')) line += ' ';
+          continue;
+        }
+        const start = text.length + line.length;
+        line += c.char;
+        confSum += c.confidence;
+        const s: OcrSymbol = { start, end: start + c.char.length, confidence: c.confidence, bbox: c.bbox };
+        if (c.alternatives.length) s.alternatives = c.alternatives;
+        symbols.push(s);
+      }
+    }
+    if (line.length) text += line + '\n';
+  }
+  return { text, symbols, confidence: symbols.length ? confSum / symbols.length : 0, words };
+}
+
+function trimSpaces<T extends { char: string }>(chars: T[]): T[] {
+  let a = 0;
+  let b = chars.length;
+  while (a < b && chars[a].char === ' ') a++;
+  while (b > a && chars[b - 1].char === ' ') b--;
+  return chars.slice(a, b);
+}

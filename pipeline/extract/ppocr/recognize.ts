@@ -1,0 +1,73 @@
+/**
+ * Line recognition with the PP-OCRv4 CTC model: each line box is cut from the page,
+ * scaled to 48 px high (width by aspect ratio), normalised to [-1, 1], and run in
+ * batches of similar widths (zero-padded to the widest); every output frame covers
+ * 8 input pixels, which places each character back on the page.
+ */
+import type { Box, GrayImage } from './gray.ts';
+import { resampleInto } from './gray.ts';
+import type { DecodedChar } from './ctc.ts';
+import { decodeCtc } from './ctc.ts';
+import type { Session } from './models.ts';
+import { REC_CLASSES, recDictionary, run } from './models.ts';
+
+export const REC_HEIGHT = 48;
+/** Narrowest input width (PaddleOCR's rec_image_shape 3×48×320). */
+const MIN_WIDTH = 320;
+const FRAME_PIXELS = 8;
+
+export interface RecognizedChar extends DecodedChar {
+  /** The character's extent on the page, in page pixels. */
+  bbox: Box;
+}
+export interface RecognizedLine {
+  box: Box;
+  chars: RecognizedChar[];
+}
+
+export async function recognizeLines(session: Session, img: GrayImage, boxes: Box[], batchSize: number): Promise<RecognizedLine[]> {
+  const dict = recDictionary();
+  const widths = boxes.map((b) => Math.max(1, Math.round((REC_HEIGHT * b.width) / Math.max(1, b.height))));
+  const order = boxes.map((_, i) => i).sort((a, b) => widths[a] - widths[b]);
+  const lines: RecognizedLine[] = new Array(boxes.length);
+  for (let s = 0; s < order.length; s += batchSize) {
+    const batch = order.slice(s, s + batchSize);
+    const W = Math.max(MIN_WIDTH, Math.ceil(Math.max(...batch.map((i) => widths[i])) / FRAME_PIXELS) * FRAME_PIXELS);
+    const plane = REC_HEIGHT * W;
+    const input = new Float32Array(batch.length * 3 * plane);
+    batch.forEach((i, n) => {
+      const base = n * 3 * plane;
+      const w = widths[i];
+      resampleInto(img, boxes[i], w, REC_HEIGHT, (p, v) => {
+        const y = Math.floor(p / w);
+        const x = p - y * w;
+        const u = v / 127.5 - 1;
+        const at = base + y * W + x;
+        input[at] = u;
+        input[at + plane] = u;
+        input[at + 2 * plane] = u;
+      });
+    });
+    const out = await run(session, input, [batch.length, 3, REC_HEIGHT, W]);
+    const [, frames, classes] = out.dims;
+    if (classes !== REC_CLASSES) throw new Error(`the recogniser gave ${classes} classes, expected ${REC_CLASSES}`);
+    batch.forEach((i, n) => {
+      const decoded = decodeCtc(out.data, n * frames * classes, frames, classes, dict);
+      lines[i] = { box: boxes[i], chars: placeChars(decoded, boxes[i], boxes[i].width / widths[i], (W / frames)) };
+    });
+  }
+  return lines;
+}
+
+/** Each character spans from halfway to its left neighbour to halfway to its right one (frame centres in page pixels). */
+function placeChars(chars: DecodedChar[], box: Box, pageScale: number, framePixels: number): RecognizedChar[] {
+  const centre = chars.map((c) => box.x + ((c.firstFrame + c.lastFrame + 1) / 2) * framePixels * pageScale);
+  const pitch = chars.length > 1 ? (centre[chars.length - 1] - centre[0]) / (chars.length - 1) : box.height;
+  return chars.map((c, i) => {
+    const left = i > 0 ? (centre[i - 1] + centre[i]) / 2 : centre[i] - pitch / 2;
+    const right = i < chars.length - 1 ? (centre[i] + centre[i + 1]) / 2 : centre[i] + pitch / 2;
+    const x0 = Math.max(box.x, Math.round(left));
+    const x1 = Math.min(box.x + box.width, Math.round(right));
+    return { ...c, bbox: { x: x0, y: box.y, width: Math.max(1, x1 - x0), height: box.height } };
+  });
+}
