@@ -64,11 +64,14 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         kind: ex.kind,
         sha256: await hashFile(path),
         encoding: ex.encoding,
-        pages: ex.pages.map(({ number, method, reason, original, confidence, width, height }) => ({
+        pages: ex.pages.map(({ number, method, reason, original, confidence, width, height, rotation, skew, seals }) => ({
           number, method, reason, original,
           ...(confidence !== undefined ? { confidence } : {}),
           ...(width !== undefined ? { width } : {}),
           ...(height !== undefined ? { height } : {}),
+          ...(rotation !== undefined ? { rotation } : {}),
+          ...(skew !== undefined ? { skew } : {}),
+          ...(seals?.length ? { seals } : {}),
         })),
       };
       const extractionWarnings: Warning[] = [

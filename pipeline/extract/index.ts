@@ -65,6 +65,9 @@ export function assemble(kind: Extraction['kind'], encoding: string | null, resu
     if (r.confidence !== undefined) page.confidence = r.confidence;
     if (r.width !== undefined) page.width = r.width;
     if (r.height !== undefined) page.height = r.height;
+    if (r.rotation !== undefined) page.rotation = r.rotation;
+    if (r.skew !== undefined) page.skew = r.skew;
+    if (r.seals?.length) page.seals = r.seals;
     pages.push(page);
     for (const s of r.symbols ?? []) {
       const ev: CharEvidence = { start: start + s.start, end: start + s.end, page: r.number, confidence: s.confidence, bbox: s.bbox };
