@@ -14,7 +14,7 @@ import type { OcrModel } from './ocr.ts';
 import type { ExtractWarning, PageFailureResult, PageResult } from './pages.ts';
 import { checkAbort, errorMessage } from './pages.ts';
 import { extractPdf } from './pdf.ts';
-import { decodeText } from './text.ts';
+import { decodeText, textPages } from './text.ts';
 
 export interface CharEvidence {
   start: number;
@@ -129,7 +129,9 @@ export function createExtractor(config: { workers?: number; langs?: string[]; mo
         return assemble('pdf', null, r.pages, r.failures, r.warnings);
       }
       const { encoding, text } = decodeText(bytes, file);
-      return assemble('text', encoding, [{ number: 1, method: 'text', reason: `plain text input (${encoding})`, text }], [], []);
+      const spans = textPages(text);
+      const pages: ExtractedPage[] = spans.map((original, i) => ({ number: i + 1, method: 'text', reason: `plain text input (${encoding})${spans.length > 1 ? `, page ${i + 1} of ${spans.length} (form feeds)` : ''}`, original }));
+      return { kind: 'text', encoding, original: text, pages, evidence: [], failures: [], warnings: [] };
     },
     async close(): Promise<void> {
       const e = engine;
