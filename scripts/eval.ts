@@ -60,6 +60,16 @@ function fixtures(): Fixture[] {
       out.push({ id: `${label}-${m[1]}`, dir, split: meta.split ?? 'tune', engine: 'scanned PDF → pipeline OCR', input: join(folder, f) });
     }
   }
+  // Scan cases (fixtures/scans/<case>/input.pdf or input.ocr.txt): pages as scanners deliver them.
+  if (values.scans && existsSync('fixtures/scans')) {
+    for (const c of readdirSync('fixtures/scans').sort()) {
+      const dir = join('fixtures/scans', c);
+      const input = ['input.pdf', 'input.ocr.txt'].map((f) => join(dir, f)).find((f) => existsSync(f));
+      if (!input || !existsSync(join(dir, 'gold.txt'))) continue;
+      const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
+      out.push({ id: `scan-case-${c}`, dir, split: meta.split ?? 'tune', engine: input.endsWith('.pdf') ? 'scanned PDF → pipeline OCR' : 'text', input });
+    }
+  }
   return out;
 }
 
