@@ -14,7 +14,21 @@ import { detectSideways } from './page-image/sideways.ts';
 import { estimateSkew } from './page-image/skew.ts';
 import type { Gray, PixelBox, Rgb } from './page-image/types.ts';
 import { layoutUpsideDown, type DetectUpsideDown } from './page-image/upside-down.ts';
-import { median3, prepareForOcr } from './preprocess.ts';
+import { median3, prepareForOcr, resample } from './preprocess.ts';
+
+/** Masthead characters are scaled to about this height in pixels (OCR engines read 30–60 px text best). */
+export const MASTHEAD_TEXT_HEIGHT = 56;
+const MASTHEAD_PAD = 24;
+
+/** The masthead crop scaled to MASTHEAD_TEXT_HEIGHT and framed with paper. */
+async function mastheadImage(img: Gray): Promise<Gray> {
+  const scaled = img.height > MASTHEAD_TEXT_HEIGHT ? await resample(img, MASTHEAD_TEXT_HEIGHT / img.height) : img;
+  const w = scaled.width + 2 * MASTHEAD_PAD;
+  const h = scaled.height + 2 * MASTHEAD_PAD;
+  const out = new Uint8Array(w * h).fill(255);
+  for (let y = 0; y < scaled.height; y++) out.set(scaled.gray.subarray(y * scaled.width, (y + 1) * scaled.width), (y + MASTHEAD_PAD) * w + MASTHEAD_PAD);
+  return { gray: out, width: w, height: h };
+}
 
 /**
  * Sideways detection compares empty rows with empty columns across strips several lines tall, so
@@ -89,7 +103,7 @@ export async function preparePage(px: PagePixels, opts: PrepareOptions = {}): Pr
       const regions = findRedRegions(sep.red, px.dpi);
       seals = regions.seals;
       mastheadBox = regions.masthead;
-      if (mastheadBox) masthead = crop(sep.red, mastheadBox);
+      if (mastheadBox) masthead = await mastheadImage(crop(sep.red, mastheadBox));
       notes.push(`red ink removed (${(sep.redShare * 100).toFixed(2)} % of the page; ${seals.length} seal(s)${mastheadBox ? ', a red masthead read separately' : ''})`);
     }
   }

@@ -41,7 +41,7 @@ function sealsOf(p: PreparedPage, page: number): { seals?: Seal[] } {
 }
 
 /** Masthead text (one line) + the page text; masthead symbols keep boxes on the page image. */
-function withMasthead(head: OcrPage, body: OcrPage, box: { x: number; y: number }): OcrPage {
+function withMasthead(head: OcrPage, body: OcrPage, box: { x: number; y: number; width: number; height: number }): OcrPage {
   const line = head.text.replace(/\s+/gu, '');
   if (!line) return body;
   const prefix = `${line}\n`;
@@ -53,7 +53,8 @@ function withMasthead(head: OcrPage, body: OcrPage, box: { x: number; y: number 
     if (!ch) continue;
     const at = line.indexOf(ch, k);
     if (at < 0) continue;
-    symbols.push({ ...s, start: at, end: at + ch.length, bbox: { ...s.bbox, x: s.bbox.x + box.x, y: s.bbox.y + box.y } });
+    // The masthead was read from a scaled crop: its characters carry the masthead's box on the page.
+    symbols.push({ ...s, start: at, end: at + ch.length, bbox: { ...box } });
     k = at + ch.length;
   }
   for (const s of body.symbols) symbols.push({ ...s, start: s.start + prefix.length, end: s.end + prefix.length });
