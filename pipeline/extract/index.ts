@@ -15,6 +15,7 @@ import type { ExtractWarning, PageFailureResult, PageResult } from './pages.ts';
 import { checkAbort, errorMessage } from './pages.ts';
 import { extractPdf } from './pdf.ts';
 import { decodeText, textPages } from './text.ts';
+import type { DetectUpsideDown } from './page-image/upside-down.ts';
 
 export interface CharEvidence {
   start: number;
@@ -101,7 +102,7 @@ function kindOf(file: string, head: Buffer): 'pdf' | 'image' | 'text' {
   return 'text';
 }
 
-export function createExtractor(config: { workers?: number; langs?: string[]; model?: OcrModel; renderDpi?: number } = {}): Extractor {
+export function createExtractor(config: { workers?: number; langs?: string[]; model?: OcrModel; renderDpi?: number; detectUpsideDown?: DetectUpsideDown } = {}): Extractor {
   let engine: OcrEngine | null = null;
   const ocr = () => (engine ??= new OcrEngine(config));
 
@@ -119,13 +120,13 @@ export function createExtractor(config: { workers?: number; langs?: string[]; mo
       const kind = kindOf(file, await sniff(file));
 
       if (kind === 'image') {
-        const r = await extractImage(file, opts, ocr);
+        const r = await extractImage(file, { ...opts, detectUpsideDown: config.detectUpsideDown }, ocr);
         return assemble('image', null, r.pages, r.failures, r.warnings);
       }
       const bytes = await readFile(file);
       if (kind === 'pdf') {
         if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) throw new NoticeError('PDF_CORRUPT', 'the file has a .pdf name but no %PDF- header', { file });
-        const r = await extractPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, { ocr: opts.ocr, signal: opts.signal, renderDpi: config.renderDpi }, ocr);
+        const r = await extractPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, { ocr: opts.ocr, signal: opts.signal, renderDpi: config.renderDpi, detectUpsideDown: config.detectUpsideDown }, ocr);
         return assemble('pdf', null, r.pages, r.failures, r.warnings);
       }
       const { encoding, text } = decodeText(bytes, file);
