@@ -73,12 +73,15 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         kind: ex.kind,
         sha256: await hashFile(path),
         encoding: ex.encoding,
-        pages: ex.pages.map(({ number, method, reason, original, confidence, width, height, engine }) => ({
+        pages: ex.pages.map(({ number, method, reason, original, confidence, width, height, engine, rotation, skew, seals }) => ({
           number, method, reason, original,
           ...(confidence !== undefined ? { confidence } : {}),
           ...(width !== undefined ? { width } : {}),
           ...(engine !== undefined ? { engine } : {}),
           ...(height !== undefined ? { height } : {}),
+          ...(rotation !== undefined ? { rotation } : {}),
+          ...(skew !== undefined ? { skew } : {}),
+          ...(seals?.length ? { seals } : {}),
         })),
       };
       const extractionWarnings: Warning[] = [

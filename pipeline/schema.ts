@@ -201,15 +201,23 @@ export const Notice = z.object({
 });
 export type Notice = z.infer<typeof Notice>;
 
+export const Seal = z
+  .object({ page: z.number().int().positive(), bbox: BBox })
+  .describe('A red seal found on a colour scan and removed from the image before OCR');
+export type Seal = z.infer<typeof Seal>;
+
 export const PageInfo = z.object({
   number: z.number().int().positive(),
-  method: z.enum(['text', 'text-layer', 'ocr']),
+  method: z.enum(['text', 'text-layer', 'ocr', 'blank']).describe('`blank`: a page with no ink (e.g. a back side), not read'),
   reason: z.string(),
   original: Span.describe('Range of `original` read from this page'),
   confidence: z.number().min(0).max(1).optional(),
   width: z.number().optional(),
   height: z.number().optional(),
   engine: z.enum(['ppocr', 'tesseract']).optional().describe('OCR engine that read the page (OCR pages only)'),
+  rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).optional().describe('Clockwise turn in degrees applied to the page image before OCR'),
+  skew: z.number().optional().describe('Skew in degrees found and corrected before OCR (positive: the text ran clockwise)'),
+  seals: z.array(Seal).optional().describe('Red seals found on this page (bbox on the page image before any turn)'),
 });
 export type PageInfo = z.infer<typeof PageInfo>;
 

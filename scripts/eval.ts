@@ -70,6 +70,16 @@ function fixtures(): Fixture[] {
         out.push({ id, dir, split: meta.split ?? 'tune', engine: `scanned PDF → ${ocrEngine}`, input: join(folder, f), ocrEngine });
     }
   }
+  // Scan cases (fixtures/scans/<case>/input.pdf or input.ocr.txt): pages as scanners deliver them.
+  if (values.scans && existsSync('fixtures/scans')) {
+    for (const c of readdirSync('fixtures/scans').sort()) {
+      const dir = join('fixtures/scans', c);
+      const input = ['input.pdf', 'input.ocr.txt'].map((f) => join(dir, f)).find((f) => existsSync(f));
+      if (!input || !existsSync(join(dir, 'gold.txt'))) continue;
+      const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
+      out.push({ id: `scan-case-${c}`, dir, split: meta.split ?? 'tune', engine: input.endsWith('.pdf') ? 'scanned PDF → pipeline OCR' : 'text', input });
+    }
+  }
   return out;
 }
 

@@ -3,8 +3,11 @@ import sharp from 'sharp';
 import type { Metadata } from 'sharp';
 import { NoticeError } from '../errors.ts';
 import type { OcrEngine } from './ocr.ts';
-import { toPgm } from './ocr.ts';
-import { prepareForOcr } from './preprocess.ts';
+import { toGray } from './ocr.ts';
+import { MIN_RED_SHARE, redShareOf } from './page-image/red.ts';
+import type { DetectUpsideDown } from './page-image/upside-down.ts';
+import { preparePage, type PreparedPage } from './prepare-page.ts';
+import { blankPage, readPage } from './read-page.ts';
 import type { ExtractWarning, PageFailureResult, PageResult } from './pages.ts';
 import { Semaphore, checkAbort, errorMessage } from './pages.ts';
 
@@ -14,6 +17,8 @@ export interface ImageOptions {
   ocr: 'auto' | 'always' | 'never';
   maxImagePixels?: number;
   signal?: AbortSignal;
+  /** Text-direction classifier for upside-down pages (default: the layout rule in page-image/). */
+  detectUpsideDown?: DetectUpsideDown;
 }
 
 export async function extractImage(file: string, opts: ImageOptions, ocr: () => OcrEngine): Promise<{ pages: PageResult[]; failures: PageFailureResult[]; warnings: ExtractWarning[] }> {
@@ -49,21 +54,21 @@ export async function extractImage(file: string, opts: ImageOptions, ocr: () => 
     for (let n = 1; n <= nPages; n++) {
       checkAbort(opts.signal, file, n);
       await slots.acquire();
-      let pgm: Buffer;
-      let size: { width: number; height: number };
-      let note: string;
+      let prepared: PreparedPage;
+      const dpi = meta.density ? `, ${Math.round(meta.density)} dpi` : '';
       try {
+        // Colour kept (RGB) so that red seals and mastheads can be separated from black text.
         const { data, info } = await sharp(file, { page: n - 1, limitInputPixels: max })
           .rotate()
           .flatten({ background: '#ffffff' })
-          .greyscale()
+          .toColourspace('srgb')
+          .removeAlpha()
           .raw()
           .toBuffer({ resolveWithObject: true });
-        const gray = info.channels === 1 ? data : extractChannel(data, info.width, info.height, info.channels);
-        const prepared = await prepareForOcr({ gray, width: info.width, height: info.height });
-        note = prepared.note;
-        pgm = toPgm(prepared.image.gray, prepared.image.width, prepared.image.height);
-        size = { width: prepared.image.width, height: prepared.image.height };
+        const px = new Uint8Array(data.buffer, data.byteOffset, info.width * info.height * info.channels);
+        const gray = { gray: toGray(px, info.width, info.height, info.channels), width: info.width, height: info.height };
+        const colour = info.channels === 3 && redShareOf(px, 3) >= MIN_RED_SHARE;
+        prepared = await preparePage({ gray, dpi: meta.density ?? 200, ...(colour ? { rgb: { rgb: px, width: info.width, height: info.height } } : {}) }, { detectUpsideDown: opts.detectUpsideDown });
       } catch (e) {
         slots.release();
         const message = `${file}, page ${n}: the image cannot be decoded (${errorMessage(e)})`;
@@ -71,17 +76,22 @@ export async function extractImage(file: string, opts: ImageOptions, ocr: () => 
         failures.push({ page: n, code: 'PAGE_FAILED', message });
         continue;
       }
-      const pageNo = n;
-      const dpi = meta.density ? `, ${Math.round(meta.density)} dpi` : '';
+      const ctx = { file, page: n, reason: `image input (${format}${nPages > 1 ? `, page ${n} of ${nPages}` : ''}${dpi}): OCR at native resolution` };
+      if (prepared.blank) {
+        slots.release();
+        const b = blankPage(prepared, ctx);
+        pages.push(b.page);
+        warnings.push(...b.warnings);
+        continue;
+      }
       pending.push(
-        engine
-          .recognize(pgm)
+        readPage(prepared, engine, ctx)
           .then((r) => {
-            if (r.text.trim().length === 0) warnings.push({ code: 'EMPTY_PAGE', message: `${file}, page ${pageNo}: OCR found no text`, page: pageNo });
-            pages.push({ number: pageNo, method: 'ocr', reason: `image input (${format}${nPages > 1 ? `, page ${pageNo} of ${nPages}` : ''}${dpi}): OCR at native resolution; ${note}`, text: r.text, confidence: r.confidence, engine: engine.name, symbols: r.symbols, ...size });
+            pages.push(r.page);
+            warnings.push(...r.warnings);
           })
           .catch((e) => {
-            failures.push({ page: pageNo, code: 'OCR_FAILED', message: `${file}, page ${pageNo}: OCR failed (${errorMessage(e)})` });
+            failures.push({ page: ctx.page, code: 'OCR_FAILED', message: `${file}, page ${ctx.page}: OCR failed (${errorMessage(e)})` });
           })
           .finally(() => slots.release()),
       );
@@ -95,11 +105,4 @@ export async function extractImage(file: string, opts: ImageOptions, ocr: () => 
   failures.sort((a, b) => a.page - b.page);
   warnings.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
   return { pages, failures, warnings };
-}
-
-/** First channel of interleaved pixels (sharp keeps alpha with greyscale()). */
-function extractChannel(data: Buffer, w: number, h: number, channels: number): Uint8Array {
-  const out = new Uint8Array(w * h);
-  for (let i = 0, j = 0; i < out.length; i++, j += channels) out[i] = data[j];
-  return out;
 }

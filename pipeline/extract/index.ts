@@ -15,7 +15,8 @@ import { PpocrEngine } from './ppocr/engine.ts';
 import type { ExtractWarning, PageFailureResult, PageResult } from './pages.ts';
 import { checkAbort, errorMessage } from './pages.ts';
 import { extractPdf } from './pdf.ts';
-import { decodeText } from './text.ts';
+import { decodeText, textPages } from './text.ts';
+import type { DetectUpsideDown } from './page-image/upside-down.ts';
 
 export interface CharEvidence {
   start: number;
@@ -66,6 +67,9 @@ export function assemble(kind: Extraction['kind'], encoding: string | null, resu
     if (r.engine !== undefined) page.engine = r.engine;
     if (r.width !== undefined) page.width = r.width;
     if (r.height !== undefined) page.height = r.height;
+    if (r.rotation !== undefined) page.rotation = r.rotation;
+    if (r.skew !== undefined) page.skew = r.skew;
+    if (r.seals?.length) page.seals = r.seals;
     pages.push(page);
     for (const s of r.symbols ?? []) {
       const ev: CharEvidence = { start: start + s.start, end: start + s.end, page: r.number, confidence: s.confidence, bbox: s.bbox };
@@ -108,6 +112,8 @@ export interface ExtractorConfig {
   langs?: string[];
   model?: OcrModel;
   renderDpi?: number;
+  /** How an upside-down page is told (default: the page-image layout rule). */
+  detectUpsideDown?: DetectUpsideDown;
 }
 
 /** The engine named in the config, not started: models load on the first page that needs OCR. */
@@ -136,17 +142,19 @@ export function createExtractor(config: ExtractorConfig = {}): Extractor {
       const kind = kindOf(file, await sniff(file));
 
       if (kind === 'image') {
-        const r = await extractImage(file, opts, ocr);
+        const r = await extractImage(file, { ...opts, detectUpsideDown: config.detectUpsideDown }, ocr);
         return assemble('image', null, r.pages, r.failures, r.warnings);
       }
       const bytes = await readFile(file);
       if (kind === 'pdf') {
         if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) throw new NoticeError('PDF_CORRUPT', 'the file has a .pdf name but no %PDF- header', { file });
-        const r = await extractPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, { ocr: opts.ocr, signal: opts.signal, renderDpi: config.renderDpi }, ocr);
+        const r = await extractPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, { ocr: opts.ocr, signal: opts.signal, renderDpi: config.renderDpi, detectUpsideDown: config.detectUpsideDown }, ocr);
         return assemble('pdf', null, r.pages, r.failures, r.warnings);
       }
       const { encoding, text } = decodeText(bytes, file);
-      return assemble('text', encoding, [{ number: 1, method: 'text', reason: `plain text input (${encoding})`, text }], [], []);
+      const spans = textPages(text);
+      const pages: ExtractedPage[] = spans.map((original, i) => ({ number: i + 1, method: 'text', reason: `plain text input (${encoding})${spans.length > 1 ? `, page ${i + 1} of ${spans.length} (form feeds)` : ''}`, original }));
+      return { kind: 'text', encoding, original: text, pages, evidence: [], failures: [], warnings: [] };
     },
     async close(): Promise<void> {
       const e = engine;

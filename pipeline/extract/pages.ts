@@ -1,11 +1,12 @@
 /** Shared bits: per-page results, a small semaphore, and abort checks. */
 import { NoticeError } from '../errors.ts';
 import type { NoticeErrorCode } from '../errors.ts';
+import type { Seal } from '../schema.ts';
 import type { EngineName, OcrSymbol } from './ocr.ts';
 
 export interface PageResult {
   number: number;
-  method: 'text' | 'text-layer' | 'ocr';
+  method: 'text' | 'text-layer' | 'ocr' | 'blank';
   reason: string;
   /** Page text; non-empty text ends with '\n'. */
   text: string;
@@ -16,6 +17,9 @@ export interface PageResult {
   height?: number;
   /** OCR evidence, offsets relative to `text`. */
   symbols?: OcrSymbol[];
+  rotation?: 0 | 90 | 180 | 270;
+  skew?: number;
+  seals?: Seal[];
 }
 
 export interface PageFailureResult {

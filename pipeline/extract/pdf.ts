@@ -13,7 +13,11 @@ import { Semaphore, checkAbort, errorMessage } from './pages.ts';
 import { judgeTextLayer } from './quality.ts';
 import type { OcrEngine } from './ocr.ts';
 import { toGray, toPgm } from './ocr.ts';
-import { prepareForOcr } from './preprocess.ts';
+import type { Rgb } from './page-image/types.ts';
+import type { DetectUpsideDown } from './page-image/upside-down.ts';
+import { MIN_RED_SHARE, redShareOf } from './page-image/red.ts';
+import { preparePage, type PreparedPage } from './prepare-page.ts';
+import { blankPage, readPage } from './read-page.ts';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<Pdfjs> | null = null;
@@ -56,6 +60,8 @@ export interface PdfOptions {
   ocr: 'auto' | 'always' | 'never';
   signal?: AbortSignal;
   renderDpi?: number;
+  /** Text-direction classifier for upside-down pages (default: the layout rule in page-image/). */
+  detectUpsideDown?: DetectUpsideDown;
 }
 
 export interface PdfResult {
@@ -229,21 +235,26 @@ type PdfPage = Awaited<ReturnType<Awaited<ReturnType<typeof openPdf>>['doc']['ge
  * Grayscale pixels of a page for OCR: the embedded scan at its own resolution when the
  * page is one axis-aligned image covering it (and `native`), else a render at `dpi`.
  */
-export async function pageGray(page: PdfPage, scan: PageScan | null, dpi: number, native: boolean): Promise<{ gray: Uint8Array; width: number; height: number; how: string }> {
+export async function pageGray(page: PdfPage, scan: PageScan | null, dpi: number, native: boolean): Promise<PagePixelsRead> {
   if (native && scan?.single && page.rotate % 360 === 0) {
     const obj = await getObj(page as never, scan.single.id);
     const gray = obj ? imageToGray(obj) : null;
     if (obj && gray) {
       const nativeDpi = (obj.width / scan.single.ctm[0]) * 72;
       const how = `embedded image ${obj.width}x${obj.height} (${Math.round(nativeDpi)} dpi)`;
-      if (nativeDpi <= MAX_NATIVE_DPI) return { gray, width: obj.width, height: obj.height, how };
+      const rgb = colourOf(obj);
+      if (nativeDpi <= MAX_NATIVE_DPI) return { gray, width: obj.width, height: obj.height, how, dpi: nativeDpi, ...(rgb ? { rgb: { rgb, width: obj.width, height: obj.height } } : {}) };
       const width = Math.round((obj.width * dpi) / nativeDpi);
-      const { data, info } = await sharp(Buffer.from(gray.buffer, gray.byteOffset, gray.length), { raw: { width: obj.width, height: obj.height, channels: 1 } })
+      const src = rgb ?? gray;
+      const channels = rgb ? 3 : 1;
+      const { data, info } = await sharp(Buffer.from(src.buffer, src.byteOffset, src.length), { raw: { width: obj.width, height: obj.height, channels } })
         .resize({ width, kernel: 'lanczos3' })
-        .toColourspace('b-w')
+        .toColourspace(rgb ? 'srgb' : 'b-w')
         .raw()
         .toBuffer({ resolveWithObject: true });
-      return { gray: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), width: info.width, height: info.height, how: `${how} downsampled to ${dpi} dpi` };
+      const px = new Uint8Array(data.buffer, data.byteOffset, info.width * info.height * channels);
+      const small = { width: info.width, height: info.height, how: `${how} downsampled to ${dpi} dpi`, dpi };
+      return rgb ? { ...small, gray: toGray(px, info.width, info.height, 3), rgb: { rgb: px, width: info.width, height: info.height } } : { ...small, gray: px };
     }
   }
   const vp = page.getViewport({ scale: dpi / 72 });
@@ -255,7 +266,32 @@ export async function pageGray(page: PdfPage, scan: PageScan | null, dpi: number
   ctx.fillRect(0, 0, w, h);
   await page.render({ canvasContext: ctx as never, canvas: canvas as never, viewport: vp }).promise;
   const data = ctx.getImageData(0, 0, w, h).data;
-  return { gray: toGray(data, w, h, 4), width: w, height: h, how: `rendered at ${dpi} dpi` };
+  const base = { gray: toGray(data, w, h, 4), width: w, height: h, how: `rendered at ${dpi} dpi`, dpi };
+  if (redShareOf(data, 4) < MIN_RED_SHARE) return base;
+  const rgb = new Uint8Array(w * h * 3);
+  for (let i = 0, j = 0; j < data.length; i += 3, j += 4) {
+    rgb[i] = data[j];
+    rgb[i + 1] = data[j + 1];
+    rgb[i + 2] = data[j + 2];
+  }
+  return { ...base, rgb: { rgb, width: w, height: h } };
+}
+
+export interface PagePixelsRead {
+  gray: Uint8Array;
+  width: number;
+  height: number;
+  how: string;
+  dpi: number;
+  /** Colour pixels, only when the page has red ink (seals, mastheads) to separate. */
+  rgb?: Rgb;
+}
+
+/** RGB pixels of an embedded RGB image with red ink in it, else null (grey pages stay grey). */
+function colourOf(img: ImageObj): Uint8Array | null {
+  if (!img.data || img.kind !== 2 || redShareOf(img.data, 3) < MIN_RED_SHARE) return null;
+  const d = img.data;
+  return d instanceof Uint8Array ? d : new Uint8Array(d.buffer, d.byteOffset, d.length);
 }
 
 export async function openPdf(bytes: Uint8Array, file: string) {
@@ -342,37 +378,41 @@ export async function extractPdf(bytes: Uint8Array, file: string, opts: PdfOptio
           continue;
         }
 
-        // OCR: get a grayscale image, native if the page is one embedded scan.
+        // OCR: get the page image (native if the page is one embedded scan), clean it up, read it.
         const engine = ocr();
         slots ??= new Semaphore(engine.workers + 1);
         await slots.acquire();
-        let image: { pgm: Buffer; how: string; width: number; height: number } | null = null;
+        let prepared: PreparedPage | null = null;
+        let how = '';
         try {
           const g = await pageGray(page, scan, dpi, true);
-          const { image: p, note } = await prepareForOcr(g);
-          image = { pgm: toPgm(p.gray, p.width, p.height), how: `${g.how}; ${note}`, width: p.width, height: p.height };
+          how = g.how;
+          prepared = await preparePage({ gray: g, dpi: g.dpi, ...(g.rgb ? { rgb: g.rgb } : {}) }, { detectUpsideDown: opts.detectUpsideDown });
         } catch (e) {
           slots.release();
           throw e;
         }
-        const { pgm, how } = image;
-        const imgSize = { width: image.width, height: image.height };
-        image = null;
-        const reason = `${ocrReason}; OCR of ${how}`;
+        const ctx = { file, page: n, reason: `${ocrReason}; OCR of ${how}` };
+        if (prepared.blank) {
+          slots.release();
+          const b = blankPage(prepared, ctx);
+          pages.push(b.page);
+          warnings.push(...b.warnings);
+          continue;
+        }
         const sem = slots;
-        const pageNo = n;
         pending.push(
-          engine
-            .recognize(pgm)
+          readPage(prepared, engine, ctx)
             .then((r) => {
-              if (r.text.trim().length === 0) warnings.push({ code: 'EMPTY_PAGE', message: `${file}, page ${pageNo}: OCR found no text`, page: pageNo });
-              pages.push({ number: pageNo, method: 'ocr', reason, text: r.text, confidence: r.confidence, engine: engine.name, symbols: r.symbols, ...imgSize });
+              pages.push(r.page);
+              warnings.push(...r.warnings);
             })
             .catch((e) => {
-              failures.push({ page: pageNo, code: 'OCR_FAILED', message: `${file}, page ${pageNo}: OCR failed (${errorMessage(e)})` });
+              failures.push({ page: ctx.page, code: 'OCR_FAILED', message: `${file}, page ${ctx.page}: OCR failed (${errorMessage(e)})` });
             })
             .finally(() => sem.release()),
         );
+        prepared = null;
       } catch (e) {
         if (e instanceof NoticeError && e.code === 'TIMEOUT') throw e;
         failures.push({ page: n, code: 'PAGE_FAILED', message: `${file}, page ${n}: the page cannot be read (${errorMessage(e)})` });

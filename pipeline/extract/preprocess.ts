@@ -5,6 +5,7 @@
  */
 import sharp from 'sharp';
 import type { KernelEnum, Sharp } from 'sharp';
+import { measureLevels } from './page-image/levels.ts';
 
 export interface Gray {
   gray: Uint8Array;
@@ -116,14 +117,17 @@ export function flattenBackground(img: Gray, cell = 32): Gray {
   return stretchLevels({ gray: out, width: w, height: h });
 }
 
-/** Linear levels: the 0.5th percentile → 0, the 90th percentile (paper) → 255. */
+/**
+ * Linear levels: the ink level (measured from dark pixels only, page-image/levels.ts) → 0, the
+ * 90th percentile (paper) → 255. A page with too little ink to measure is returned unchanged:
+ * stretching it would turn paper into ink.
+ */
 export function stretchLevels(img: Gray): Gray {
   const { gray } = img;
-  const hist = new Uint32Array(256);
-  for (let i = 0; i < gray.length; i += 3) hist[gray[i]]++;
-  const total = Math.ceil(gray.length / 3);
-  const lo = histPercentile(hist, total, 0.005);
-  const hi = Math.max(lo + 16, histPercentile(hist, total, 0.9));
+  const levels = measureLevels(img, 3);
+  if (levels.ink === null) return img;
+  const lo = levels.ink;
+  const hi = Math.max(lo + 16, levels.paper);
   const lut = new Uint8Array(256);
   for (let v = 0; v < 256; v++) lut[v] = Math.max(0, Math.min(255, Math.round(((v - lo) * 255) / (hi - lo))));
   const out = new Uint8Array(gray.length);
@@ -172,9 +176,10 @@ export async function prepareForOcr(img: Gray): Promise<{ image: Gray; note: str
   const s = imageStats(img);
   const grey = s.paper < GREY_PAPER_BELOW;
   const uneven = s.paperSpread >= UNEVEN_PAPER_SPREAD;
-  const figures = `paper ${s.paper}, spread ${s.paperSpread}, ink ${s.ink}`;
+  const ink = measureLevels(img, 2).ink;
+  const figures = `paper ${s.paper}, spread ${s.paperSpread}, ink ${ink ?? 'too little to measure'}`;
   if (!grey && !uneven) return { image: img, note: `clean background (${figures}): no preprocessing` };
   const why = [grey ? `grey paper (${s.paper} < ${GREY_PAPER_BELOW})` : '', uneven ? `uneven paper (spread ${s.paperSpread} ≥ ${UNEVEN_PAPER_SPREAD})` : ''].filter(Boolean).join(', ');
   const image = flattenBackground(await median3(img), flattenCell(img.width));
-  return { image, note: `${why}, ink ${s.ink}: median 3×3 + background flattening and level stretch` };
+  return { image, note: `${why}, ink ${ink ?? 'too little to measure (no level stretch)'}: median 3×3 + background flattening${ink === null ? '' : ' and level stretch'}` };
 }

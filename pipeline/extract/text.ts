@@ -124,3 +124,21 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     { file },
   );
 }
+
+/**
+ * Page spans of a text file: pages are separated by form feeds (with or without a newline
+ * before or after them); each form feed belongs to the page it ends. One span when there is
+ * none; an empty last page (a trailing form feed) is not a page.
+ */
+export function textPages(text: string): { start: number; end: number }[] {
+  const pages: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = text.indexOf('\f'); i >= 0; i = text.indexOf('\f', i + 1)) {
+    pages.push({ start, end: i + 1 });
+    start = i + 1;
+  }
+  if (start < text.length && text.slice(start).trim() !== '') pages.push({ start, end: text.length });
+  else if (pages.length) pages[pages.length - 1].end = text.length;
+  else pages.push({ start: 0, end: text.length });
+  return pages;
+}

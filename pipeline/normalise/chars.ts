@@ -25,7 +25,8 @@ export interface Line {
 /** Split into lines, keeping offsets. A line break is \n, \r\n or \r. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const re = /\r\n|\n|\r/g;
+  // A form feed (page break in text files) ends a line too, with or without a newline beside it.
+  const re = /\n?\f\n?|\r\n|\n|\r/g;
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {

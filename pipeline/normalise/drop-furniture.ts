@@ -5,8 +5,11 @@
  */
 import type { StageEdit } from '../tracked-text.ts';
 import { isHan, splitLines, visualWidth, type Line } from './chars.ts';
+import { fuzzyRunningHeaders } from './running-headers.ts';
 
 const PAGE_NUMBER = /^[\s\-—–―－~～·•]*(?:第\s*)?(?:\d{1,3}|[IVXivx]{1,5})\s*(?:页)?(?:\s*\/\s*\d{1,3})?[\s\-—–―－~～·•]*$/;
+/** "一 3 一": OCR reads the dashes around a page number as 一 (only with 一 on both sides). */
+const PAGE_NUMBER_YI = /^[\s\-—–―－一·•]*一[\s\-—–―－一·•]*\d{1,3}[\s\-—–―－一·•]*一[\s\-—–―－一·•]*$/;
 const SENTENCE_END = /[。！？；：”」』）)!?;:]$/;
 const DEBRIS = /^[\s\p{P}\p{S}a-zA-Z]{1,3}$/u;
 
@@ -19,7 +22,7 @@ const drop = (l: Line): StageEdit => ({
 
 function isPageNumber(line: string): boolean {
   const t = line.trim();
-  return t.length > 0 && PAGE_NUMBER.test(t);
+  return t.length > 0 && (PAGE_NUMBER.test(t) || PAGE_NUMBER_YI.test(t));
 }
 
 /** A 1–2 character Han fragment alone on a line in the middle of a sentence. */
@@ -55,6 +58,8 @@ function runningHeaders(lines: Line[]): Set<number> {
 export function dropFurniture(text: string): StageEdit[] {
   const lines = splitLines(text);
   const headers = runningHeaders(lines);
+  const { edge, breakBefore } = pageEdges(text, lines);
+  for (const i of fuzzyRunningHeaders(lines, edge, breakBefore)) headers.add(i);
   const edits: StageEdit[] = [];
   lines.forEach((l, i) => {
     const t = l.text.trim();
@@ -64,4 +69,24 @@ export function dropFurniture(text: string): StageEdit[] {
     }
   });
   return edits;
+}
+
+/**
+ * Lines at page edges: the first line, the first line after a form feed or after a page-number
+ * line, and the last line before a page number or a form feed (footers).
+ */
+function pageEdges(text: string, lines: Line[]): { edge: boolean[]; breakBefore: boolean[] } {
+  const edge = lines.map(() => false);
+  const breakBefore = lines.map(() => false);
+  const filled = lines.map((l, i) => (l.text.trim() ? i : -1)).filter((i) => i >= 0);
+  filled.forEach((i, k) => {
+    const prev = k > 0 ? lines[filled[k - 1]] : null;
+    const next = k + 1 < filled.length ? lines[filled[k + 1]] : null;
+    const ffBefore = prev !== null && text.slice(prev.end, lines[i].start).includes('\f');
+    const ffAfter = next !== null && text.slice(lines[i].end, next.start).includes('\f');
+    const afterNumber = prev !== null && isPageNumber(prev.text);
+    if (k === 0 || ffBefore || afterNumber || ffAfter || (next !== null && isPageNumber(next.text))) edge[i] = true;
+    if (ffBefore || afterNumber) breakBefore[i] = true;
+  });
+  return { edge, breakBefore };
 }

@@ -21,7 +21,7 @@ export interface PageOptions {
   /** Lines per recogniser run (README.md: measured 1 / 6 / 12). */
   batchSize?: number;
 }
-export const DEFAULT_BATCH = 6;
+export const DEFAULT_BATCH = 1; // measured: batch 1 costs half the CPU of 6 at equal CER (scripts/bench-ppocr-params.ts, README)
 
 export async function readPage(sessions: PpocrSessions, img: GrayImage, options: PageOptions = {}): Promise<OcrPage> {
   const boxes = await detectLines(sessions.det, img, options.detect);

@@ -1,0 +1,143 @@
+/**
+ * Page clean-up before OCR, as scanners deliver pages: red ink separated (colour scans), blank
+ * pages found, sideways and upside-down pages turned, skew corrected, then the grey/uneven
+ * paper clean-up of preprocess.ts. Each step is a function of page-image/; `note` says what was
+ * found, for the page's `reason`.
+ */
+import sharp from 'sharp';
+import { detectBlank } from './page-image/blank.ts';
+import { MIN_INK_CONTRAST } from './page-image/levels.ts';
+import { inkMask } from './page-image/mask.ts';
+import { MIN_RED_SHARE, separateRed } from './page-image/red.ts';
+import { findRedRegions } from './page-image/seals.ts';
+import { detectSideways } from './page-image/sideways.ts';
+import { estimateSkew } from './page-image/skew.ts';
+import type { Gray, PixelBox, Rgb } from './page-image/types.ts';
+import { layoutUpsideDown, type DetectUpsideDown } from './page-image/upside-down.ts';
+import { median3, prepareForOcr, resample } from './preprocess.ts';
+
+/** Masthead characters are scaled to about this height in pixels (OCR engines read 30–60 px text best). */
+export const MASTHEAD_TEXT_HEIGHT = 56;
+const MASTHEAD_PAD = 24;
+
+/** The masthead crop scaled to MASTHEAD_TEXT_HEIGHT and framed with paper. */
+async function mastheadImage(img: Gray): Promise<Gray> {
+  const scaled = img.height > MASTHEAD_TEXT_HEIGHT ? await resample(img, MASTHEAD_TEXT_HEIGHT / img.height) : img;
+  const w = scaled.width + 2 * MASTHEAD_PAD;
+  const h = scaled.height + 2 * MASTHEAD_PAD;
+  const out = new Uint8Array(w * h).fill(255);
+  for (let y = 0; y < scaled.height; y++) out.set(scaled.gray.subarray(y * scaled.width, (y + 1) * scaled.width), (y + MASTHEAD_PAD) * w + MASTHEAD_PAD);
+  return { gray: out, width: w, height: h };
+}
+
+/**
+ * Sideways detection compares empty rows with empty columns across strips several lines tall, so
+ * it needs a page-sized image: short side at least this (A4 at 110 dpi). Smaller images
+ * (crops, single lines) are taken as upright.
+ */
+export const MIN_SIDEWAYS_SIDE = 900;
+/** Skews smaller than this are left alone (resampling costs more than it gains). */
+export const MIN_SKEW_CORRECTED = 0.2;
+
+export interface PagePixels {
+  gray: Gray;
+  /** Colour pixels when the page has red ink worth separating. */
+  rgb?: Rgb;
+  dpi: number;
+}
+
+export interface PreparedPage {
+  blank: boolean;
+  image: Gray;
+  note: string;
+  rotation: 0 | 90 | 180 | 270;
+  skew: number;
+  /** Boxes on the page image as delivered (before any turn). */
+  seals: PixelBox[];
+  /** The red masthead alone (dark on white), upright, to be read separately; null when none. */
+  masthead: Gray | null;
+  mastheadBox: PixelBox | null;
+}
+
+export interface PrepareOptions {
+  /** Text-direction classifier; default: the layout rule of page-image/upside-down.ts. */
+  detectUpsideDown?: DetectUpsideDown;
+}
+
+async function turn(img: Gray, deg: number, background = 255): Promise<Gray> {
+  const { data, info } = await sharp(Buffer.from(img.gray.buffer, img.gray.byteOffset, img.gray.length), { raw: { width: img.width, height: img.height, channels: 1 } })
+    .rotate(deg, { background: { r: background, g: background, b: background } })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  let out: Gray = { gray: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), width: info.width, height: info.height };
+  if (deg % 90 !== 0) out = crop(out, { x: Math.floor((out.width - img.width) / 2), y: Math.floor((out.height - img.height) / 2), width: img.width, height: img.height });
+  return out;
+}
+
+function crop(img: Gray, b: PixelBox): Gray {
+  const x0 = Math.max(0, b.x);
+  const y0 = Math.max(0, b.y);
+  const w = Math.min(img.width - x0, b.width);
+  const h = Math.min(img.height - y0, b.height);
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) out.set(img.gray.subarray((y0 + y) * img.width + x0, (y0 + y) * img.width + x0 + w), y * w);
+  return { gray: out, width: w, height: h };
+}
+
+const defaultUpsideDown = (cut: number): DetectUpsideDown => async (gray, width, height) => {
+  const m = inkMask({ gray, width, height }, cut, Math.max(2, Math.round(width / 800)));
+  return layoutUpsideDown(m);
+};
+
+export async function preparePage(px: PagePixels, opts: PrepareOptions = {}): Promise<PreparedPage> {
+  const notes: string[] = [];
+  let img = px.gray;
+  let seals: PixelBox[] = [];
+  let mastheadBox: PixelBox | null = null;
+  let masthead: Gray | null = null;
+  if (px.rgb) {
+    const sep = separateRed(px.rgb);
+    if (sep.redShare >= MIN_RED_SHARE) {
+      img = sep.cleaned;
+      const regions = findRedRegions(sep.red, px.dpi);
+      seals = regions.seals;
+      mastheadBox = regions.masthead;
+      if (mastheadBox) masthead = await mastheadImage(crop(sep.red, mastheadBox));
+      notes.push(`red ink removed (${(sep.redShare * 100).toFixed(2)} % of the page; ${seals.length} seal(s)${mastheadBox ? ', a red masthead read separately' : ''})`);
+    }
+  }
+  const smooth = await median3(img);
+  const { blank, levels } = detectBlank(smooth);
+  const inkPct = `${(levels.inkShare * 100).toFixed(3)} % ink`;
+  if (blank && !masthead) return { blank: true, image: img, note: `blank page (${inkPct})`, rotation: 0, skew: 0, seals, masthead: null, mastheadBox: null };
+
+  const cut = Math.min(levels.threshold, levels.paper - MIN_INK_CONTRAST);
+  let rotation: 0 | 90 | 180 | 270 = 0;
+  const pageSized = Math.min(smooth.width, smooth.height) >= MIN_SIDEWAYS_SIDE;
+  const side = pageSized ? detectSideways(inkMask(smooth, cut, Math.max(2, Math.round(smooth.width / 400)))) : { sideways: false, rowGaps: 0, columnGaps: 0 };
+  let work = smooth;
+  if (side.sideways) {
+    rotation = 90;
+    img = await turn(img, 90, levels.paper);
+    work = await turn(work, 90, levels.paper);
+    notes.push(`sideways (empty rows ${side.rowGaps.toFixed(2)} < columns ${side.columnGaps.toFixed(2)}): turned 90°`);
+  }
+  const skew = estimateSkew(inkMask(work, cut, Math.max(2, Math.round(work.width / 800))));
+  if (Math.abs(skew) >= MIN_SKEW_CORRECTED) {
+    img = await turn(img, -skew, levels.paper);
+    work = await turn(work, -skew, levels.paper);
+    notes.push(`skew ${skew.toFixed(2)}° corrected`);
+  }
+  const detect = opts.detectUpsideDown ?? defaultUpsideDown(cut);
+  const dir = await detect(work.gray, work.width, work.height);
+  if (dir.rotation === 180) {
+    rotation = rotation === 90 ? 270 : 180;
+    img = await turn(img, 180, levels.paper);
+    notes.push(`upside down (confidence ${dir.confidence.toFixed(2)}): turned 180°`);
+  }
+  if (masthead && rotation !== 0) masthead = await turn(masthead, rotation);
+  const cleaned = await prepareForOcr(img);
+  notes.push(cleaned.note);
+  return { blank: false, image: cleaned.image, note: `${inkPct}; ${notes.join('; ')}`, rotation, skew: Math.abs(skew) >= MIN_SKEW_CORRECTED ? skew : 0, seals, masthead, mastheadBox };
+}

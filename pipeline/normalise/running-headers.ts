@@ -1,0 +1,48 @@
+/**
+ * Running headers and footers read differently on each page: lines at page edges (the first line
+ * after a page break or a page number, the last line before a page number) that match each other
+ * within a small edit distance on 3 or more pages. OCR damages a character or two of a header
+ * per page (〈2024年… for 2024年…, 育石县 for 青石县), so exact repetition misses them.
+ */
+import { createRequire } from 'node:module';
+import type { Line } from './chars.ts';
+
+const require = createRequire(import.meta.url);
+// One file of `natural`, not the whole package (a full import costs 0.5 s and loads ~1,300 modules).
+const { LevenshteinDistance } = require('natural/lib/natural/distance/levenshtein_distance.js') as { LevenshteinDistance: (a: string, b: string) => number };
+
+/** Edit distance allowed between two readings of one header, as a share of the longer one. */
+export const HEADER_DISTANCE_SHARE = 0.25;
+/** Occurrences needed (the exact-repeat rule also uses 3). */
+export const HEADER_MIN_PAGES = 3;
+const MIN_LEN = 4;
+const MAX_LEN = 40;
+
+const squeeze = (s: string) => s.replace(/\s+/gu, '');
+
+export function similarHeaders(a: string, b: string): boolean {
+  const n = Math.max([...a].length, [...b].length);
+  return LevenshteinDistance(a, b) <= Math.max(1, Math.floor(n * HEADER_DISTANCE_SHARE));
+}
+
+/**
+ * Indexes of lines to drop as running headers/footers. `edge[i]` says line i sits at a page
+ * edge; `breakBefore[i]` says it is the first line of a page other than the first.
+ */
+export function fuzzyRunningHeaders(lines: Line[], edge: boolean[], breakBefore: boolean[]): Set<number> {
+  const cands = lines
+    .map((l, i) => ({ i, t: squeeze(l.text) }))
+    .filter(({ i, t }) => edge[i] && [...t].length >= MIN_LEN && [...t].length <= MAX_LEN);
+  const out = new Set<number>();
+  for (const c of cands) {
+    const group = cands.filter((d) => d === c || similarHeaders(c.t, d.t));
+    if (group.length < HEADER_MIN_PAGES) continue;
+    // The document's own first line (title, masthead) is never furniture; repeats at page edges are.
+    for (const g of group) if (g.i !== firstTextLine(lines) || breakBefore[g.i]) out.add(g.i);
+  }
+  return out;
+}
+
+function firstTextLine(lines: Line[]): number {
+  return lines.findIndex((l) => l.text.trim() !== '');
+}

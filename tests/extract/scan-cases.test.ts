@@ -1,0 +1,53 @@
+/**
+ * Scan cases from fixtures/scans/ through the real extractor and OCR engine: a feeder scan with
+ * an upside-down page and a blank back side, a near-empty last page, a colour page with a red
+ * masthead and a red seal over the sign-off. (Sideways and skewed pages: page-image.test.ts.)
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createPipeline } from '../../pipeline/convert.ts';
+import { cer } from '../../pipeline/eval/metrics.ts';
+
+const pipeline = createPipeline({ workers: 2 });
+afterAll(() => pipeline.close());
+const gold = (c: string) => readFileSync(`fixtures/scans/${c}/gold.txt`, 'utf8');
+const structure = (c: string) => JSON.parse(readFileSync(`fixtures/scans/${c}/gold.structure.json`, 'utf8'));
+
+describe('pages as scanners deliver them', () => {
+  it('feeder scan: the upside-down page is turned and read, the blank back side is reported and adds no text', async () => {
+    const c = 'feeder-upside-down-blank';
+    const doc = await pipeline.convertFile(`fixtures/scans/${c}/input.pdf`);
+    expect(doc.source.pages.map((p) => [p.method, p.rotation ?? null])).toEqual([['ocr', 0], ['ocr', 180], ['ocr', 0], ['blank', null]]);
+    expect(doc.warnings.find((w) => w.code === 'BLANK_PAGE')?.message).toMatch(/input\.pdf, page 4: blank page/);
+    const last = doc.source.pages[3];
+    expect(last.original.end - last.original.start).toBe(0);
+    expect(cer(doc.text, gold(c))).toBeLessThan(0.015);
+    expect(doc.notice.problemCount).toBe(structure(c).sections.flatMap((s: { problems: unknown[]; subsections: { problems: unknown[] }[] }) => [...s.problems, ...s.subsections.flatMap((x) => x.problems)]).length);
+  }, 180_000);
+
+  it('near-empty last page: read, not turned into noise', async () => {
+    const c = 'near-empty-last-page';
+    const doc = await pipeline.convertFile(`fixtures/scans/${c}/input.pdf`);
+    const last = doc.source.pages.at(-1)!;
+    expect(last.method).toBe('ocr');
+    expect(last.confidence!).toBeGreaterThan(0.6);
+    expect(last.reason).not.toMatch(/ink 2\d\d/);
+    const lastText = doc.original.slice(last.original.start, last.original.end).replace(/\s/g, '');
+    expect(lastText.length).toBeLessThan(120);
+    expect(doc.warnings.filter((w) => w.code === 'LOW_CONFIDENCE_PAGE')).toEqual([]);
+    expect(cer(doc.text, gold(c))).toBeLessThan(0.015);
+  }, 180_000);
+
+  it('colour scan: red seal recorded and removed, issuer and date under it right, red masthead read as the first line', async () => {
+    const c = 'colour-seal-masthead';
+    const doc = await pipeline.convertFile(`fixtures/scans/${c}/input.pdf`);
+    const seals = doc.source.pages.flatMap((p) => p.seals ?? []);
+    expect(seals).toHaveLength(1);
+    expect(seals[0].page).toBe(3);
+    const s = structure(c);
+    expect(doc.notice.signoff?.issuer).toBe(s.issuer);
+    expect(doc.notice.date).toBe(s.date);
+    expect(doc.original.split('\n')[0]).toBe('临江区委巡察办文件');
+    expect(cer(doc.text, gold(c))).toBeLessThan(0.015);
+  }, 180_000);
+});

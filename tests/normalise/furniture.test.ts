@@ -1,0 +1,87 @@
+/** Page furniture read differently on each page, and text files paged by form feeds. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { textPages } from '../../pipeline/extract/text.ts';
+import { dropFurniture } from '../../pipeline/normalise/drop-furniture.ts';
+import { similarHeaders } from '../../pipeline/normalise/running-headers.ts';
+import { createPipeline } from '../../pipeline/convert.ts';
+import { cer } from '../../pipeline/eval/metrics.ts';
+import { applyEdits } from './helpers.ts';
+
+const drop = (t: string) => applyEdits(t, dropFurniture(t));
+const BODY = ['各单位要把巡察整改作为重要政治任务，', '切实抓好问题整改，一抓到底。'];
+
+describe('page numbers in damaged forms', () => {
+  it.each(['— 3 —', '-3-', '一 3 一', '一3一', '·3·', '第3页', '3', '- 12 -'])('"%s" between pages is dropped', (pn) => {
+    expect(drop(`${BODY[0]}\n${pn}\n${BODY[1]}\n`)).toBe(`${BODY[0]}\n${BODY[1]}\n`);
+  });
+  it.each(['一是加强领导', '第三条', '3个问题已整改'])('"%s" is text, kept', (line) => {
+    const t = `${BODY[0]}\n${line}\n${BODY[1]}\n`;
+    expect(drop(t)).toBe(t);
+  });
+});
+
+describe('running headers read differently on each page', () => {
+  it.each([
+    ['青石县2024年巡察整改进展情况通报', '〈2024年巡察整改进展情况通报', true],
+    ['青石县2024年巡察整改进展情况通报', '育石县2024年巡察整改进展倩况通报', true],
+    ['青石县2024年巡察整改进展情况通报', '各单位要把巡察整改作为重要政治任务', false],
+    ['整改进展情况：', '整改落实情况：', false],
+  ])('"%s" ~ "%s": %s', (a, b, same) => {
+    expect(similarHeaders(a, b)).toBe(same);
+  });
+
+  const bodies = [
+    ['各单位要把巡察整改作为重要政治任务，', '切实抓好问题整改，一抓到底。'],
+    ['区委巡察办加强统筹协调，', '区纪委监委履行整改日常监督职责。'],
+    ['对尚未完成的问题，', '督促相关党组织紧盯时间节点。'],
+    ['欢迎广大干部群众进行监督，', '如有意见建议请及时反映。'],
+  ].map((b) => b.join('\n'));
+  const pages = [
+    `${bodies[0]}\n— 1 —\n`,
+    `青石县2024年巡察整改进展情况通报\n${bodies[1]}\n-2-\n`,
+    `〈2024年巡察整改进展情况通报\n${bodies[2]}\n一 3 一\n`,
+    `育石县2024年巡察整改进展倩况通报\n${bodies[3]}\n第4页\n`,
+  ];
+  it('a header at the top of pages 2–4, read three ways, is dropped with the page numbers (pages joined by newlines)', () => {
+    expect(drop(pages.join(''))).toBe(`${bodies.join('\n')}\n`);
+  });
+  it('the same with form feeds and no newline before them', () => {
+    const t = pages.map((p) => p.replace(/\n$/, '')).join('\f') + '\n';
+    const out = drop(t);
+    expect(out).not.toMatch(/通报|—|第4页/);
+    expect(out.replace(/[\n\f]/g, '')).toBe(bodies.join('').replace(/\n/g, ''));
+  });
+  it('a line like the header in the middle of a page (not at a page edge) stays', () => {
+    const t = pages.join('').replace('区委巡察办加强统筹协调，\n', '区委巡察办加强统筹协调，\n青石县2024年巡察整改进展情况通报\n');
+    expect(drop(t).match(/青石县2024年巡察整改进展情况通报/g)).toHaveLength(1);
+  });
+  it('the document title is not furniture even when the header repeats it', () => {
+    const t = `青石县2024年巡察整改进展情况通报\n${pages.join('')}`;
+    expect(drop(t).startsWith('青石县2024年巡察整改进展情况通报\n')).toBe(true);
+  });
+});
+
+describe('text files paged by form feeds', () => {
+  it.each([
+    ['no form feed', '甲\n乙\n', [[0, 4]]],
+    ['form feed with no newline before it', '一抓到底。\f青石县\n', [[0, 6], [6, 10]]],
+    ['newline before and after', '甲\n\f\n乙\n', [[0, 3], [3, 6]]],
+    ['trailing form feed', '甲\n\f', [[0, 3]]],
+  ])('%s', (_n, text, spans) => {
+    expect(textPages(text).map((p) => [p.start, p.end])).toEqual(spans);
+  });
+
+  it('the damaged running-header fixture converts to its gold text, pages recorded', async () => {
+    const p = createPipeline({ workers: 1 });
+    try {
+      const input = 'fixtures/scans/running-header-damaged/input.ocr.txt';
+      const doc = await p.convertFile(input);
+      expect(doc.source.pages.length).toBeGreaterThan(3);
+      expect(doc.original).toBe(readFileSync(input, 'utf8'));
+      expect(cer(doc.text, readFileSync('fixtures/scans/running-header-damaged/gold.txt', 'utf8'))).toBeLessThan(0.002);
+    } finally {
+      await p.close();
+    }
+  });
+});
