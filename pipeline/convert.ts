@@ -9,7 +9,7 @@ import { createCorrector, loadDictionaries, type Corrector } from './correct/ind
 import { changeId, emitDocument, sha256, splitChanges } from './emit.ts';
 import { decisionsFingerprint, promoteAccepted, withoutRejected, type DecisionLookup, type DocumentDecisions } from './decision-filter.ts';
 import { createExtractor, type Extraction, type ExtractOptions, type Extractor } from './extract/index.ts';
-import type { EngineName } from './extract/ocr.ts';
+import { DEFAULT_ENGINE, type EngineName } from './extract/ocr.ts';
 import { normaliseStages } from './normalise/index.ts';
 import type { Correction, NoticeDocument, RunOptions, Source, Warning } from './schema.ts';
 import { segment } from './segment/index.ts';
@@ -51,7 +51,8 @@ export interface Pipeline {
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const corrector = createCorrector(loadDictionaries({ dir: options.dictionaryDir, userFiles: options.userDictionaries }));
   let extractor: Extractor | null = null;
-  const runOptions = (sha: string, ocr: RunOptions['ocr']): RunOptions => ({ ocr, decisions: decisionsFingerprint(options.decisions?.(sha)) });
+  const engine = options.engine ?? DEFAULT_ENGINE;
+  const runOptions = (sha: string, ocr: RunOptions['ocr']): RunOptions => ({ ocr, decisions: decisionsFingerprint(options.decisions?.(sha)), engine });
   return {
     dictionaryVersion: corrector.dictionaryVersion,
     runOptions,
@@ -91,7 +92,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       return processText(corrector, ex.original, source, indexEvidence(ex.evidence), extractionWarnings, {
         decisions: opts.decisions ?? options.decisions?.(source.sha256),
         // the decisions this conversion used (a queue job carries its own), so the output records them alike
-        options: { ocr: opts.ocr ?? 'auto', decisions: decisionsFingerprint(opts.decisions ?? options.decisions?.(source.sha256)) },
+        options: { ocr: opts.ocr ?? 'auto', decisions: decisionsFingerprint(opts.decisions ?? options.decisions?.(source.sha256)), engine },
       });
     },
     async close() {

@@ -234,6 +234,7 @@ export const RunOptions = z
   .object({
     ocr: z.enum(['auto', 'always', 'never']).describe('OCR mode asked for (a text input is read the same in every mode)'),
     decisions: z.string().nullable().describe('Fingerprint of the reviewer decisions applied to this input; null when none'),
+    engine: z.enum(['ppocr', 'tesseract']).optional().describe('OCR engine asked for scanned pages (a text input is read the same by every engine)'),
   })
   .describe('The options that change this output: a re-run redoes the input when they differ');
 export type RunOptions = z.infer<typeof RunOptions>;

@@ -60,7 +60,7 @@ export async function upToDate(jsonPath: string, input: string, expected: Expect
     const sha = await hashFile(input);
     if (prev.source?.sha256 !== sha) return false;
     const want = expected.runOptions(sha);
-    if (prev.source.kind !== 'text' && prev.options?.ocr !== want.ocr) return false;
+    if (prev.source.kind !== 'text' && (prev.options?.ocr !== want.ocr || prev.options?.engine !== want.engine)) return false;
     return (prev.options?.decisions ?? null) === want.decisions;
   } catch {
     return false;

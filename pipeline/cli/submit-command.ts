@@ -1,4 +1,5 @@
 /** `notice submit <files or folders…> --redis URL --out DIR` */
+import { DEFAULT_ENGINE, ENGINE_NAMES, type EngineName } from '../extract/ocr.ts';
 import { parseArgs } from 'node:util';
 import { assignUniqueNames, collectInputs } from '../batch/collect-inputs.ts';
 import { batchExitCode, writeRunReport } from '../batch/outputs.ts';
@@ -18,6 +19,7 @@ Options:
       --redis URL        redis://[user:password@]host:port[/db] (required)
   -o, --out DIR          output folder (required)
       --ocr MODE         auto | always | never (default: auto)
+      --engine NAME      OCR engine for scanned pages: ppocr | tesseract (default: ppocr)
       --force            redo inputs whose output is up to date
       --decisions FILE   apply a reviewer's decisions file (repeatable)
       --dict FILE        add a user dictionary (repeatable; sent to the workers)
@@ -43,6 +45,7 @@ export async function submitCommand(argv: string[], io: { stdout: NodeJS.WriteSt
       redis: { type: 'string' },
       out: { type: 'string', short: 'o' },
       ocr: { type: 'string', default: 'auto' },
+      engine: { type: 'string', default: DEFAULT_ENGINE },
       force: { type: 'boolean', default: false },
       decisions: { type: 'string', multiple: true, default: [] },
       dict: { type: 'string', multiple: true, default: [] },
@@ -64,6 +67,8 @@ export async function submitCommand(argv: string[], io: { stdout: NodeJS.WriteSt
   if (!values.out) throw new UsageError('submit needs --out DIR');
   const ocr = values.ocr as 'auto' | 'always' | 'never';
   if (!['auto', 'always', 'never'].includes(ocr)) throw new UsageError(`--ocr must be auto, always or never (got "${values.ocr}")`);
+  const engine = values.engine as EngineName;
+  if (!ENGINE_NAMES.includes(engine)) throw new UsageError(`--engine must be ${ENGINE_NAMES.join(' or ')} (got "${values.engine}")`);
   const maxInputMb = positive(values['max-input-mb'], '--max-input-mb');
   const window = positive(values.window, '--window');
 
@@ -77,6 +82,7 @@ export async function submitCommand(argv: string[], io: { stdout: NodeJS.WriteSt
     out: values.out,
     force: values.force || decisions !== undefined,
     ocr,
+    engine,
     userDictionaries: values.dict,
     decisions,
     queue: values.queue,

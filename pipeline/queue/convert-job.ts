@@ -4,6 +4,7 @@
  * submitter), convert with the pipeline for the job's dictionaries, and return
  * the rendered outputs exactly as `convert` writes them.
  */
+import type { EngineName } from '../extract/ocr.ts';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ import { JobData, type JobResult, type UserDictionary } from './job.ts';
 
 export interface JobContext {
   /** the pipeline for a set of user dictionaries (created once per set, then reused) */
-  pipelineFor(dictionaries: UserDictionary[], dir: () => Promise<string>): Promise<Pipeline>;
+  pipelineFor(dictionaries: UserDictionary[], engine: EngineName, dir: () => Promise<string>): Promise<Pipeline>;
   maxResultBytes: number;
 }
 
@@ -37,7 +38,7 @@ export async function convertJob(raw: unknown, ctx: JobContext): Promise<JobResu
   }
   const dir = await mkdtemp(join(tmpdir(), 'notice-job-'));
   try {
-    const pipeline = await ctx.pipelineFor(data.options.userDictionaries, async () => {
+    const pipeline = await ctx.pipelineFor(data.options.userDictionaries, data.options.engine, async () => {
       await mkdir(join(dir, 'dicts'));
       return join(dir, 'dicts');
     });

@@ -12,6 +12,7 @@ import { jobIdOf, MB, type JobData, type JobOptions, type UserDictionary } from 
 
 export interface JobSettings {
   ocr: JobOptions['ocr'];
+  engine: JobOptions['engine'];
   userDictionaries: UserDictionary[];
   decisions?: DecisionLookup;
   dictionaryVersion: string;
@@ -36,6 +37,7 @@ export async function jobFor(path: string, name: string, s: JobSettings): Promis
   const d = s.decisions?.(sha256);
   const options: JobOptions = {
     ocr: s.ocr,
+    engine: s.engine,
     userDictionaries: s.userDictionaries,
     decisions: d ? { rejected: [...d.rejected].sort(), accepted: [...d.accepted].sort() } : null,
   };

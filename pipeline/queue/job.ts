@@ -29,6 +29,7 @@ export type UserDictionary = z.infer<typeof UserDictionary>;
 
 export const JobOptions = z.object({
   ocr: z.enum(['auto', 'always', 'never']),
+  engine: z.enum(['ppocr', 'tesseract']),
   userDictionaries: z.array(UserDictionary),
   /** this input's reviewer decisions (already filtered by its sha256), ids sorted */
   decisions: z.object({ rejected: z.array(z.string()), accepted: z.array(z.string()) }).nullable(),

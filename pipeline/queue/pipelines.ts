@@ -1,5 +1,5 @@
 /**
- * A worker's pipelines, one per set of user dictionaries, created on first use and
+ * A worker's pipelines, one per OCR engine and set of user dictionaries, created on first use and
  * kept for the life of the process (loading dictionaries takes seconds; most
  * batches use one set). The set is keyed by its content, so the same files sent
  * by two submitters share one pipeline.
@@ -8,16 +8,17 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createPipeline, type Pipeline, type PipelineOptions } from '../convert.ts';
+import type { EngineName } from '../extract/ocr.ts';
 import type { UserDictionary } from './job.ts';
 
 export interface PipelineCache {
-  pipelineFor(dictionaries: UserDictionary[], dir: () => Promise<string>): Promise<Pipeline>;
+  pipelineFor(dictionaries: UserDictionary[], engine: EngineName, dir: () => Promise<string>): Promise<Pipeline>;
   close(): Promise<void>;
 }
 
-export function pipelineCache(base: Omit<PipelineOptions, 'userDictionaries' | 'decisions'>): PipelineCache {
+export function pipelineCache(base: Omit<PipelineOptions, 'userDictionaries' | 'decisions' | 'engine'>): PipelineCache {
   const pipelines = new Map<string, Promise<Pipeline>>();
-  const make = async (dictionaries: UserDictionary[], dir: () => Promise<string>): Promise<Pipeline> => {
+  const make = async (dictionaries: UserDictionary[], engine: EngineName, dir: () => Promise<string>): Promise<Pipeline> => {
     const files: string[] = [];
     if (dictionaries.length) {
       const root = await dir();
@@ -28,14 +29,14 @@ export function pipelineCache(base: Omit<PipelineOptions, 'userDictionaries' | '
         files.push(join(folder, d.basename));
       }
     }
-    return createPipeline({ ...base, userDictionaries: files });
+    return createPipeline({ ...base, engine, userDictionaries: files });
   };
   return {
-    pipelineFor(dictionaries, dir) {
-      const key = createHash('sha256').update(JSON.stringify(dictionaries)).digest('hex');
+    pipelineFor(dictionaries, engine, dir) {
+      const key = createHash('sha256').update(JSON.stringify([engine, dictionaries])).digest('hex');
       let p = pipelines.get(key);
       if (!p) {
-        p = make(dictionaries, dir);
+        p = make(dictionaries, engine, dir);
         pipelines.set(key, p);
         p.catch(() => pipelines.delete(key));
       }

@@ -13,6 +13,7 @@ import type { BatchEvent, FileResult } from '../batch/run-batch.ts';
 import { loadDictionaries } from '../correct/index.ts';
 import { decisionsFingerprint, type DecisionLookup } from '../decision-filter.ts';
 import { isNoticeError } from '../errors.ts';
+import { DEFAULT_ENGINE } from '../extract/ocr.ts';
 import { DEFAULT_MAX_INPUT_BYTES, JobResult, parseFailedReason, queueNameFor, type JobData } from './job.ts';
 import { jobFor, readUserDictionaries, type JobSettings } from './job-input.ts';
 import { probeRedis, redactUrl, redisOptionsFromUrl } from './redis-connection.ts';
@@ -23,6 +24,8 @@ export interface SubmitOptions {
   out: string;
   force?: boolean;
   ocr?: JobSettings['ocr'];
+  /** OCR engine for scanned pages (default ppocr) */
+  engine?: JobSettings['engine'];
   userDictionaries?: string[];
   decisions?: DecisionLookup;
   dictionaryDir?: string;
@@ -50,10 +53,11 @@ export async function submitInputs(inputs: readonly BatchInput[], opts: SubmitOp
   const dictionaryVersion = loadDictionaries({ dir: opts.dictionaryDir, userFiles: opts.userDictionaries }).version;
   const expected: Expected = {
     dictionaryVersion,
-    runOptions: (sha) => ({ ocr: opts.ocr ?? 'auto', decisions: decisionsFingerprint(opts.decisions?.(sha)) }),
+    runOptions: (sha) => ({ ocr: opts.ocr ?? 'auto', decisions: decisionsFingerprint(opts.decisions?.(sha)), engine: opts.engine ?? DEFAULT_ENGINE }),
   };
   const settings: JobSettings = {
     ocr: opts.ocr ?? 'auto',
+    engine: opts.engine ?? DEFAULT_ENGINE,
     userDictionaries: await readUserDictionaries(opts.userDictionaries ?? []),
     decisions: opts.decisions,
     dictionaryVersion,

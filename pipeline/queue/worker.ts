@@ -6,6 +6,7 @@
  * its job's lock; after `lockDurationMs` another worker's stalled-job check
  * (every `stalledIntervalMs`) puts the job back on the queue.
  */
+import { DEFAULT_ENGINE } from '../extract/ocr.ts';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { NoticeError } from '../errors.ts';
 import { convertJob } from './convert-job.ts';
@@ -59,7 +60,7 @@ export function startWorker(opts: WorkerOptions): RunningWorker {
     }
   };
   // load the bundled dictionaries before taking the first job
-  const warm = cache.pipelineFor([], async () => '').then(() => undefined);
+  const warm = cache.pipelineFor([], DEFAULT_ENGINE, async () => '').then(() => undefined);
   const worker = new Worker<JobData, JobResult>(queue, processor, {
     connection: { ...redisOptionsFromUrl(opts.redis), maxRetriesPerRequest: null },
     concurrency,

@@ -64,8 +64,22 @@ describe('resume: redo exactly what changed', () => {
   });
 
   it('records the output-changing options in each output', () => {
-    expect(readDoc('a').options).toEqual({ ocr: 'auto', decisions: null });
-    expect(readDoc('b').options).toEqual({ ocr: 'auto', decisions: null });
+    expect(readDoc('a').options).toEqual({ ocr: 'auto', decisions: null, engine: 'ppocr' });
+    expect(readDoc('b').options).toEqual({ ocr: 'auto', decisions: null, engine: 'ppocr' });
+  });
+});
+
+describe('resume: OCR engine', () => {
+  it('redoes the PDF (not the text) when the engine changes, then skips it while it stays the same', async () => {
+    const other = createPipeline({ workers: 1, engine: 'tesseract' });
+    try {
+      expect(await run(other)).toEqual(['skipped', 'converted']);
+      expect(readDoc('b').options?.engine).toBe('tesseract');
+      expect(await run(other)).toEqual(['skipped', 'skipped']);
+    } finally {
+      await other.close();
+    }
+    expect(await run(plain)).toEqual(['skipped', 'converted']);
   });
 });
 

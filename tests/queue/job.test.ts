@@ -9,14 +9,14 @@ import { JobData, parseFailedReason } from '../../pipeline/queue/job.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'notice-job-'));
 const file = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
-const base: JobSettings = { ocr: 'auto', userDictionaries: [], dictionaryVersion: 'abc123', maxInputBytes: 1024 };
+const base: JobSettings = { ocr: 'auto', engine: 'ppocr', userDictionaries: [], dictionaryVersion: 'abc123', maxInputBytes: 1024 };
 
 describe('queue jobs', () => {
   it('carry the bytes, name and options, and validate against the worker schema', async () => {
     const { data } = await jobFor(file('a.txt', '关于巡察整改'), 'in/a.txt', base);
     expect(JobData.parse(data)).toEqual(data);
     expect(Buffer.from(data.bytes, 'base64').toString('utf8')).toBe('关于巡察整改');
-    expect(data).toMatchObject({ name: 'in/a.txt', extension: '.txt', options: { ocr: 'auto', decisions: null } });
+    expect(data).toMatchObject({ name: 'in/a.txt', extension: '.txt', options: { ocr: 'auto', engine: 'ppocr', decisions: null } });
   });
 
   it.each([
@@ -24,6 +24,7 @@ describe('queue jobs', () => {
     ['other bytes', 'x.txt', '正文。', 'in/x.txt', base, false],
     ['another name', 'x.txt', '正文', 'in/y.txt', base, false],
     ['another OCR mode', 'x.txt', '正文', 'in/x.txt', { ...base, ocr: 'never' as const }, false],
+    ['another OCR engine', 'x.txt', '正文', 'in/x.txt', { ...base, engine: 'tesseract' as const }, false],
     ['other dictionaries', 'x.txt', '正文', 'in/x.txt', { ...base, dictionaryVersion: 'def456' }, false],
     ['a user dictionary', 'x.txt', '正文', 'in/x.txt', { ...base, userDictionaries: [{ basename: 'my.lexicon.tsv', folder: 'd', content: 'term\tweight\n' }] }, false],
   ])('id for %s: same as the first job = %s', async (_what, name, text, label, settings, same) => {
