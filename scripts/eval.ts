@@ -4,7 +4,8 @@
  * Han misreadings fixed / missed / newly broken, calibration of confidence, and
  * a clean-text check (each gold.txt through the pipeline should get no change).
  * Tune, holdout and unseen fixtures are reported apart; holdout and unseen are never tuned on.
- *   npx tsx scripts/eval.ts [--no-scans] [--no-clean] [--json FILE] [--verbose [--verbose-holdout] [--verbose-unseen]]
+ *   npx tsx scripts/eval.ts [--no-scans] [--no-clean] [--split S ...] [--json FILE] [--verbose [--verbose-holdout] [--verbose-unseen]]
+ *   (--split limits the run to those splits, e.g. --split unseen)
  *   (--verbose lists wrong changes of the tune fixtures only; holdout / unseen ones need their own flag)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { beforeCorrection, cer, editDistance, isCharacterCorrection, judgeCorrec
 import { formatReport, type CleanRow, type Row } from '../pipeline/eval/report.ts';
 import { GoldStructure, scoreStructure } from '../pipeline/eval/structure.ts';
 
-const USAGE = 'usage: npm run eval -- [--no-scans] [--no-clean] [--json FILE] [--verbose [--verbose-holdout] [--verbose-unseen]]';
+const USAGE = 'usage: npm run eval -- [--no-scans] [--no-clean] [--split tune|holdout|unseen ...] [--json FILE] [--verbose [--verbose-holdout] [--verbose-unseen]]';
 function options() {
   try {
     return parseArgs({
@@ -26,6 +27,7 @@ function options() {
       options: {
         scans: { type: 'boolean', default: true },
         clean: { type: 'boolean', default: true },
+        split: { type: 'string', multiple: true },
         json: { type: 'string' },
         verbose: { type: 'boolean', default: false },
         'verbose-holdout': { type: 'boolean', default: false },
@@ -43,6 +45,8 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
+
+const wanted = (split: string) => !values.split || values.split.includes(split);
 
 async function evaluate(pipeline: Pipeline, fx: EvalFixture): Promise<Row> {
   const gold = readFileSync(join(fx.dir, 'gold.txt'), 'utf8');
@@ -81,7 +85,7 @@ async function evaluate(pipeline: Pipeline, fx: EvalFixture): Promise<Row> {
 
 /** Correct text in, no change out: every correction made to a gold text is a false one. */
 function cleanCheck(pipeline: Pipeline): CleanRow[] {
-  return goldTexts('.').map(({ id, split, gold }) => {
+  return goldTexts('.').filter((g) => wanted(g.split)).map(({ id, split, gold }) => {
     const doc = pipeline.convertText(gold, { file: `${id}/gold.txt` });
     return {
       id,
@@ -98,7 +102,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   let clean: CleanRow[] = [];
   try {
-    for (const fx of evalFixtures('.', { scans: values.scans })) rows.push(await evaluate(pipeline, fx));
+    for (const fx of evalFixtures('.', { scans: values.scans }).filter((f) => wanted(f.split))) rows.push(await evaluate(pipeline, fx));
     if (values.clean) clean = cleanCheck(pipeline);
   } finally {
     await pipeline.close();
