@@ -68,21 +68,28 @@ export interface CorrectionScore {
   wrongExamples: string[];
 }
 
-/** A change is right when every character it wrote lines up with the same character in gold. */
-export function scoreCorrections(doc: NoticeDocument, gold: string, kinds: (c: Correction) => boolean): CorrectionScore {
+/** For each change of these kinds: whether it is right, i.e. every character it wrote lines up with the same character in gold. */
+export function judgeCorrections(doc: NoticeDocument, gold: string, kinds: (c: Correction) => boolean): { correction: Correction; right: boolean }[] {
   const { text, index } = strip(doc.text);
   const matched = matchedChars(text, strip(gold).text);
   const strippedAt = new Map<number, number>();
   index.forEach((orig, k) => strippedAt.set(orig, k));
+  return doc.corrections.filter(kinds).map((c) => {
+    let right = true;
+    for (let p = c.text.start; p < c.text.end; p++) {
+      const k = strippedAt.get(p);
+      if (k !== undefined && !matched[k]) right = false;
+    }
+    return { correction: c, right };
+  });
+}
+
+/** Right and wrong counts of the changes of these kinds (see judgeCorrections), with the wrong ones in context. */
+export function scoreCorrections(doc: NoticeDocument, gold: string, kinds: (c: Correction) => boolean): CorrectionScore {
   let right = 0;
   let wrong = 0;
   const wrongExamples: string[] = [];
-  for (const c of doc.corrections.filter(kinds)) {
-    let ok = true;
-    for (let p = c.text.start; p < c.text.end; p++) {
-      const k = strippedAt.get(p);
-      if (k !== undefined && !matched[k]) ok = false;
-    }
+  for (const { correction: c, right: ok } of judgeCorrections(doc, gold, kinds)) {
     if (ok) right++;
     else {
       wrong++;
