@@ -51,7 +51,7 @@ const jiebaChar = new Map<string, number>();
 parseJiebaDict(dicts.jiebaText, jiebaFreq, jiebaChar);
 const shapes = new ShapeModel(dicts.glyphFeatures);
 const models: ReadingModels = { word: loadWordLM(join(root, 'dictionaries/word-lm')), char: new CharLM(trainText, jiebaChar), shapes };
-const candidates = new CandidateIndex(dicts.confusions, shapes, dicts.charfreq ?? jiebaChar);
+const candidates = new CandidateIndex(dicts.confusions, dicts.glyphFeatures, dicts.charfreq ?? jiebaChar);
 
 // OCR statistics: truth -> [ocr, count]; the misreading rate
 const misread = new Map<string, { ocr: string; count: number }[]>();

@@ -8,7 +8,7 @@
  * first reading and is not listed here.
  */
 import type { Confusion } from './dictionaries.ts';
-import type { ShapeModel } from './glyph-features.ts';
+import { FEATURE_SIDE } from './glyph-features.ts';
 
 export interface CandidateParams {
   /** nearest shape neighbours added per character */
@@ -31,19 +31,26 @@ export class CandidateIndex {
   private readonly listed = new Map<string, Set<string>>();
   private readonly memo = new Map<string, string[]>();
   private readonly vocabulary: string[];
+  /** the vocabulary's glyph features, centred and of unit length, row by row (correlation = dot product) */
+  private readonly unit: Float32Array;
+  private readonly features: ReadonlyMap<string, Int8Array>;
 
   constructor(
     confusions: readonly Confusion[],
-    private readonly shapes: ShapeModel,
+    features: ReadonlyMap<string, Int8Array>,
     charFreq: ReadonlyMap<string, number>,
     private readonly p: CandidateParams = CANDIDATE_DEFAULTS,
   ) {
+    this.features = features;
     const han = /^\p{Script=Han}$/u;
     this.vocabulary = [...charFreq]
       .filter(([ch]) => han.test(ch))
       .sort((a, b) => b[1] - a[1])
       .slice(0, p.truthVocabulary)
       .map(([ch]) => ch);
+    this.vocabulary = this.vocabulary.filter((ch) => unitVector(features.get(ch)) !== null);
+    this.unit = new Float32Array(this.vocabulary.length * D);
+    this.vocabulary.forEach((ch, r) => this.unit.set(unitVector(features.get(ch))!, r * D));
     const common = new Set(this.vocabulary);
     const add = (ocr: string, truth: string): void => {
       if (ocr === truth || !common.has(truth) || (NUMERALS.has(ocr) && NUMERALS.has(truth))) return;
@@ -74,21 +81,41 @@ export class CandidateIndex {
     return list;
   }
 
-  /** The closest common characters by glyph shape. */
+  /** The closest common characters by glyph shape (Pearson correlation of the feature maps). */
   private nearest(ocr: string): string[] {
     const k = this.p.shapeNeighbours;
-    if (k <= 0 || this.shapes.compute(ocr, ocr) === null) return [];
+    const u = unitVector(this.features.get(ocr));
+    if (k <= 0 || !u) return [];
     const best: { ch: string; s: number }[] = [];
-    for (const ch of this.vocabulary) {
+    const unit = this.unit;
+    for (let r = 0; r < this.vocabulary.length; r++) {
+      let s = 0;
+      const o = r * D;
+      for (let q = 0; q < D; q++) s += u[q]! * unit[o + q]!;
+      if (s < this.p.minShape || (best.length >= k && s <= best[best.length - 1]!.s)) continue;
+      const ch = this.vocabulary[r]!;
       if (ch === ocr) continue;
-      const s = this.shapes.compute(ocr, ch);
-      if (s === null || s < this.p.minShape) continue;
-      if (best.length < k || s > best[best.length - 1]!.s) {
-        best.push({ ch, s });
-        best.sort((a, b) => b.s - a.s);
-        if (best.length > k) best.pop();
-      }
+      best.push({ ch, s });
+      best.sort((a, b) => b.s - a.s);
+      if (best.length > k) best.pop();
     }
     return best.map((b) => b.ch);
   }
+}
+
+const D = FEATURE_SIDE * FEATURE_SIDE;
+
+/** Centred, unit-length copy of a feature map; null when absent or flat. */
+function unitVector(v: Int8Array | undefined): Float32Array | null {
+  if (!v) return null;
+  let mean = 0;
+  for (let q = 0; q < D; q++) mean += v[q]!;
+  mean /= D;
+  const out = new Float32Array(D);
+  let norm = 0;
+  for (let q = 0; q < D; q++) norm += (out[q] = v[q]! - mean) ** 2;
+  if (!(norm > 0)) return null;
+  const inv = 1 / Math.sqrt(norm);
+  for (let q = 0; q < D; q++) out[q]! *= inv;
+  return out;
 }

@@ -44,7 +44,7 @@ export function decoderModels(dicts: Dictionaries, charModel?: CharLM | null): D
   const shapes = new ShapeModel(dicts.glyphFeatures);
   return {
     models: { word, char, shapes },
-    candidates: new CandidateIndex(dicts.confusions, shapes, dicts.charfreq ?? prior),
+    candidates: new CandidateIndex(dicts.confusions, dicts.glyphFeatures, dicts.charfreq ?? prior),
     ...loadDecoderWeights(dicts.dir),
   };
 }
