@@ -44,6 +44,8 @@ export interface ProtectedPattern {
 export interface Dictionaries {
   /** short sha256 of every loaded file's name and content */
   version: string;
+  /** the dictionary folder (word-lm/ and decoder-weights.json are read from it) */
+  dir: string;
   files: string[];
   lexicon: Map<string, number>;
   confusions: Confusion[];
@@ -256,6 +258,7 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
 
   const dicts: Dictionaries = {
     version: '',
+    dir,
     files,
     lexicon: new Map(),
     confusions: [],
@@ -381,6 +384,9 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
     throw new NoticeError('DICTIONARY_INVALID', 'cannot read the jieba word list', { file: jp, cause: e });
   }
   hash.update('jieba\0').update(dicts.jiebaText);
+  // the decoder's models (read by models.ts): their bytes make part of the version too
+  for (const f of ['word-lm/words.tsv', 'word-lm/bigrams.bin.gz', 'word-lm/examples.tsv', 'decoder-weights.json'])
+    if (existsSync(join(dir, f))) hash.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
   dicts.version = hash.digest('hex').slice(0, 12);
   dicts.corpusText = corpusParts.join('\n');
   return dicts;

@@ -52,7 +52,8 @@ export class ShapeModel {
     return s;
   }
 
-  private compute(a: string, b: string): number | null {
+  /** similarity() without the memo (for scans over many characters). */
+  compute(a: string, b: string): number | null {
     const x = this.vecs.get(a);
     const y = this.vecs.get(b);
     if (!x || !y) return null;

@@ -22,6 +22,10 @@ import { documentEvidence, DOCUMENT_EVIDENCE_DEFAULTS, type DocumentEvidenceHelp
 import { ShapeModel } from './glyph-features.ts';
 import { NumSet } from './num-map.ts';
 import { repairQuotedTerms } from './quoted-terms.ts';
+import { decoderModels, type DecoderModels } from './models.ts';
+import { decodeLine } from './decoder.ts';
+import { decisions } from './decision-policy.ts';
+import { DocumentPairs } from './reading-score.ts';
 import { buildLostCharacterIndex, restoreLostCharacters, type LostCharacterIndex } from './lost-characters.ts';
 
 export type { Dictionaries } from './dictionaries.ts';
@@ -209,6 +213,14 @@ export const PARAMS = {
   confirmedWordLen: 4,
   /** document-level evidence: one glyph misread the same way in several places, the document's own terms */
   documentEvidence: true,
+  /**
+   * the noisy-channel decoder (decoder.ts) in place of the look-alike passes and
+   * the document passes (pool, document evidence); off until it measures better
+   */
+  decoder: false,
+  /** a decoder reading is applied at this posterior (the precision target), suggested from decoderSuggest */
+  decoderApply: 0.97,
+  decoderSuggest: 0.3,
   /** a lexicon term (5+ characters) printed with one inner character lost gets it back at this genre-model gain (Infinity disables) */
   lostCharMinGain: 6,
   /** a term the document quotes this often restores its lost character or closing quote elsewhere (0 disables) */
@@ -609,6 +621,12 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     }
 
     // 2. confusion candidates scored by the word model, per Han run
+    if (PARAMS.decoder) {
+      decodeParagraph(input, mask, edits, suggestions);
+      edits.sort((a, b) => a.start - b.start || a.end - b.end);
+      suggestions.sort((a, b) => a.start - b.start || a.end - b.end);
+      return { edits, suggestions, warnings, protectedOnly };
+    }
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -626,6 +644,24 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     edits.sort((a, b) => a.start - b.start || a.end - b.end);
     suggestions.sort((a, b) => a.start - b.start || a.end - b.end);
     return { edits, suggestions, warnings, protectedOnly };
+  }
+
+  // the decoder's models (built on first use) and the document being corrected (its cache model)
+  let decoderParts: DecoderModels | null = null;
+  let documentPairs: DocumentPairs | undefined;
+  function decodeParagraph(input: CorrectInput, mask: Uint8Array, edits: StageEdit[], suggestions: StageEdit[]): void {
+    decoderParts ??= decoderModels(dicts, clm);
+    const evidenceAt = input.evidenceAt;
+    const alternatives = evidenceAt
+      ? (i: number): { ch: string; llr: number }[] => {
+          const ev = evidenceAt(i);
+          if (!ev?.alternatives) return [];
+          const own = Math.max(0.01, ev.confidence);
+          return ev.alternatives.map((a) => ({ ch: a.text, llr: Math.log(Math.max(0.01, a.confidence) / own) }));
+        }
+      : undefined;
+    const sites = decodeLine(input.text, { ...decoderParts, document: documentPairs ?? new DocumentPairs(input.text), isProtected: (i) => mask[i] === 1, alternatives });
+    for (const d of decisions(sites, { apply: PARAMS.decoderApply, suggest: PARAMS.decoderSuggest })) (d.applied ? edits : suggestions).push(d.edit);
   }
 
   function coveredRun(s: string, a: number, b: number): Uint8Array {
@@ -1002,6 +1038,16 @@ export function createCorrector(dicts: Dictionaries): Corrector {
 
   function correctDocument(input: CorrectInput): CorrectResult {
     const text = input.text;
+    if (PARAMS.decoder) documentPairs = new DocumentPairs(text);
+    try {
+      return correctWholeDocument(input);
+    } finally {
+      documentPairs = undefined;
+    }
+  }
+
+  function correctWholeDocument(input: CorrectInput): CorrectResult {
+    const text = input.text;
     const out: CorrectResult = { edits: [], suggestions: [], warnings: [] };
     const docMask = new Uint8Array(text.length);
     let start = 0;
@@ -1027,8 +1073,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     }
     out.edits.sort((a, b) => a.start - b.start || a.end - b.end);
     let res = out;
-    if (PARAMS.poolDocument) res = { ...res, ...poolRepeated(text, res.edits, res.suggestions, { minScore: PARAMS.poolMinScore, minCount: PARAMS.poolMinCount, minTotal: PARAMS.poolMinTotal }) };
-    if (PARAMS.documentEvidence) {
+    if (PARAMS.poolDocument && !PARAMS.decoder) res = { ...res, ...poolRepeated(text, res.edits, res.suggestions, { minScore: PARAMS.poolMinScore, minCount: PARAMS.poolMinCount, minTotal: PARAMS.poolMinTotal }) };
+    if (PARAMS.documentEvidence && !PARAMS.decoder) {
       const edits = res.edits;
       const taken = new Uint8Array(text.length);
       for (const e of edits) taken.fill(1, e.start, Math.max(e.end, e.start + 1));

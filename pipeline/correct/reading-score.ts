@@ -1,0 +1,125 @@
+/**
+ * Noisy-channel score of a reading against the printed text (internal to
+ * pipeline/correct). For a set of substitutions inside one window the
+ * features are differences, reading minus printed:
+ *   word     ln P under the large-corpus word bigram (word-lm.ts), window
+ *   char     ln P under the genre character trigram (char-lm.ts)
+ *   document ln counts of the reading's character pairs in the rest of the
+ *            document (a cache model: a term printed many times elsewhere)
+ *   shape    Σ glyph similarity of printed and read character (channel)
+ *   changes  number of substitutions (channel: the prior odds of a misreading)
+ * The log-odds of the reading over the printed text is the weighted sum; the
+ * weights are estimated by scripts/build-decoder-weights.ts on held-out
+ * corpus text (dictionaries/decoder-weights.json).
+ */
+import type { CharLM } from './char-lm.ts';
+import type { ShapeModel } from './glyph-features.ts';
+import type { WordLM } from './word-lm.ts';
+
+export const FEATURES = ['word', 'char', 'document', 'shape', 'changes'] as const;
+export type Feature = (typeof FEATURES)[number];
+export type Weights = Record<Feature, number>;
+
+/** characters of context on each side the language models see */
+export const CONTEXT = 4;
+
+export interface ReadingModels {
+  word: WordLM;
+  char: CharLM | null;
+  shapes: ShapeModel;
+}
+
+/** Character-pair counts of a document's printed text: the cache model. */
+export class DocumentPairs {
+  private readonly counts = new Map<string, number>();
+  constructor(text: string) {
+    for (let i = 0; i + 1 < text.length; i++) {
+      const p = text.slice(i, i + 2);
+      this.counts.set(p, (this.counts.get(p) ?? 0) + 1);
+    }
+  }
+  count(pair: string): number {
+    return this.counts.get(pair) ?? 0;
+  }
+}
+
+export interface Substitution {
+  at: number;
+  to: string;
+}
+
+function replaced(s: string, subs: readonly Substitution[], from: number, to: number): string {
+  let out = '';
+  let k = from;
+  for (const sub of subs) {
+    out += s.slice(k, sub.at) + sub.to;
+    k = sub.at + 1;
+  }
+  return out + s.slice(k, to);
+}
+
+/** Feature vector of applying `subs` (ascending, one character each) to line s. */
+export function readingFeatures(m: ReadingModels, s: string, subs: readonly Substitution[], doc?: DocumentPairs): Record<Feature, number> {
+  const first = subs[0]!.at;
+  const last = subs[subs.length - 1]!.at;
+  const from = Math.max(0, first - CONTEXT);
+  const to = Math.min(s.length, last + CONTEXT + 1);
+  const printed = s.slice(from, to);
+  const reading = replaced(s, subs, from, to);
+  let char = 0;
+  if (m.char) {
+    // one substitution after the other, each scored on the text with the earlier ones made
+    let cur = printed;
+    for (const sub of subs) {
+      const k = sub.at - from;
+      char += m.char.gain(cur, k, sub.to);
+      cur = cur.slice(0, k) + sub.to + cur.slice(k + 1);
+    }
+  }
+  let document = 0;
+  let shape = 0;
+  for (const sub of subs) {
+    shape += m.shapes.similarity(s[sub.at]!, sub.to) ?? 0;
+    if (doc) document += documentTerm(doc, s, sub.at, sub.to, sub.at > 0 ? reading[sub.at - 1 - from]! : '', sub.at + 1 < s.length ? reading[sub.at + 1 - from]! : '');
+  }
+  return { word: m.word.score(reading) - m.word.score(printed), char, document, shape, changes: subs.length };
+}
+
+/** Cache-model term of reading `to` at i between `left` and `right` (the reading's neighbours; '' at a line end). */
+function documentTerm(doc: DocumentPairs, s: string, i: number, to: string, left: string, right: string): number {
+  const o = s[i]!;
+  const l = left ? Math.log1p(doc.count(left + to)) - Math.log1p(Math.max(0, doc.count(s[i - 1]! + o) - 1)) : 0;
+  const r = right ? Math.log1p(doc.count(to + right)) - Math.log1p(Math.max(0, doc.count(o + s[i + 1]!) - 1)) : 0;
+  return l + r;
+}
+
+/**
+ * Log-odds of each one-character reading of position i, as readingFeatures()
+ * would give with the same weights, computed as a cascade: the cheap terms
+ * first (character model, shape, document, prior); the word model only for
+ * readings that can still pass `floor` when its term is at most `wordBound`.
+ * Ruled-out readings get -Infinity.
+ */
+export function singleLogOdds(m: ReadingModels, w: Weights, s: string, i: number, cands: readonly string[], llrs: readonly number[], doc: DocumentPairs | undefined, floor: number, wordBound: number): number[] {
+  const charGains = m.char ? m.char.gains(s, i, cands) : cands.map(() => 0);
+  const o = s[i]!;
+  const from = Math.max(0, i - CONTEXT);
+  const to = Math.min(s.length, i + CONTEXT + 1);
+  const head = s.slice(from, i);
+  const tail = s.slice(i + 1, to);
+  let printedWord: number | null = null;
+  return cands.map((t, k) => {
+    let z = w.char * charGains[k]! + w.shape * (m.shapes.similarity(o, t) ?? 0) + w.changes + llrs[k]!;
+    if (doc) z += w.document * documentTerm(doc, s, i, t, i > 0 ? s[i - 1]! : '', i + 1 < s.length ? s[i + 1]! : '');
+    if (z + wordBound <= floor) return -Infinity;
+    printedWord ??= m.word.score(head + o + tail);
+    return z + w.word * (m.word.score(head + t + tail) - printedWord);
+  });
+}
+
+/** Log-odds of the reading over the printed text. */
+export function logOdds(w: Weights, f: Record<Feature, number>): number {
+  let z = 0;
+  for (const k of FEATURES) z += w[k] * f[k];
+  return z;
+}

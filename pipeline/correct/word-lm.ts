@@ -1,0 +1,199 @@
+/**
+ * Large-corpus word language model (internal to pipeline/correct): the
+ * open-gram back-off word bigram from sunpinyin-data, compacted by
+ * scripts/build-word-lm.ts into dictionaries/word-lm/ (words.tsv +
+ * bigrams.bin.gz). Validated on load.
+ *
+ * score(s) is the log-probability of the best segmentation of s into model
+ * words under the back-off bigram (Viterbi over word ends), so a reading like
+ * 机关干部 can be compared with 机关于部 although 关于 is a word.
+ *
+ * bigrams.bin (before gzip), little endian:
+ *   8 bytes magic "NPWLM1\0\0", u32 words, u32 bigrams,
+ *   u32 × (words + 1) first bigram of each history,
+ *   u32 × bigrams      the following word, ascending within a history,
+ *   u8  × bigrams      −ln P(word | history) / QUANT_STEP, rounded, ≤ 255
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { NoticeError } from '../errors.ts';
+
+export const WORD_LM_HEADER = 'word\tlogp\tbackoff';
+export const QUANT_STEP = 0.125;
+const MAGIC = 'NPWLM1\0\0';
+/** longest word the segmentation tries (the model's longest common words) */
+export const WORD_LM_MAX_LEN = 7;
+/** token for anything that is no model word (digits, Latin, symbols): the model's id 0 */
+export const BOUNDARY = '<s>';
+
+export interface BigramRow {
+  h: number;
+  w: number;
+  q: number;
+}
+
+export function encodeBigrams(nWords: number, rows: BigramRow[]): Buffer {
+  rows.sort((a, b) => a.h - b.h || a.w - b.w);
+  const buf = Buffer.alloc(16 + 4 * (nWords + 1) + 5 * rows.length);
+  buf.write(MAGIC, 0, 'latin1');
+  buf.writeUInt32LE(nWords, 8);
+  buf.writeUInt32LE(rows.length, 12);
+  const offAt = 16;
+  const wAt = offAt + 4 * (nWords + 1);
+  const qAt = wAt + 4 * rows.length;
+  let r = 0;
+  for (let h = 0; h <= nWords; h++) {
+    buf.writeUInt32LE(r, offAt + 4 * h);
+    while (r < rows.length && rows[r]!.h === h) r++;
+  }
+  rows.forEach((row, k) => {
+    buf.writeUInt32LE(row.w, wAt + 4 * k);
+    buf[qAt + k] = row.q;
+  });
+  return buf;
+}
+
+export class WordLM {
+  readonly ids = new Map<string, number>();
+  readonly words: string[] = [];
+  private readonly uni: Float32Array;
+  private readonly back: Float32Array;
+  private readonly off: Uint32Array;
+  private readonly next: Uint32Array;
+  private readonly q: Uint8Array;
+  /** ln P of a Han character the model does not know (below its rarest word) */
+  readonly unknownLogP: number;
+  readonly boundaryId: number;
+
+  constructor(wordsTsv: string, bigramsBin: Buffer, file = 'word-lm') {
+    const bad = (msg: string): never => {
+      throw new NoticeError('DICTIONARY_INVALID', `${file}: ${msg}`, { file });
+    };
+    const lines = wordsTsv.split('\n');
+    if (lines[0] !== WORD_LM_HEADER) bad(`words.tsv: header must be "${WORD_LM_HEADER}"`);
+    const uni: number[] = [];
+    const back: number[] = [];
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (!line) continue;
+      const [w, lp, bo] = line.split('\t');
+      const p = Number(lp);
+      const b = Number(bo);
+      if (!w || !(p <= 0) || !Number.isFinite(b)) bad(`words.tsv line ${i + 1}: expected word, ln P ≤ 0, ln backoff`);
+      if (this.ids.has(w!)) bad(`words.tsv line ${i + 1}: duplicate word ${w}`);
+      this.ids.set(w!, this.words.length);
+      this.words.push(w!);
+      uni.push(p);
+      back.push(b);
+    }
+    this.uni = Float32Array.from(uni);
+    this.back = Float32Array.from(back);
+    this.boundaryId = this.ids.get(BOUNDARY) ?? bad(`words.tsv: no ${BOUNDARY} token`);
+    this.unknownLogP = Math.min(...uni) - 2;
+    if (bigramsBin.toString('latin1', 0, 8) !== MAGIC) bad('bigrams.bin: bad magic');
+    const n = bigramsBin.readUInt32LE(8);
+    const nb = bigramsBin.readUInt32LE(12);
+    if (n !== this.words.length) bad(`bigrams.bin is for ${n} words, words.tsv has ${this.words.length}`);
+    if (bigramsBin.length !== 16 + 4 * (n + 1) + 5 * nb) bad('bigrams.bin: wrong length');
+    const copy = new Uint8Array(bigramsBin.subarray(16)).buffer;
+    this.off = new Uint32Array(copy, 0, n + 1);
+    this.next = new Uint32Array(copy, 4 * (n + 1), nb);
+    this.q = new Uint8Array(copy, 4 * (n + 1) + 4 * nb, nb);
+    if (this.off[n] !== nb) bad('bigrams.bin: offsets do not end at the bigram count');
+    for (let k = 0; k < nb; k++) if (this.next[k]! >= n) bad(`bigrams.bin: word id ${this.next[k]} out of range`);
+  }
+
+  get bigramCount(): number {
+    return this.next.length;
+  }
+
+  /** ln P(w | h) under the back-off bigram. */
+  logP(h: number, w: number): number {
+    let lo = this.off[h]!;
+    let hi = this.off[h + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.next[mid]!;
+      if (v === w) return -this.q[mid]! * QUANT_STEP;
+      if (v < w) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return this.back[h]! + this.uni[w]!;
+  }
+
+  /** ln P(w) (unigram). */
+  unigram(w: number): number {
+    return this.uni[w]!;
+  }
+
+  /**
+   * ln P of the best segmentation of s, starting after `before` (a word id,
+   * the boundary by default). Characters outside the model's Han vocabulary
+   * are the boundary token (non-Han) or cost unknownLogP (Han).
+   */
+  score(s: string, before = this.boundaryId): number {
+    const n = s.length;
+    // best[j * L + k]: best score of s[0, j) whose last word is s[j-k-1, j)
+    const L = WORD_LM_MAX_LEN;
+    const best = new Float64Array((n + 1) * L).fill(-Infinity);
+    const wid = new Int32Array((n + 1) * L).fill(-1);
+    for (let j = 1; j <= n; j++) {
+      for (let k = 0; k < L && k < j; k++) {
+        const i = j - k - 1;
+        let id: number | undefined = this.ids.get(s.slice(i, j));
+        let extra = 0;
+        if (id === undefined) {
+          if (k > 0) continue;
+          const han = /\p{Script=Han}/u.test(s[i]!);
+          id = this.boundaryId;
+          if (han) extra = this.unknownLogP - this.uni[this.boundaryId]!;
+        }
+        let b = -Infinity;
+        if (i === 0) b = this.logP(before, id);
+        else
+          for (let m = 0; m < L && m < i; m++) {
+            const prev = best[i * L + m]!;
+            if (prev === -Infinity) continue;
+            const v = prev + this.logP(wid[i * L + m]!, id);
+            if (v > b) b = v;
+          }
+        best[j * L + k] = b + extra;
+        wid[j * L + k] = id;
+      }
+    }
+    let out = -Infinity;
+    for (let k = 0; k < L; k++) out = Math.max(out, best[n * L + k]!);
+    return out;
+  }
+}
+
+/** Every `better\tworse` example must score better: the model's own test on load. */
+export function checkExamples(lm: WordLM, examplesTsv: string, file: string): void {
+  const lines = examplesTsv.split('\n');
+  if (lines[0] !== 'better\tworse\tnote') throw new NoticeError('DICTIONARY_INVALID', `${file}: header must be "better\tworse\tnote"`, { file });
+  lines.slice(1).forEach((line, k) => {
+    if (!line || line.startsWith('#')) return;
+    const [better, worse] = line.split('\t');
+    if (!better || !worse || !(lm.score(better) > lm.score(worse)))
+      throw new NoticeError('DICTIONARY_INVALID', `${file} line ${k + 2}: the model does not prefer ${better} over ${worse}`, { file });
+  });
+}
+
+/** Load dictionaries/word-lm/ (words.tsv + bigrams.bin.gz, checked by examples.tsv). */
+export function loadWordLM(dir: string): WordLM {
+  const words = join(dir, 'words.tsv');
+  const bigrams = join(dir, 'bigrams.bin.gz');
+  let text: string;
+  let bin: Buffer;
+  try {
+    text = readFileSync(words, 'utf8');
+    bin = gunzipSync(readFileSync(bigrams));
+  } catch (cause) {
+    throw new NoticeError('DICTIONARY_INVALID', `${dir}: cannot read the word model (${String(cause)})`, { file: dir, cause });
+  }
+  const lm = new WordLM(text, bin, dir);
+  const examples = join(dir, 'examples.tsv');
+  if (existsSync(examples)) checkExamples(lm, readFileSync(examples, 'utf8'), examples);
+  return lm;
+}

@@ -1,0 +1,73 @@
+/**
+ * The large-corpus word model (dictionaries/word-lm/, from sunpinyin-data):
+ * it must prefer the real reading of a damaged phrase, also where the damage
+ * makes another word (机关于部 contains 关于), and refuse malformed files.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DICT_DIR } from '../../pipeline/correct/dictionaries.ts';
+import { checkExamples, encodeBigrams, loadWordLM, QUANT_STEP, WORD_LM_HEADER, WordLM } from '../../pipeline/correct/word-lm.ts';
+
+const dir = `${DEFAULT_DICT_DIR}/word-lm`;
+const lm = loadWordLM(dir);
+
+describe('word language model', () => {
+  it('holds the whole source model', () => {
+    expect(lm.words.length).toBe(71_759);
+    expect(lm.bigramCount).toBe(2_500_000);
+  });
+
+  it.each([
+    ['机关干部', '机关于部'],
+    ['党员干部', '党员于部'],
+    ['巡察整改', '巡察整束'],
+    ['问题清单', '问题消单'],
+    ['工作作风', '工作作凤'],
+    ['制度建设', '制度建没'],
+  ])('prefers %s over %s', (better, worse) => {
+    expect(lm.score(better)).toBeGreaterThan(lm.score(worse) + 2);
+  });
+
+  it('scores a longer text lower than its prefix and every character finitely', () => {
+    const s = '根据省委统一部署，第三巡察组开展了常规巡察。ABC 123 㐀';
+    expect(Number.isFinite(lm.score(s))).toBe(true);
+    expect(lm.score(s)).toBeLessThan(lm.score(s.slice(0, 10)));
+  });
+
+  it('passes the examples shipped with it', () => {
+    expect(() => checkExamples(lm, readFileSync(`${dir}/examples.tsv`, 'utf8'), 'examples.tsv')).not.toThrow();
+  });
+
+  it('fails on an example it does not satisfy, naming the line', () => {
+    expect(() => checkExamples(lm, 'better\tworse\tnote\n机关于部\t机关干部\tbackwards\n', 'x.tsv')).toThrow(/x\.tsv line 2/);
+  });
+});
+
+describe('word model files', () => {
+  const words = `${WORD_LM_HEADER}\n<s>\t-1\t0\n甲\t-2\t-0.5\n乙\t-3\t0\n`;
+  const tiny = (): WordLM => new WordLM(words, encodeBigrams(3, [{ h: 1, w: 2, q: 8 }]), 'tiny');
+
+  it('uses a bigram where it exists and backs off elsewhere', () => {
+    const m = tiny();
+    expect(m.logP(1, 2)).toBeCloseTo(-8 * QUANT_STEP, 6);
+    expect(m.logP(1, 1)).toBeCloseTo(-0.5 + -2, 6);
+    expect(m.logP(2, 1)).toBeCloseTo(-2, 6);
+  });
+
+  it.each([
+    ['a wrong header', 'word\tp\n<s>\t-1\t0\n'],
+    ['a positive log-probability', `${WORD_LM_HEADER}\n<s>\t1\t0\n甲\t-2\t0\n乙\t-3\t0\n`],
+    ['a duplicate word', `${WORD_LM_HEADER}\n<s>\t-1\t0\n甲\t-2\t0\n甲\t-3\t0\n`],
+    ['no boundary token', `${WORD_LM_HEADER}\nx\t-1\t0\n甲\t-2\t0\n乙\t-3\t0\n`],
+  ])('rejects words.tsv with %s', (_what, text) => {
+    expect(() => new WordLM(text, encodeBigrams(3, []), 'bad')).toThrow(/bad/);
+  });
+
+  it('rejects a bigram file for another vocabulary or with a bad id', () => {
+    expect(() => new WordLM(words, encodeBigrams(4, []), 'bad')).toThrow(/4 words/);
+    expect(() => new WordLM(words, encodeBigrams(3, [{ h: 0, w: 7, q: 1 }]), 'bad')).toThrow(/out of range/);
+    const bin = gunzipSync(readFileSync(`${dir}/bigrams.bin.gz`)).subarray(0, 64);
+    expect(() => new WordLM(words, Buffer.from(bin), 'bad')).toThrow(/bad/);
+  });
+});
