@@ -36,6 +36,12 @@ async function mastheadImage(img: Gray): Promise<Gray> {
  * (crops, single lines) are taken as upright.
  */
 export const MIN_SIDEWAYS_SIDE = 900;
+/**
+ * ...and enough text: at least this share of ink (full pages measure 2–9.5 %, scripts/fixtures/
+ * measure-ink.ts). A page with a few lines (a last page, 0.18 % ink) showed more empty columns
+ * than rows while upright; it is taken as upright (if it was not, its low confidence reports it).
+ */
+export const MIN_SIDEWAYS_INK = 0.01;
 /** Skews smaller than this are left alone (resampling costs more than it gains). */
 export const MIN_SKEW_CORRECTED = 0.2;
 
@@ -114,7 +120,7 @@ export async function preparePage(px: PagePixels, opts: PrepareOptions = {}): Pr
 
   const cut = Math.min(levels.threshold, levels.paper - MIN_INK_CONTRAST);
   let rotation: 0 | 90 | 180 | 270 = 0;
-  const pageSized = Math.min(smooth.width, smooth.height) >= MIN_SIDEWAYS_SIDE;
+  const pageSized = Math.min(smooth.width, smooth.height) >= MIN_SIDEWAYS_SIDE && levels.inkShare >= MIN_SIDEWAYS_INK;
   const side = pageSized ? detectSideways(inkMask(smooth, cut, Math.max(2, Math.round(smooth.width / 400)))) : { sideways: false, rowGaps: 0, columnGaps: 0 };
   let work = smooth;
   if (side.sideways) {
