@@ -44,7 +44,7 @@ function scriptedPipeline(script: Script = {}) {
         return {
           pipelineVersion: PIPELINE_VERSION,
           dictionaryVersion: pipeline.dictionaryVersion,
-          source: { file: opts?.name ?? path, sha256: await hashFile(path), pages: lines.map((_, i) => ({ number: i + 1 })) },
+          source: { file: opts?.name ?? path, kind: 'text', sha256: await hashFile(path), pages: lines.map((_, i) => ({ number: i + 1 })) },
           text: content.toUpperCase(),
           warnings: content.includes('warn') ? [{ code: 'w', message: 'w' }] : [],
           corrections: [...content].filter((c) => c === '!').map(() => ({})),
