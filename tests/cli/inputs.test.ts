@@ -40,11 +40,12 @@ describe('every input kind end to end through notice convert (offline, real OCR)
   });
 
   it("OCR'd corrections carry the page they were read on and a box inside it", () => {
+    let checked = 0;
     for (const name of ['mixed', 'page', 'pages']) {
       const doc = load(name);
       const ocrPages = doc.source.pages.filter((p) => p.method === 'ocr');
       const fromOcr = onOcrPages(doc);
-      expect(fromOcr.length, name).toBeGreaterThan(0);
+      checked += fromOcr.length; // PP-OCR reads page.png so well that it may need no correction at all
       for (const c of fromOcr) {
         const page = ocrPages.find((p) => p.original.start <= c.original.start && c.original.start < p.original.end)!;
         expect(c.page, `${name} ${c.id}`).toBe(page.number);
@@ -56,13 +57,15 @@ describe('every input kind end to end through notice convert (offline, real OCR)
       // text-layer pages have no OCR box
       for (const c of doc.corrections.filter((c) => !fromOcr.includes(c))) expect(c.bbox, `${name} ${c.id}`).toBeUndefined();
     }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it("an OCR'd correction's box is the OCR engine's own box of a character it changes (or, changing none, the one next to it)", async () => {
-    const doc = load('page');
+    const doc = load('pages');
     const ex = createExtractor({ workers: 1 });
-    const r = await ex.extract(join(PDF, 'page.png'), { ocr: 'auto' }).finally(() => ex.close());
+    const r = await ex.extract(join(PDF, 'pages.tif'), { ocr: 'auto' }).finally(() => ex.close());
     expect(r.original).toBe(doc.original); // the same reading as the CLI's
+    expect(onOcrPages(doc).length).toBeGreaterThan(0);
     for (const c of onOcrPages(doc)) {
       const end = Math.max(c.original.end, c.original.start + 1);
       const changed = r.evidence.filter((e) => e.start < end && c.original.start < e.end);
