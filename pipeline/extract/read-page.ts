@@ -3,6 +3,7 @@
  * masthead is read from the red layer and becomes the page's first line; a page whose OCR
  * confidence is implausibly low is reported and its text withheld (never merged silently).
  */
+import { similarHeaders } from '../normalise/running-headers.ts';
 import type { Seal } from '../schema.ts';
 import type { EngineName, OcrPage, OcrSymbol } from './ocr.ts';
 import { toPgm } from './ocr.ts';
@@ -45,6 +46,10 @@ function sealsOf(p: PreparedPage, page: number): { seals?: Seal[] } {
 function withMasthead(head: OcrPage, body: OcrPage, box: { x: number; y: number; width: number; height: number }): OcrPage {
   const line = head.text.replace(/\s+/gu, '');
   if (!line) return body;
+  // An engine that reads faint remains of the removed red ink (PP-OCR does) has the masthead as
+  // its first line already: one reading of it, not two.
+  const first = body.text.split('\n').find((l) => l.trim()) ?? '';
+  if (similarHeaders(first.replace(/\s+/gu, ''), line)) return body;
   const prefix = `${line}\n`;
   const symbols: OcrSymbol[] = [];
   // Masthead symbols: their characters with spaces removed, so map in order.
