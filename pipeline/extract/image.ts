@@ -7,7 +7,7 @@ import { toGray } from './ocr.ts';
 import { MIN_RED_SHARE, redShareOf } from './page-image/red.ts';
 import type { DetectUpsideDown } from './page-image/upside-down.ts';
 import { preparePage, type PreparedPage } from './prepare-page.ts';
-import { blankPage, readPage } from './read-page.ts';
+import { readPageInto } from './read-page.ts';
 import type { ExtractWarning, PageFailureResult, PageResult } from './pages.ts';
 import { Semaphore, checkAbort, errorMessage } from './pages.ts';
 
@@ -77,24 +77,7 @@ export async function extractImage(file: string, opts: ImageOptions, ocr: () => 
         continue;
       }
       const ctx = { file, page: n, reason: `image input (${format}${nPages > 1 ? `, page ${n} of ${nPages}` : ''}${dpi}): OCR at native resolution` };
-      if (prepared.blank) {
-        slots.release();
-        const b = blankPage(prepared, ctx);
-        pages.push(b.page);
-        warnings.push(...b.warnings);
-        continue;
-      }
-      pending.push(
-        readPage(prepared, engine, ctx)
-          .then((r) => {
-            pages.push(r.page);
-            warnings.push(...r.warnings);
-          })
-          .catch((e) => {
-            failures.push({ page: ctx.page, code: 'OCR_FAILED', message: `${file}, page ${ctx.page}: OCR failed (${errorMessage(e)})` });
-          })
-          .finally(() => slots.release()),
-      );
+      pending.push(readPageInto(prepared, engine, ctx, { pages, warnings, failures }, () => slots.release()));
     }
     await Promise.all(pending);
   } finally {

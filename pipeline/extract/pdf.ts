@@ -17,7 +17,7 @@ import type { Rgb } from './page-image/types.ts';
 import type { DetectUpsideDown } from './page-image/upside-down.ts';
 import { MIN_RED_SHARE, redShareOf } from './page-image/red.ts';
 import { preparePage, type PreparedPage } from './prepare-page.ts';
-import { blankPage, readPage } from './read-page.ts';
+import { readPageInto } from './read-page.ts';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<Pdfjs> | null = null;
@@ -393,25 +393,8 @@ export async function extractPdf(bytes: Uint8Array, file: string, opts: PdfOptio
           throw e;
         }
         const ctx = { file, page: n, reason: `${ocrReason}; OCR of ${how}` };
-        if (prepared.blank) {
-          slots.release();
-          const b = blankPage(prepared, ctx);
-          pages.push(b.page);
-          warnings.push(...b.warnings);
-          continue;
-        }
         const sem = slots;
-        pending.push(
-          readPage(prepared, engine, ctx)
-            .then((r) => {
-              pages.push(r.page);
-              warnings.push(...r.warnings);
-            })
-            .catch((e) => {
-              failures.push({ page: ctx.page, code: 'OCR_FAILED', message: `${file}, page ${ctx.page}: OCR failed (${errorMessage(e)})` });
-            })
-            .finally(() => sem.release()),
-        );
+        pending.push(readPageInto(prepared, engine, ctx, { pages, warnings, failures }, () => sem.release()));
         prepared = null;
       } catch (e) {
         if (e instanceof NoticeError && e.code === 'TIMEOUT') throw e;

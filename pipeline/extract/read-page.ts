@@ -7,7 +7,8 @@ import { similarHeaders } from '../normalise/running-headers.ts';
 import type { Seal } from '../schema.ts';
 import type { EngineName, OcrPage, OcrSymbol } from './ocr.ts';
 import { toPgm } from './ocr.ts';
-import type { ExtractWarning, PageResult } from './pages.ts';
+import type { ExtractWarning, PageFailureResult, PageResult } from './pages.ts';
+import { errorMessage } from './pages.ts';
 import type { PreparedPage } from './prepare-page.ts';
 
 /**
@@ -83,4 +84,24 @@ export async function readPage(p: PreparedPage, engine: Recognizer, ctx: PageCon
     return { page: { ...base, reason: `${reason}; OCR confidence ${r.confidence.toFixed(2)} < ${MIN_PAGE_CONFIDENCE}: text withheld`, text: '' }, warnings };
   }
   return { page: { ...base, reason, text: r.text, symbols: r.symbols }, warnings };
+}
+
+/** Where a document's page readings are collected. */
+export interface PageSink {
+  pages: PageResult[];
+  warnings: ExtractWarning[];
+  failures: PageFailureResult[];
+}
+
+/** Read a prepared page into the sink (an OCR failure becomes that page's failure), then release its slot. */
+export function readPageInto(p: PreparedPage, engine: Recognizer, ctx: PageContext, sink: PageSink, release: () => void): Promise<void> {
+  return readPage(p, engine, ctx)
+    .then((r) => {
+      sink.pages.push(r.page);
+      sink.warnings.push(...r.warnings);
+    })
+    .catch((e) => {
+      sink.failures.push({ page: ctx.page, code: 'OCR_FAILED', message: `${ctx.file}, page ${ctx.page}: OCR failed (${errorMessage(e)})` });
+    })
+    .finally(release);
 }
