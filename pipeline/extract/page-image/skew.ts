@@ -7,19 +7,31 @@ import type { Mask } from './mask.ts';
 /** Largest skew searched, in degrees. */
 export const MAX_SKEW = 5;
 
+/** The ink cells' coordinates, listed once so that each angle costs only the ink, not the page. */
+function inkCells(m: Mask): { xs: Int32Array; ys: Int32Array } {
+  let n = 0;
+  for (let i = 0; i < m.mask.length; i++) if (m.mask[i]) n++;
+  const xs = new Int32Array(n);
+  const ys = new Int32Array(n);
+  let k = 0;
+  for (let y = 0; y < m.height; y++)
+    for (let x = 0; x < m.width; x++)
+      if (m.mask[y * m.width + x]) {
+        xs[k] = x;
+        ys[k++] = y;
+      }
+  return { xs, ys };
+}
+
 /** Sum of squared row counts of the ink cells projected at `deg` (larger = lines better aligned). */
-export function profileSharpness(m: Mask, deg: number): number {
+function profileSharpness(cells: { xs: Int32Array; ys: Int32Array }, m: Mask, deg: number): number {
   const a = (deg * Math.PI) / 180;
   const sin = Math.sin(a);
   const cos = Math.cos(a);
   const off = Math.ceil(Math.abs(sin) * m.width) + 1;
   const bins = new Float64Array(m.height + 2 * off + 2);
-  for (let y = 0; y < m.height; y++) {
-    for (let x = 0; x < m.width; x++) {
-      if (!m.mask[y * m.width + x]) continue;
-      bins[Math.round(y * cos - x * sin) + off]++;
-    }
-  }
+  const { xs, ys } = cells;
+  for (let i = 0; i < xs.length; i++) bins[Math.round(ys[i] * cos - xs[i] * sin) + off]++;
   let s = 0;
   for (const b of bins) s += b * b;
   return s;
@@ -30,11 +42,12 @@ export function profileSharpness(m: Mask, deg: number): number {
  * Turning the image by −skew (counter-clockwise) straightens it.
  */
 export function estimateSkew(m: Mask): number {
+  const cells = inkCells(m);
   let best = 0;
   let bestScore = -1;
   const search = (from: number, to: number, step: number) => {
     for (let d = from; d <= to + 1e-9; d += step) {
-      const score = profileSharpness(m, d);
+      const score = profileSharpness(cells, m, d);
       if (score > bestScore) {
         bestScore = score;
         best = d;
