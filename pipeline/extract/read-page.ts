@@ -12,13 +12,17 @@ import { errorMessage } from './pages.ts';
 import type { PreparedPage } from './prepare-page.ts';
 
 /**
- * Mean word confidence below which a page's text is garbage rather than a hard page. Measured
- * with tesseract.js best_int: garbage pages (upside-down or sideways read unturned, near-empty and
- * blank pages after the former level stretch, noise) 0.04–0.18 (scripts/fixtures/measure-confidence.ts);
- * good pages 0.80–0.92 on fixtures/scans/ (measure-scan-cases.ts) and ≥ 0.56 on every page in
- * output/. The cut sits between, nearer the garbage. Another engine's scale needs its own measurement.
+ * Page confidence below which a page's text is garbage rather than a hard page, per engine: the
+ * midpoint between the most confident garbage page and the least confident good page, measured
+ * on TUNE pages only (garbage: upside-down and sideways pages read unturned, near-empty and blank
+ * pages after the former level stretch, seeded noise — scripts/fixtures/measure-confidence.ts
+ * --engine E; good: every page of fixtures/scans/ — measure-scan-cases.ts).
+ * - tesseract (mean word confidence, tesseract.js best_int): garbage 0.04–0.18, good 0.56–0.92 → 0.35
+ * - ppocr (mean character probability): garbage 0.00–0.47, good 0.989–1.000 → 0.73
  */
-export const MIN_PAGE_CONFIDENCE = 0.35;
+const MIN_PAGE_CONFIDENCE: Record<EngineName, number> = { tesseract: 0.35, ppocr: 0.73 };
+
+export const pageConfidenceFloor = (engine?: EngineName): number => MIN_PAGE_CONFIDENCE[engine ?? 'tesseract'];
 
 export interface Recognizer {
   readonly name?: EngineName;
@@ -68,20 +72,53 @@ function withMasthead(head: OcrPage, body: OcrPage, box: { x: number; y: number;
   return { text: prefix + body.text, symbols, confidence: body.confidence, words: body.words + head.words };
 }
 
+/** Expected number of correctly read characters: the sum of the symbols' confidences. */
+const expectedCorrect = (r: OcrPage): number => r.symbols.reduce((n, s) => n + s.confidence, 0);
+
+/** The page image turned a half turn (the pixel order reversed). */
+function halfTurn(g: { gray: Uint8Array; width: number; height: number }) {
+  return { gray: g.gray.slice().reverse(), width: g.width, height: g.height };
+}
+
+async function readImage(p: PreparedPage, engine: Recognizer, turned: boolean): Promise<OcrPage> {
+  const img = turned ? halfTurn(p.image) : p.image;
+  const r = await engine.recognize(toPgm(img.gray, img.width, img.height));
+  if (!p.masthead || !p.mastheadBox) return r;
+  const head = turned ? halfTurn(p.masthead) : p.masthead;
+  return withMasthead(await engine.recognize(toPgm(head.gray, head.width, head.height)), r, p.mastheadBox);
+}
+
+/**
+ * The page read in the orientation the clean-up chose; when that choice is doubtful — the
+ * layout rule turned the page upside down, or the reading is too poor to keep — it is read a
+ * half turn the other way too, and the reading with more expected correct characters is kept.
+ */
+async function readOriented(p: PreparedPage, engine: Recognizer): Promise<{ r: OcrPage; halfTurned: boolean; note: string }> {
+  const first = await readImage(p, engine, false);
+  const doubtful = p.rotation === 180 || p.rotation === 270 || first.confidence < pageConfidenceFloor(engine.name);
+  if (!doubtful) return { r: first, halfTurned: false, note: '' };
+  const other = await readImage(p, engine, true);
+  const [a, b] = [expectedCorrect(first), expectedCorrect(other)];
+  const halfTurned = b > a;
+  const note = `; orientation checked by reading both ways (${a.toFixed(0)} vs ${b.toFixed(0)} expected correct characters a half turn further): ${halfTurned ? 'turned 180° more' : 'kept'}`;
+  return { r: halfTurned ? other : first, halfTurned, note };
+}
+
 export async function readPage(p: PreparedPage, engine: Recognizer, ctx: PageContext): Promise<{ page: PageResult; warnings: ExtractWarning[] }> {
   if (p.blank) return blankPage(p, ctx);
-  let r = await engine.recognize(toPgm(p.image.gray, p.image.width, p.image.height));
-  if (p.masthead && p.mastheadBox) r = withMasthead(await engine.recognize(toPgm(p.masthead.gray, p.masthead.width, p.masthead.height)), r, p.mastheadBox);
+  const { r, halfTurned, note } = await readOriented(p, engine);
+  const rotation = ((p.rotation + (halfTurned ? 180 : 0)) % 360) as PreparedPage['rotation'];
   const warnings: ExtractWarning[] = [];
-  const base = { number: ctx.page, method: 'ocr' as const, confidence: r.confidence, width: p.image.width, height: p.image.height, ...(engine.name ? { engine: engine.name } : {}), rotation: p.rotation, skew: p.skew, ...sealsOf(p, ctx.page) };
-  const reason = `${ctx.reason}; ${p.note}`;
+  const base = { number: ctx.page, method: 'ocr' as const, confidence: r.confidence, width: p.image.width, height: p.image.height, ...(engine.name ? { engine: engine.name } : {}), rotation, skew: p.skew, ...sealsOf(p, ctx.page) };
+  const reason = `${ctx.reason}; ${p.note}${note}`;
   if (r.text.trim().length === 0) {
     warnings.push({ code: 'EMPTY_PAGE', message: `${ctx.file}, page ${ctx.page}: OCR found no text`, page: ctx.page });
     return { page: { ...base, reason, text: '' }, warnings };
   }
-  if (r.confidence < MIN_PAGE_CONFIDENCE) {
-    warnings.push({ code: 'LOW_CONFIDENCE_PAGE', message: `${ctx.file}, page ${ctx.page}: OCR confidence ${r.confidence.toFixed(2)} is below ${MIN_PAGE_CONFIDENCE} (unreadable page); its text is left out`, page: ctx.page });
-    return { page: { ...base, reason: `${reason}; OCR confidence ${r.confidence.toFixed(2)} < ${MIN_PAGE_CONFIDENCE}: text withheld`, text: '' }, warnings };
+  const floor = pageConfidenceFloor(engine.name);
+  if (r.confidence < floor) {
+    warnings.push({ code: 'LOW_CONFIDENCE_PAGE', message: `${ctx.file}, page ${ctx.page}: OCR confidence ${r.confidence.toFixed(2)} is below ${floor} (unreadable page); its text is left out`, page: ctx.page });
+    return { page: { ...base, reason: `${reason}; OCR confidence ${r.confidence.toFixed(2)} < ${floor}: text withheld`, text: '' }, warnings };
   }
   return { page: { ...base, reason, text: r.text, symbols: r.symbols }, warnings };
 }
