@@ -2,7 +2,8 @@
  * The evaluation fixtures `npm run eval` runs, with their split:
  *   tune / holdout — fixtures/sample/*, fixtures/notices/* (meta.json `split`), and
  *                    the scanned PDFs of notices in fixtures/pdf[/heavy]/scan-<id>.pdf;
- *   unseen         — fixtures/unseen/<id>/input.<engine>.ocr.txt, one row per engine
+ *   unseen         — fixtures/unseen/<id>/input.<engine>.ocr.txt, one row per engine, and
+ *                    fixtures/unseen/<id>/scan.pdf read by each OCR engine
  *                    (never tuned on; see fixtures/README.md).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -78,6 +79,10 @@ export function evalFixtures(root: string, opts: { scans: boolean }): EvalFixtur
       const engine = engineOfInput(f);
       if (engine) out.push({ id: `${id} [${engine}]`, dir, split: 'unseen', engine, input: join(dir, f) });
     }
+    // the same damaged pages as a scanned PDF (make-unseen-fixtures.ts --scan): the whole pipeline, per engine
+    const scan = join(dir, 'scan.pdf');
+    if (opts.scans && existsSync(scan))
+      for (const ocrEngine of ENGINE_NAMES) out.push({ id: `${id} [scan]`, dir, split: 'unseen', engine: `scanned PDF → ${ocrEngine}`, input: scan, ocrEngine });
   }
   return out;
 }
