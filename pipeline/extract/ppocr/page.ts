@@ -20,6 +20,8 @@ export interface PageOptions {
   detect?: DetectOptions;
   /** Lines per recogniser run (README.md: measured 1 / 6 / 12). */
   batchSize?: number;
+  /** Horizontal scale of line crops at 48 px height (README.md: measured 1 / 0.85 / 0.7 / 0.55). */
+  widthScale?: number;
 }
 export const DEFAULT_BATCH = 1; // measured: batch 1 costs half the CPU of 6 at equal CER (scripts/bench-ppocr-params.ts, README)
 
@@ -27,7 +29,7 @@ export async function readPage(sessions: PpocrSessions, img: GrayImage, options:
   const boxes = await detectLines(sessions.det, img, options.detect);
   const rows = readingOrder(boxes);
   const flat = rows.flat();
-  const lines = await recognizeLines(sessions.rec, img, flat, options.batchSize ?? DEFAULT_BATCH);
+  const lines = await recognizeLines(sessions.rec, img, flat, options.batchSize ?? DEFAULT_BATCH, options.widthScale);
   let k = 0;
   return assemblePage(rows.map((row) => row.map(() => lines[k++])));
 }

@@ -25,9 +25,13 @@ export interface RecognizedLine {
   chars: RecognizedChar[];
 }
 
-export async function recognizeLines(session: Session, img: GrayImage, boxes: Box[], batchSize: number): Promise<RecognizedLine[]> {
+/**
+ * `widthScale` < 1 narrows each line crop after scaling it to 48 px high (characters
+ * squeezed horizontally): the model's cost is linear in width (README.md, measured).
+ */
+export async function recognizeLines(session: Session, img: GrayImage, boxes: Box[], batchSize: number, widthScale = 1): Promise<RecognizedLine[]> {
   const dict = recDictionary();
-  const widths = boxes.map((b) => Math.max(1, Math.round((REC_HEIGHT * b.width) / Math.max(1, b.height))));
+  const widths = boxes.map((b) => Math.max(1, Math.round((widthScale * REC_HEIGHT * b.width) / Math.max(1, b.height))));
   const order = boxes.map((_, i) => i).sort((a, b) => widths[a] - widths[b]);
   const lines: RecognizedLine[] = new Array(boxes.length);
   for (let s = 0; s < order.length; s += batchSize) {
