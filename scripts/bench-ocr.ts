@@ -26,7 +26,8 @@ import sharp from 'sharp';
 import { createExtractor } from '../pipeline/extract/index.ts';
 import { langDataDir, TesseractEngine, toPgm } from '../pipeline/extract/ocr.ts';
 import type { OcrModel } from '../pipeline/extract/ocr.ts';
-import { openPdf, pageGray, scanOperators } from '../pipeline/extract/pdf.ts';
+import { pageGray } from '../pipeline/extract/pdf-page-pixels.ts';
+import { openPdf, scanOperators } from '../pipeline/extract/pdf.ts';
 import { flattenBackground, median3, prepareForOcr, resample, stretchLevels, threshold, type Gray } from '../pipeline/extract/preprocess.ts';
 import { cer as heavyCer } from './fixtures/cer.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openPdf, pageGray, scanOperators } from '../../pipeline/extract/pdf.ts';
+import { pageGray } from '../../pipeline/extract/pdf-page-pixels.ts';
+import { openPdf, scanOperators } from '../../pipeline/extract/pdf.ts';
 import { grayPixels, scannedPdf, textImagePng } from './inputs.ts';
 
 async function firstPage(bytes: Uint8Array) {
