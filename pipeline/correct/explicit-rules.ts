@@ -5,7 +5,7 @@
  * first wins.
  */
 import type { ChangeMeta, StageEdit } from '../tracked-text.ts';
-import { replacementAt } from './dictionaries.ts';
+import { replacementAt } from './rule-file.ts';
 import type { CorrectorTables } from './tables.ts';
 import type { Paragraph } from './types.ts';
 
