@@ -27,18 +27,21 @@ export function lookAlikePasses(p: Paragraph, t: CorrectorTables): void {
     }
     let j = i;
     while (j < n && isHan(text, j)) j++;
-    // work on a local copy of the run (plus a little context): edits are 1:1 substitutions
-    const off = Math.max(0, i - 8);
-    const cur = text.slice(off, Math.min(n, j + 8));
-    correctRun({ a: i - off, b: j - off, cur, off, input: p.input, mask: p.mask, edits: p.edits, suggestions: p.suggestions, warnings: p.warnings, cov: new Uint8Array(0), touched: new Set(), suggested: new Set() }, t);
+    // (a lone Han character has no word context)
+    if (j - i >= 2) {
+      // work on a local copy of the run (plus a little context): edits are 1:1 substitutions
+      const off = Math.max(0, i - 8);
+      const cur = text.slice(off, Math.min(n, j + 8));
+      const [a, b] = [i - off, j - off];
+      const cov = t.coveredRun(cur, a, b);
+      correctRun({ a, b, cur, off, input: p.input, mask: p.mask, edits: p.edits, suggestions: p.suggestions, warnings: p.warnings, cov, touched: new Set(), suggested: new Set() }, t);
+    }
     i = j;
   }
 }
 
 function correctRun(run: HanRun, t: CorrectorTables): void {
   const { a, b } = run;
-  if (b - a < 2) return;
-  run.cov = t.coveredRun(run.cur, a, b);
   for (let i = a; i < b; i++) {
     if (run.mask[i + run.off]) continue;
     const site = suspiciousSite(run, i, t);
