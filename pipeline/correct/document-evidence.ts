@@ -22,6 +22,7 @@
  * personal-name zone) holds.
  */
 import type { StageEdit } from '../tracked-text.ts';
+import { repeatedMisreadings } from './repeated-misreadings.ts';
 
 export interface DocumentEvidenceHelpers {
   isHan(s: string, i: number): boolean;
@@ -65,7 +66,7 @@ export interface DocumentEvidenceParams {
   termMaxOldWordFreq: number;
   /** document terms: the printed character is rarer than this (common characters misread as common ones are the word model's business) */
   termMaxCharFreq: number;
-  /** a commoner character (below this frequency) qualifies when printed in at least repeatedManyContexts distinct contexts */
+  /** SAMPLE-DECIDED (see commonerCharacter in repeated-misreadings.ts): a commoner character (below this frequency) qualifies when printed in at least repeatedManyContexts distinct contexts */
   repeatedMaxCharFreqMany: number;
   repeatedManyContexts: number;
   /** and its replacement must look like it at least this much */
@@ -93,8 +94,6 @@ export const DOCUMENT_EVIDENCE_DEFAULTS: DocumentEvidenceParams = {
   repeatedWordless: 1,
 };
 
-const isLineEnd = (s: string, i: number): boolean => i < 0 || i >= s.length || s[i] === '\n';
-
 /**
  * New edits from document-level evidence. `taken[i]` is set where the
  * paragraph pass already changed the text (a suggestion leaves it free).
@@ -119,71 +118,7 @@ export function documentEvidence(
   return out.sort((a, b) => a.start - b.start);
 }
 
-type Push = (e: StageEdit) => void;
-
-function repeatedMisreadings(text: string, used: (i: number) => boolean, h: DocumentEvidenceHelpers, p: DocumentEvidenceParams, push: Push): void {
-  // every occurrence of each uncommon character (a cheap pass over character codes: most occur too rarely to matter)
-  const byCode = new Map<number, number[]>();
-  const maxFreq = Math.max(p.repeatedMaxCharFreq, p.repeatedMaxCharFreqMany);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x3400 || h.charFreqAt(text, i) >= maxFreq || used(i) || !h.isHan(text, i)) continue;
-    let l = byCode.get(code);
-    if (!l) byCode.set(code, (l = []));
-    l.push(i);
-  }
-  const occ = new Map<string, number[]>();
-  for (const [code, at] of byCode) occ.set(String.fromCharCode(code), at);
-  for (const [ch, at] of occ) {
-    const many = h.charFreq(ch) >= p.repeatedMaxCharFreq;
-    if (at.length < (many ? p.repeatedManyContexts : p.repeatedMinContexts)) continue;
-    // one occurrence that forms a word (or may not be touched) disqualifies the character
-    if (at.some((i) => h.wordAt(text, i, ch).freq > 0 || h.blocked(text, i))) continue;
-    const contexts = new Set(at.map((i) => `${text[i - 1] ?? ''}|${text[i + 1] ?? ''}`));
-    if (contexts.size < p.repeatedMinContexts) continue;
-    if (many && contexts.size < p.repeatedManyContexts) continue;
-    // candidates: look-alikes, and completions of a frequent word with a neighbour in any context
-    const cands = new Set(h.lookAlikes(ch));
-    for (const i of at) {
-      const left = !isLineEnd(text, i - 1) && h.isHan(text, i - 1) ? text[i - 1] : null;
-      const right = !isLineEnd(text, i + 1) && h.isHan(text, i + 1) ? text[i + 1] : null;
-      for (const c of h.completions(left, right)) cands.add(c);
-    }
-    cands.delete(ch);
-    if (many) for (const c of cands) if ((h.shapeSimilarity(ch, c) ?? -1) < p.repeatedManyShapeMin) cands.delete(c);
-    // the candidate the genre model likes best over all places, far ahead of the next, and liked in each place
-    const scored = [...cands]
-      .map((c) => ({ c, words: at.map((i) => h.wordAt(text, i, c)) }))
-      .filter(({ words }) => words.filter((w) => w.freq < p.repeatedWordFreq).length <= Math.min(p.repeatedWordless, words.length - 2))
-      .map(({ c, words }) => {
-        const gains = at.map((i) => h.lmGain(text, i, c));
-        const made = words.filter((w) => w.freq >= p.repeatedWordFreq);
-        return { c, words: new Set(made.map((w) => w.word)), places: made.length, total: gains.reduce((a, b) => a + b, 0), min: Math.min(...gains) };
-      })
-      .sort((x, y) => y.total - x.total || (x.c < y.c ? -1 : 1));
-    const best = scored[0];
-    if (!best || best.min < p.repeatedMinGain || best.total - (scored[1]?.total ?? -Infinity) < p.repeatedMargin * at.length) continue;
-    const { c, words, places } = best;
-    // a name repeats with the same neighbour (鸿川 ×4 is 四川 once, not a misreading): one word
-    // formed everywhere must be a term of the domain (敷改 ×3 → 整改)
-    if (words.size < p.repeatedMinWords && !(words.size === 1 && h.isDomainTerm([...words][0]))) continue;
-    const lookAlike = h.lookAlikes(ch).includes(c);
-    for (const i of at) {
-      push({
-        start: i,
-        end: i + 1,
-        replacement: c,
-        meta: {
-          type: 'correction',
-          kind: 'character',
-          rule: 'document:repeated-misreading',
-          confidence: lookAlike ? 0.9 : 0.85,
-          note: `${ch}→${c} (${ch} is printed ${at.length}× in this document and forms no word anywhere; ${c} makes a word in ${places === at.length ? 'every place' : `${places} of them`} (${[...words].join(', ')}) and fits far better than any other${lookAlike ? '; look-alike' : ''})`,
-        },
-      });
-    }
-  }
-}
+export type Push = (e: StageEdit) => void;
 
 /** `corrected`: single-character corrections the paragraph pass applied (printed → read). */
 function correctedElsewhere(text: string, used: (i: number) => boolean, h: DocumentEvidenceHelpers, p: DocumentEvidenceParams, push: Push, corrected: readonly { from: string; to: string }[]): void {

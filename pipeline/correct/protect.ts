@@ -1,10 +1,17 @@
 /**
  * Protected ranges (internal): protected terms, protected patterns (e-mail, URL,
  * document numbers, phone numbers, dates, Latin/digit runs) and name contexts.
+ *
+ * Entry point: `protectedMask` is the one place where what the corrector may not
+ * touch is decided. The paragraph pass starts every paragraph's mask from it
+ * (index.ts, correctParagraph) and the document pass keeps it for the whole
+ * document (document-stages.ts, docMask); a further kind of protected span
+ * (a masthead, say) belongs here. Name and place contexts only turn a change
+ * into a suggestion: guards.ts.
  */
 import type { ProtectedPattern } from './dictionaries.ts';
 
-/** 1 for every UTF-16 unit the corrector must not change. */
+/** 1 for every UTF-16 unit of `text` (one paragraph) the corrector must not change. */
 export function protectedMask(text: string, terms: readonly string[], patterns: readonly ProtectedPattern[]): Uint8Array {
   const mask = new Uint8Array(text.length);
   for (const t of terms) {

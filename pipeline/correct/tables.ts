@@ -1,0 +1,49 @@
+/**
+ * Everything the old passes look up, built once per corrector from the
+ * dictionaries (internal to pipeline/correct): frequencies and models, the
+ * look-alike, lexical and completion indexes, the word prefilter, the
+ * genre-model gains and the guards.
+ */
+import { completions, type Completions } from './completions.ts';
+import { contextGains, type ContextGains } from './context-gains.ts';
+import type { Dictionaries, ProtectedPattern, Rule } from './dictionaries.ts';
+import { ShapeModel } from './glyph-features.ts';
+import { guards, type Guards } from './guards.ts';
+import { lexicalIndex, type LexicalIndex } from './lexical-index.ts';
+import { lookAlikeIndex, type LookAlikes } from './look-alikes.ts';
+import { wordFrequencies, type WordFrequencies } from './word-frequencies.ts';
+import { wordPrefilter, type WordPrefilter } from './word-prefilter.ts';
+
+export interface CorrectorTables extends WordFrequencies, LookAlikes, LexicalIndex, Completions, WordPrefilter, ContextGains, Guards {
+  dicts: Dictionaries;
+  lexicon: ReadonlyMap<string, number>;
+  rules: readonly Rule[];
+  protectedTerms: readonly string[];
+  protectedPatterns: readonly ProtectedPattern[];
+  shapes: ShapeModel;
+  /** every listed look-alike pair, either source, as ocr + '\u0000' + truth (enumeration markers are judged against all of them) */
+  lookAlikePairs: ReadonlySet<string>;
+}
+
+export function correctorTables(dicts: Dictionaries): CorrectorTables {
+  const words = wordFrequencies(dicts);
+  const lookAlikes = lookAlikeIndex(dicts.confusions, words.charFreq);
+  const lexical = lexicalIndex(dicts, words.freq, words.jiebaFreq, lookAlikes.byTruth);
+  const shapes = new ShapeModel(dicts.glyphFeatures);
+  return {
+    ...words,
+    ...lookAlikes,
+    ...lexical,
+    ...completions(dicts, words.freq, shapes),
+    ...wordPrefilter(words.freq, lexical.corrupt),
+    ...contextGains(words.clm),
+    ...guards(words.freq, words.proper, dicts.lexicon),
+    dicts,
+    lexicon: dicts.lexicon,
+    rules: dicts.rules,
+    protectedTerms: dicts.protectedTerms,
+    protectedPatterns: dicts.protectedPatterns,
+    shapes,
+    lookAlikePairs: new Set(dicts.confusions.map((c) => c.ocr + '\u0000' + c.truth)),
+  };
+}
