@@ -6,22 +6,25 @@
 import { labelAt } from './labels.ts';
 import { contactStart } from './contact.ts';
 import { DATE_SOURCE, parseDate } from './numerals.ts';
+import { readDamagedDate } from './damaged-dates.ts';
 import type { Read } from './masthead.ts';
 import { paragraphOf, warn, type Ctx, type Line } from './types.ts';
 
 const IMPRINT = new RegExp(`^(.{2,40}?)[\\s\\u3000]*(${DATE_SOURCE})[\\s\\u3000]*(\\p{Script=Han}{1,2})$`, 'u');
 
-/** 印发机关 and 印发日期: issuer, date, then 印发 (one character misread tolerated, with a warning). */
+/** 印发机关 and 印发日期: issuer, date, then 印发 (one character misread tolerated, with a warning; a date with look-alike numerals too). */
 export function readImprint(s: string): { by: Read; date: Read & { iso: string | null } } | null {
   const m = IMPRINT.exec(s);
-  if (!m) return null;
-  const by = m[1].trim();
-  const verb = m[m.length - 1];
-  if (/[。，；：:]/.test(by) || !(verb === '印发' || (verb.length === 2 && (verb[0] === '印' || verb[1] === '发')))) return null;
-  const dateStart = s.indexOf(m[2], by.length);
+  const dd = m ? null : readDamagedDate(s);
+  if (!m && !dd) return null;
+  const dateText = m ? m[2] : s.slice(dd!.index, dd!.index + dd!.length);
+  const by = m ? m[1].trim() : s.slice(0, dd!.index).trim();
+  const verb = m ? m[m.length - 1] : s.slice(dd!.index + dd!.length).trim();
+  if (by.length < 2 || by.length > 40 || /[。，；：:]/.test(by) || !(verb === '印发' || (verb.length === 2 && (verb[0] === '印' || verb[1] === '发')))) return null;
+  const dateStart = m ? s.indexOf(m[2], by.length) : dd!.index;
   return {
     by: { value: by.replace(/[\s\u3000]+/g, ''), start: 0, end: by.length, damage: verb === '印发' ? null : `印发 read as "${verb}"` },
-    date: { value: m[2], iso: parseDate(m[2]), start: dateStart, end: dateStart + m[2].length, damage: null },
+    date: { value: dateText, iso: m ? parseDate(m[2]) : dd!.iso, start: dateStart, end: dateStart + dateText.length, damage: dd && `印发日期 ${dd.damage}` },
   };
 }
 
@@ -88,6 +91,7 @@ function reader(ctx: Ctx, group: Line[], noteSeen: boolean): { role: Role; recor
       record: () => {
         n.printedBy = field(imprint.by);
         warnIf(imprint.by.damage);
+        if (imprint.date.damage) warn(ctx, 'date-damaged', imprint.date.damage, whole.start, whole.end);
         if (imprint.date.iso) n.printDate = { value: imprint.date.iso, span: field(imprint.date).span };
         else warn(ctx, 'date-invalid', `印发日期 "${imprint.date.value}" is not a valid date`, whole.start, whole.end);
       },
