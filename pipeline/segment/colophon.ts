@@ -121,16 +121,21 @@ function reader(ctx: Ctx, group: Line[], noteSeen: boolean): { role: Role; recor
 }
 
 export function readColophon(ctx: Ctx): void {
+  ctx.colophonStart = readColophonUpFrom(ctx, ctx.lines.length - 1);
+}
+
+/** Read colophon elements scanning back from line `last`; returns the index of the first line read (last + 1 when none). */
+export function readColophonUpFrom(ctx: Ctx, last: number): number {
   const { lines } = ctx;
-  let start = lines.length;
+  let start = last + 1;
   let noteSeen = false;
   let pending: Line[] = [];
-  for (let i = lines.length - 1; i > ctx.bodyStart; i--) {
+  for (let i = last; i > ctx.bodyStart; i--) {
     const l = lines[i];
     if (l.kind === 'blank' || l.furniture) continue;
     let group = [l, ...pending];
     let read = reader(ctx, group, noteSeen);
-    if (!read && pending.length === 1 && start === lines.length && junk(pending[0]) && (read = reader(ctx, [l], noteSeen))) {
+    if (!read && pending.length === 1 && start === last + 1 && junk(pending[0]) && (read = reader(ctx, [l], noteSeen))) {
       const left = pending[0];
       warn(ctx, 'furniture', `line "${left.content}" looks like page furniture`, left.contentStart, left.contentEnd);
       left.zone = 'tail';
@@ -152,5 +157,5 @@ export function readColophon(ctx: Ctx): void {
     pending = [];
     start = i;
   }
-  ctx.colophonStart = start;
+  return start;
 }

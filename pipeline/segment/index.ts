@@ -15,6 +15,8 @@
  * - Contact.text: from the first contact keyword to the end of the last contact line.
  * - signoff.span: sign-off issuer line(s) (or the content) through the date; issuers: each issuer line in print
  *   order (a joint notice stacks several), issuer: them joined with 、.
+ * - Attachment bodies after the sign-off ("附件1" alone on a line, then its title and content, before the 版记;
+ *   readAppendix): 'attachment' blocks, outside the sign-off, 附注 and 版记.
  * - GB/T 9704 elements (readMasthead, readColophon, readAttachments): copyNumber, secrecy, urgency, issuerMark,
  *   signer, note, copyTo[], printedBy, printDate are {value, span}; span is the printed element without its label
  *   or brackets; value equals the slice except where normalised (★ restored, spaces removed, dates ISO).
@@ -27,9 +29,10 @@
  *
  * Warning codes: marker-damaged, marker-glued, numbering-gap, heading-missing, heading-damaged,
  * label-damaged, progress-missing, statement-empty, title-missing, header-unclassified, furniture,
- * date-invalid, no-structure, no-problems.
+ * date-invalid, date-damaged, no-structure, no-problems.
  */
 import type { Block, Notice } from '../schema.ts';
+import { readAppendix } from './appendix.ts';
 import { readAttachments } from './attachments.ts';
 import { emitBlocks } from './blocks.ts';
 import { classifyLines } from './classify.ts';
@@ -60,6 +63,7 @@ export const PASSES: readonly ((ctx: Ctx) => void)[] = [
   readMasthead,
   groupHeader,
   readColophon,
+  readAppendix,
   readAttachments,
   markTail,
   decideProblems,
