@@ -1,27 +1,30 @@
 /**
  * Dates OCR damaged: a sign-off or 印发 date whose Chinese numerals (or Arabic digits) were read as
- * look-alikes ("二O〇二五年九月二十入日": O for 〇, a 〇 read twice, 入 for 八). Each look-alike is read as
- * every numeral it may stand for; the date is taken only when exactly one reading is a valid date.
+ * look-alikes ("二O〇二三年…": O for 〇 and a 〇 read twice; 丸 for 九). Each look-alike is read as every
+ * numeral it may stand for; the date is taken only when exactly one reading is a valid date, else it stays
+ * null — always with a warning.
  *
- * The look-alikes are OCR confusion facts from dictionaries/confusions/ (truth → what OCR printed):
- * ocr-observed / heavy.ocr-observed / kai.ocr-observed (real tesseract runs), manual.tsv (入/人 for 八),
- * glyph.tsv / component.tsv (shape neighbours: 于/千/干/士 for 十, 王 for 三, 西 for 四); Latin O/o, ○ and
- * 口 for 〇 and l/I/| for 1 are what the tune OCR prints in digit runs.
+ * The Han look-alikes are OCR confusion facts from dictionaries/confusions/, used both ways (a shape confused
+ * one way is confused the other): ocr-observed / heavy.ocr-observed / kai.ocr-observed (real tesseract runs:
+ * 八→入/从/六, 九→丸/儿/几, 十→上/下, 七→上, 五→天/互/王/石, 六→太/大, 三→王/上/工, 二→工, 入→六),
+ * manual.tsv (人/入 for 八), glyph.tsv / component.tsv (shape neighbours: 于/千/干/士/土 for 十, 石 for 三,
+ * 西/回 for 四, 仁 for 二, 毛/土 for 七, 口/曰 for 日). Latin O/o/0 for 〇 and l/I/| for 1 are what the
+ * tune OCR prints in digit runs (numerals.ts already reads O and ○ as 〇). A numeral printed as another
+ * numeral (八 for 六) is not guessed at: it reads as printed.
  */
 import { DATE_SOURCE, parseDate } from './numerals.ts';
 
 /** Printed look-alike → the numerals it may stand for. */
 const LOOK_ALIKE: Record<string, string> = {
-  O: '〇', o: '〇', Ｏ: '〇', '0': '〇', 口: '〇', '。': '〇', D: '〇', Q: '〇',
-  入: '八', 人: '八', 从: '八', 丸: '九', 儿: '九', 几: '九', 力: '九',
-  上: '十七三', 下: '十', 于: '十', 千: '十', 干: '十二', 士: '十', 土: '十', 卜: '十', '+': '十',
-  天: '五', 互: '五', 王: '五三', 石: '五', 太: '六', 大: '六', 工: '二三', 西: '四', 回: '四',
-  '=': '二', 仁: '二', '-': '一', '—': '一', 匕: '七',
+  O: '〇', o: '〇', Ｏ: '〇', '0': '〇',
+  入: '八六', 人: '八', 从: '八', 丸: '九', 儿: '九', 几: '九',
+  上: '十七三', 下: '十', 于: '十', 千: '十', 干: '十二', 士: '十', 土: '十七', 毛: '七',
+  天: '五', 互: '五', 王: '五三', 石: '五三', 太: '六', 大: '六', 工: '二三', 西: '四', 回: '四', 仁: '二',
 };
 /** Look-alikes of Arabic digits (a year or month printed in digits). */
-const DIGIT_LIKE: Record<string, string> = { O: '0', o: '0', Ｏ: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', s: '5', B: '8', Z: '2', z: '2', q: '9', g: '9' };
-/** 年 / 月 / 日 as OCR misreads them (observed and glyph neighbours; only where the numerals around fit). */
-const UNIT_LIKE: Record<string, string> = { 曰: '日', 目: '日', 口: '日' };
+const DIGIT_LIKE: Record<string, string> = { O: '0', o: '0', Ｏ: '0', l: '1', I: '1', '|': '1' };
+/** 日 as OCR misreads it (glyph neighbours; only where the numerals around fit). */
+const UNIT_LIKE: Record<string, string> = { 曰: '日', 口: '日' };
 
 const NUMERAL = '〇零○一二两三四五六七八九十';
 const CHARS = [...new Set([...NUMERAL, ...Object.keys(LOOK_ALIKE), ...Object.keys(DIGIT_LIKE), ...'0123456789０１２３４５６７８９'])].map((c) => c.replace(/[-\\\]^|+]/g, '\\$&')).join('');

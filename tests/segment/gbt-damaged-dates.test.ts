@@ -13,7 +13,8 @@ describe('readDamagedDate', () => {
     // printed, one valid reading (null: none or several)
     ['二O二三年五月九日', '2023-05-09'], // Latin O for 〇
     ['二〇〇二三年五月九日', '2023-05-09'], // one 〇 read twice
-    ['二o二三年五月二十入日', '2023-05-28'], // 入 for 八
+    ['二o二三年五月二十入日', null], // 入 may be 八 or 六: two readings
+    ['二o二三年五月十从日', '2023-05-18'], // 从 for 八
     ['二〇二三年十一月三十日', null], // undamaged: not this reader's business
     ['二〇二三年七月十上日', null], // 上 may be 七 or 三: two readings
     ['二〇二三年五月丸日', '2023-05-09'], // 丸 for 九
@@ -36,7 +37,8 @@ const HEAD = ['某某县农业农村局', '某农发〔2023〕5号', '关于巡�
 
 describe('sign-off date with look-alike numerals', () => {
   it.each([
-    ['二O二三年六月二十入日', '2023-06-28'],
+    ['二O二三年六月二十从日', '2023-06-28'],
+    ['二O二三年六月二十入日', null],
     ['二〇〇二三年六月九日', '2023-06-09'],
     ['二〇二三年六月十上日', null],
   ])('%s: date %s, a date-damaged warning, the sign-off kept', (printed, iso) => {
