@@ -22,6 +22,7 @@ import { documentEvidence, DOCUMENT_EVIDENCE_DEFAULTS, type DocumentEvidenceHelp
 import { ShapeModel } from './glyph-features.ts';
 import { NumSet } from './num-map.ts';
 import { repairQuotedTerms } from './quoted-terms.ts';
+import { repairMastheadNames } from './masthead-name.ts';
 import { decoderModels, type DecoderModels } from './models.ts';
 import { decodeLine } from './decoder.ts';
 import { decisions } from './decision-policy.ts';
@@ -1096,6 +1097,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
         found.push(...restoreLostCharacters(view, lostIndex(), splitsProtected, (s, i, ins) => clm.insertionGain(s, i, ins), PARAMS.lostCharMinGain));
       }
       if (PARAMS.quotedTermMinCount > 0) found.push(...repairQuotedTerms(view, (i) => !taken[i] && !found.some((f) => f.start === i), splitsProtected, PARAMS.quotedTermMinCount));
+      found.push(...repairMastheadNames(view, (i) => !taken[i] && !found.some((f) => f.start <= i && i < f.end)));
       found.sort((a, b) => a.start - b.start || a.end - b.end);
       if (found.length) {
         const hit = (x: StageEdit): boolean => found.some((f) => x.start < f.end && x.end > f.start);
