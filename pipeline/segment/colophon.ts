@@ -3,7 +3,9 @@
  * 印发机关 and 印发日期 "……办公室  2024年10月15日印发") and, above it, the 附注 "（此件公开发布）"
  * printed under the 成文日期. Lines read here leave the tail scan (markTail) to start above them.
  */
-import { labelAt } from './labels.ts';
+import { labelAt, type LabelHit } from './labels.ts';
+import { editDistance } from './markers.ts';
+import { ORG_END } from './header.ts';
 import { contactStart } from './contact.ts';
 import { DATE_SOURCE, parseDate } from './numerals.ts';
 import { readDamagedDate } from './damaged-dates.ts';
@@ -29,8 +31,8 @@ export function readImprint(s: string): { by: Read; date: Read & { iso: string |
 }
 
 /** 抄送: the label (damaged only with a colon), then organs split on ，、 without the final 。. */
-export function readCopyTo(s: string): { items: Read[]; damage: string | null } | null {
-  const hit = labelAt(s, '抄送');
+export function readCopyTo(s: string, aboveImprint = false): { items: Read[]; damage: string | null } | null {
+  const hit = labelAt(s, '抄送') ?? (aboveImprint ? uncolonedLabel(s) : null);
   if (!hit || hit.valueStart >= s.length) return null;
   const items: Read[] = [];
   const re = /[^，、,。.；;\s\u3000][^，、,。；;]*/g;
@@ -39,6 +41,17 @@ export function readCopyTo(s: string): { items: Read[]; damage: string | null } 
     items.push({ value, start: hit.valueStart + m.index, end: hit.valueStart + m.index + value.length, damage: null });
   }
   return items.length ? { items, damage: hit.damaged ? `抄送 label read as "${hit.printed}"` : null } : null;
+}
+
+/**
+ * Right above the 印发 line the 版记 has only its 抄送 line: there "抄送" read with one character wrong is taken
+ * without its colon too ("抄逆县委办，县政府办。"), when a list of at least two organs follows.
+ */
+function uncolonedLabel(s: string): LabelHit | null {
+  const m = /^(\p{Script=Han})\s*(\p{Script=Han})\s*/u.exec(s);
+  const items = s.slice(m?.[0].length ?? 0).replace(/[。.]$/, '').split(/[，、,]/).map((x) => x.trim());
+  if (!m || editDistance(m[1] + m[2], '抄送') !== 1 || items.length < 2 || !items.every((x) => x.length <= 20 && ORG_END.test(x))) return null;
+  return { start: 0, valueStart: m[0].length, damaged: true, printed: (m[1] + m[2]) };
 }
 
 /** 附注: a bracketed line (one bracket lost tolerated before 此件…), or after a 附注： label; value without brackets. */
@@ -97,7 +110,7 @@ function reader(ctx: Ctx, group: Line[], noteSeen: boolean): { role: Role; recor
       },
     };
   }
-  const copyTo = n.copyTo.length === 0 ? readCopyTo(s) : null;
+  const copyTo = n.copyTo.length === 0 ? readCopyTo(s, n.printedBy !== null) : null;
   if (copyTo) {
     return {
       role: 'copy-to',
