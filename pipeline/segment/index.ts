@@ -22,8 +22,9 @@
  *   or brackets; value equals the slice except where normalised (★ restored, spaces removed, dates ISO).
  *   attachments[]: {number, title, span} with title = text.slice(span).
  * - Notice.title: the title line(s) joined without '\n' (an issuer line right above a "关于…" title is part of
- *   it, as gold files print it); issuer: a separate header issuer line, else the title's prefix before 关于,
- *   else the sign-off issuer. date: the sign-off date, else a date printed under the title.
+ *   it, as gold files print it); issuer: the sign-off issuer where there is one (issue 13), else a separate
+ *   header issuer line, else the title's prefix before 关于. date: the sign-off date, else a date printed under
+ *   the title.
  * - Page furniture left in the text (a lone page number) gets a 'furniture' warning and a 'paragraph' block;
  *   inside a problem it stays outside statement and progress, elsewhere it is a Paragraph of the nearest node.
  *
