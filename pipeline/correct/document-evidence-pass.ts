@@ -13,6 +13,7 @@ import type { DocumentState } from './document-stages.ts';
 import { buildLostCharacterIndex, restoreLostCharacters, type LostCharacterIndex } from './lost-characters.ts';
 import { PARAMS } from './params.ts';
 import { repairQuotedTerms } from './quoted-terms.ts';
+import { repairMastheadNames } from './masthead-name.ts';
 import type { CorrectorTables } from './tables.ts';
 import { isHan } from './text-units.ts';
 
@@ -33,6 +34,7 @@ export function documentEvidenceStage(d: DocumentState, t: CorrectorTables): voi
     found.push(...restoreLostCharacters(view, lostIndex(t), splitsProtected, (s, i, ins) => clm.insertionGain(s, i, ins), PARAMS.lostCharMinGain));
   }
   if (PARAMS.quotedTermMinCount > 0) found.push(...repairQuotedTerms(view, (i) => !taken[i] && !found.some((f) => f.start === i), splitsProtected, PARAMS.quotedTermMinCount));
+  found.push(...repairMastheadNames(view, (i) => !taken[i] && !found.some((f) => f.start <= i && i < f.end)));
   found.sort((a, b) => a.start - b.start || a.end - b.end);
   if (!found.length) return;
   const hit = (x: StageEdit): boolean => found.some((f) => x.start < f.end && x.end > f.start);

@@ -3,31 +3,36 @@
  * 印发机关 and 印发日期 "……办公室  2024年10月15日印发") and, above it, the 附注 "（此件公开发布）"
  * printed under the 成文日期. Lines read here leave the tail scan (markTail) to start above them.
  */
-import { labelAt } from './labels.ts';
+import { labelAt, type LabelHit } from './labels.ts';
+import { editDistance } from './markers.ts';
+import { ORG_END } from './header.ts';
 import { contactStart } from './contact.ts';
 import { DATE_SOURCE, parseDate } from './numerals.ts';
+import { readDamagedDate } from './damaged-dates.ts';
 import type { Read } from './masthead.ts';
 import { paragraphOf, warn, type Ctx, type Line } from './types.ts';
 
 const IMPRINT = new RegExp(`^(.{2,40}?)[\\s\\u3000]*(${DATE_SOURCE})[\\s\\u3000]*(\\p{Script=Han}{1,2})$`, 'u');
 
-/** 印发机关 and 印发日期: issuer, date, then 印发 (one character misread tolerated, with a warning). */
+/** 印发机关 and 印发日期: issuer, date, then 印发 (one character misread tolerated, with a warning; a date with look-alike numerals too). */
 export function readImprint(s: string): { by: Read; date: Read & { iso: string | null } } | null {
   const m = IMPRINT.exec(s);
-  if (!m) return null;
-  const by = m[1].trim();
-  const verb = m[m.length - 1];
-  if (/[。，；：:]/.test(by) || !(verb === '印发' || (verb.length === 2 && (verb[0] === '印' || verb[1] === '发')))) return null;
-  const dateStart = s.indexOf(m[2], by.length);
+  const dd = m ? null : readDamagedDate(s);
+  if (!m && !dd) return null;
+  const dateText = m ? m[2] : s.slice(dd!.index, dd!.index + dd!.length);
+  const by = m ? m[1].trim() : s.slice(0, dd!.index).trim();
+  const verb = m ? m[m.length - 1] : s.slice(dd!.index + dd!.length).trim();
+  if (by.length < 2 || by.length > 40 || /[。，；：:]/.test(by) || !(verb === '印发' || (verb.length === 2 && (verb[0] === '印' || verb[1] === '发')))) return null;
+  const dateStart = m ? s.indexOf(m[2], by.length) : dd!.index;
   return {
     by: { value: by.replace(/[\s\u3000]+/g, ''), start: 0, end: by.length, damage: verb === '印发' ? null : `印发 read as "${verb}"` },
-    date: { value: m[2], iso: parseDate(m[2]), start: dateStart, end: dateStart + m[2].length, damage: null },
+    date: { value: dateText, iso: m ? parseDate(m[2]) : dd!.iso, start: dateStart, end: dateStart + dateText.length, damage: dd && `印发日期 ${dd.damage}` },
   };
 }
 
 /** 抄送: the label (damaged only with a colon), then organs split on ，、 without the final 。. */
-export function readCopyTo(s: string): { items: Read[]; damage: string | null } | null {
-  const hit = labelAt(s, '抄送');
+export function readCopyTo(s: string, aboveImprint = false): { items: Read[]; damage: string | null } | null {
+  const hit = labelAt(s, '抄送') ?? (aboveImprint ? uncolonedLabel(s) : null);
   if (!hit || hit.valueStart >= s.length) return null;
   const items: Read[] = [];
   const re = /[^，、,。.；;\s\u3000][^，、,。；;]*/g;
@@ -36,6 +41,17 @@ export function readCopyTo(s: string): { items: Read[]; damage: string | null } 
     items.push({ value, start: hit.valueStart + m.index, end: hit.valueStart + m.index + value.length, damage: null });
   }
   return items.length ? { items, damage: hit.damaged ? `抄送 label read as "${hit.printed}"` : null } : null;
+}
+
+/**
+ * Right above the 印发 line the 版记 has only its 抄送 line: there "抄送" read with one character wrong is taken
+ * without its colon too ("抄逆县委办，县政府办。"), when a list of at least two organs follows.
+ */
+function uncolonedLabel(s: string): LabelHit | null {
+  const m = /^(\p{Script=Han})\s*(\p{Script=Han})\s*/u.exec(s);
+  const items = s.slice(m?.[0].length ?? 0).replace(/[。.]$/, '').split(/[，、,]/).map((x) => x.trim());
+  if (!m || editDistance(m[1] + m[2], '抄送') !== 1 || items.length < 2 || !items.every((x) => x.length <= 20 && ORG_END.test(x))) return null;
+  return { start: 0, valueStart: m[0].length, damaged: true, printed: (m[1] + m[2]) };
 }
 
 /** 附注: a bracketed line (one bracket lost tolerated before 此件…), or after a 附注： label; value without brackets. */
@@ -88,12 +104,13 @@ function reader(ctx: Ctx, group: Line[], noteSeen: boolean): { role: Role; recor
       record: () => {
         n.printedBy = field(imprint.by);
         warnIf(imprint.by.damage);
+        if (imprint.date.damage) warn(ctx, 'date-damaged', imprint.date.damage, whole.start, whole.end);
         if (imprint.date.iso) n.printDate = { value: imprint.date.iso, span: field(imprint.date).span };
         else warn(ctx, 'date-invalid', `印发日期 "${imprint.date.value}" is not a valid date`, whole.start, whole.end);
       },
     };
   }
-  const copyTo = n.copyTo.length === 0 ? readCopyTo(s) : null;
+  const copyTo = n.copyTo.length === 0 ? readCopyTo(s, n.printedBy !== null) : null;
   if (copyTo) {
     return {
       role: 'copy-to',
@@ -117,16 +134,21 @@ function reader(ctx: Ctx, group: Line[], noteSeen: boolean): { role: Role; recor
 }
 
 export function readColophon(ctx: Ctx): void {
+  ctx.colophonStart = readColophonUpFrom(ctx, ctx.lines.length - 1);
+}
+
+/** Read colophon elements scanning back from line `last`; returns the index of the first line read (last + 1 when none). */
+export function readColophonUpFrom(ctx: Ctx, last: number): number {
   const { lines } = ctx;
-  let start = lines.length;
+  let start = last + 1;
   let noteSeen = false;
   let pending: Line[] = [];
-  for (let i = lines.length - 1; i > ctx.bodyStart; i--) {
+  for (let i = last; i > ctx.bodyStart; i--) {
     const l = lines[i];
     if (l.kind === 'blank' || l.furniture) continue;
     let group = [l, ...pending];
     let read = reader(ctx, group, noteSeen);
-    if (!read && pending.length === 1 && start === lines.length && junk(pending[0]) && (read = reader(ctx, [l], noteSeen))) {
+    if (!read && pending.length === 1 && start === last + 1 && junk(pending[0]) && (read = reader(ctx, [l], noteSeen))) {
       const left = pending[0];
       warn(ctx, 'furniture', `line "${left.content}" looks like page furniture`, left.contentStart, left.contentEnd);
       left.zone = 'tail';
@@ -148,5 +170,5 @@ export function readColophon(ctx: Ctx): void {
     pending = [];
     start = i;
   }
-  ctx.colophonStart = start;
+  return start;
 }

@@ -15,21 +15,25 @@
  * - Contact.text: from the first contact keyword to the end of the last contact line.
  * - signoff.span: sign-off issuer line(s) (or the content) through the date; issuers: each issuer line in print
  *   order (a joint notice stacks several), issuer: them joined with 、.
+ * - Attachment bodies after the sign-off ("附件1" alone on a line, then its title and content, before the 版记;
+ *   readAppendix): 'attachment' blocks, outside the sign-off, 附注 and 版记.
  * - GB/T 9704 elements (readMasthead, readColophon, readAttachments): copyNumber, secrecy, urgency, issuerMark,
  *   signer, note, copyTo[], printedBy, printDate are {value, span}; span is the printed element without its label
  *   or brackets; value equals the slice except where normalised (★ restored, spaces removed, dates ISO).
  *   attachments[]: {number, title, span} with title = text.slice(span).
  * - Notice.title: the title line(s) joined without '\n' (an issuer line right above a "关于…" title is part of
- *   it, as gold files print it); issuer: a separate header issuer line, else the title's prefix before 关于,
- *   else the sign-off issuer. date: the sign-off date, else a date printed under the title.
+ *   it, as gold files print it); issuer: the sign-off issuer where there is one (issue 13), else a separate
+ *   header issuer line, else the title's prefix before 关于. date: the sign-off date, else a date printed under
+ *   the title.
  * - Page furniture left in the text (a lone page number) gets a 'furniture' warning and a 'paragraph' block;
  *   inside a problem it stays outside statement and progress, elsewhere it is a Paragraph of the nearest node.
  *
  * Warning codes: marker-damaged, marker-glued, numbering-gap, heading-missing, heading-damaged,
  * label-damaged, progress-missing, statement-empty, title-missing, header-unclassified, furniture,
- * date-invalid, no-structure, no-problems.
+ * date-invalid, date-damaged, no-structure, no-problems.
  */
 import type { Block, Notice } from '../schema.ts';
+import { readAppendix } from './appendix.ts';
 import { readAttachments } from './attachments.ts';
 import { emitBlocks } from './blocks.ts';
 import { classifyLines } from './classify.ts';
@@ -60,6 +64,7 @@ export const PASSES: readonly ((ctx: Ctx) => void)[] = [
   readMasthead,
   groupHeader,
   readColophon,
+  readAppendix,
   readAttachments,
   markTail,
   decideProblems,

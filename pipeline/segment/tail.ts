@@ -5,6 +5,7 @@
 import { DATE_SOURCE, parseDate } from './numerals.ts';
 import { contactStart, parseContact } from './contact.ts';
 import { ORG_END } from './header.ts';
+import { damagedDateAtEnd } from './damaged-dates.ts';
 import { paragraphOf, warn, type Ctx, type Line } from './types.ts';
 
 const DATE_LINE = new RegExp(`^${DATE_SOURCE}$`);
@@ -51,7 +52,12 @@ export function markTail(ctx: Ctx): void {
     }
     if (l.kind !== 'text' && l.kind !== 'item') break;
     const s = l.content;
-    const junk = date === null && issuers.length === 0 && contactLines.length === 0 && closing.length === 0 && ctx.colophonStart - i <= 3 && s.length <= 12 && !/[。！]$/.test(s) && !DATE_AT_END.test(s) && !issuerLike(s);
+    // a date OCR damaged (look-alike numerals): read when the plain pattern fails or matches only its end
+    const strict = DATE_AT_END.exec(s);
+    const loose = damagedDateAtEnd(s);
+    const dd = loose && (!strict || loose.index < strict.index) ? loose : null;
+    const dm = dd ? null : strict;
+    const junk = date === null && issuers.length === 0 && contactLines.length === 0 && closing.length === 0 && ctx.colophonStart - i <= 3 && s.length <= 12 && !/[。！]$/.test(s) && !strict && !dd && !issuerLike(s);
     if (l.furniture || junk) {
       // A page number or similar left over by layout: skip it, kept as a paragraph.
       if (junk && !l.furniture) warn(ctx, 'furniture', `line "${s}" looks like page furniture`, l.contentStart, l.contentEnd);
@@ -60,17 +66,18 @@ export function markTail(ctx: Ctx): void {
       ctx.notice.closing.push(paragraphOf(l));
       continue;
     }
-    const dm = DATE_AT_END.exec(s);
-    const lead = dm ? s.slice(0, dm.index).trim() : '';
-    if (dm && date === null && issuers.length === 0 && (/^[\p{P}\p{S}]*$/u.test(lead) || issuerLike(lead))) {
-      date = parseDate(dm[0]);
-      if (date === null) warn(ctx, 'date-invalid', `sign-off date "${dm[0]}" is not a valid date`, l.contentStart + dm.index, l.contentEnd);
+    const at = dm ? dm.index : dd ? dd.index : -1;
+    const lead = at >= 0 ? s.slice(0, at).trim() : '';
+    if (at >= 0 && date === null && issuers.length === 0 && (/^[\p{P}\p{S}]*$/u.test(lead) || issuerLike(lead))) {
+      date = dm ? parseDate(dm[0]) : dd!.iso;
+      if (dm && date === null) warn(ctx, 'date-invalid', `sign-off date "${dm[0]}" is not a valid date`, l.contentStart + dm.index, l.contentEnd);
+      if (dd) warn(ctx, 'date-damaged', `sign-off ${dd.damage}`, l.contentStart + dd.index, l.contentStart + dd.index + dd.length);
       l.role = 'date';
       const before = issuerLike(lead) ? lead : '';
       if (before) {
         issuers.unshift(unquote(before));
         l.role = 'signoff';
-        ctx.cuts.push({ pos: l.contentStart + dm.index, type: 'date' });
+        ctx.cuts.push({ pos: l.contentStart + at, type: 'date' });
       }
       signStart = l.contentStart;
       signEnd = signEnd < 0 ? l.contentEnd : signEnd;
@@ -101,7 +108,8 @@ export function markTail(ctx: Ctx): void {
     const issuer = issuers.length ? issuers.join('、') : null;
     ctx.notice.signoff = { issuer, issuers, date, span: { start: signStart, end: signEnd } };
     if (date !== null || ctx.notice.date === null) ctx.notice.date = date;
-    if (!ctx.notice.issuer && issuer) ctx.notice.issuer = issuer;
+    // issuer and date are the sign-off's where there is one (issue 13), else the header's
+    if (issuer) ctx.notice.issuer = issuer;
   }
   for (const l of closing) {
     const at = contactStart(l.content);

@@ -84,6 +84,14 @@ describe('short 公文', () => {
     expectPartition(text, r.blocks);
     expectSlices(text, r);
   });
+  it('抄送 misread and its colon lost right above the 印发 line: read, with a label-damaged warning', () => {
+    const text = ['某某县人民政府关于巡察整改情况的通报', ...BODY, '某某县人民政府', '2024年10月15日', '抄逆市委巡察办，县委办公室。', '某某县人民政府办公室 2024年10月16日印发', ''].join('\n');
+    const r = segment(text);
+    expect(r.notice.copyTo.map((c) => c.value)).toEqual(['市委巡察办', '县委办公室']);
+    expect(r.warnings.filter((w) => w.code === 'label-damaged').map((w) => w.message)).toEqual(['抄送 label read as "抄逆"']);
+    expect(r.notice.signoff).toMatchObject({ issuers: ['某某县人民政府'], date: '2024-10-15' });
+    expectPartition(text, r.blocks);
+  });
   it('a notice without 版头 or 版记 gets null and empty fields', () => {
     const text = ['某某县人民政府关于巡察整改情况的通报', ...BODY, '某某县人民政府', '2024年10月15日', ''].join('\n');
     const n = segment(text).notice;

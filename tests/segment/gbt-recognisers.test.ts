@@ -104,6 +104,13 @@ describe('抄送', () => {
     expect(r.damage !== null).toBe(damaged);
   });
   it.each(['抄逆县委办公室', '抄送', '抄写笔记是学习方法之一。'])('not a 抄送 line: %s', (s) => expect(readCopyTo(s)).toBeNull());
+  it.each([
+    // right above the 印发 line: one character wrong and the colon lost, a list of organs after it
+    ['抄逆县委办公室，县纪委监委。', ['县委办公室', '县纪委监委']],
+    ['杪送 县委组织部、县委宣传部', ['县委组织部', '县委宣传部']],
+    ['抄逆县委办公室', null], // no list: not enough evidence
+    ['抄写笔记，是学习方法之一。', null], // one character off, but what follows is no list of organs
+  ])('above the 印发 line: %s', (s, items) => expect(readCopyTo(s, true)?.items.map((x) => x.value) ?? null).toEqual(items));
 });
 
 describe('附注', () => check(readNote, [
