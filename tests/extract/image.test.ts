@@ -7,13 +7,16 @@ import { createExtractor } from '../../pipeline/extract/index.ts';
 import { ENGINE_NAMES } from '../../pipeline/extract/ocr.ts';
 import { checkInvariants, goldRecall } from './helpers.ts';
 import { grayPixels, hugePngHeader, multiPageTiff, textImagePng } from './inputs.ts';
+import { needsSystem, SYSTEM } from '../helpers/system.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'extract-image-'));
 const ex = createExtractor({ workers: 1 });
 const byEngine = Object.fromEntries(ENGINE_NAMES.map((name) => [name, createExtractor({ workers: 1, engine: name })]));
 const f = (name: string) => join(dir, name);
 
+const fonts = needsSystem(SYSTEM.wqyZenHei);
 beforeAll(async () => {
+  if (!fonts) return;
   const p1 = await grayPixels(await textImagePng(['整改进展情况'], { width: 500, height: 160, size: 48 }));
   const p2 = await grayPixels(await textImagePng(['巡察工作通报'], { width: 500, height: 160, size: 48 }));
   writeFileSync(f('two.tif'), multiPageTiff([p1, p2]));

@@ -9,8 +9,10 @@ import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFHexString, PDFName, PDFNumber, TextRenderingMode, setTextRenderingMode } from 'pdf-lib';
 import sharp from 'sharp';
+import { requireSystem, SYSTEM } from '../helpers/system.ts';
 
-export const CJK_TTC = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
+/** the test files that build inputs in a beforeAll call needsSystem(SYSTEM.wqyZenHei) at their top */
+export const CJK_TTC = SYSTEM.wqyZenHei.what;
 
 /** Face `index` of a TrueType collection as a standalone .ttf. */
 export function ttfFromTtc(ttc: Buffer, index = 0): Buffer {
@@ -44,6 +46,7 @@ export function ttfFromTtc(ttc: Buffer, index = 0): Buffer {
 
 let fontBytes: Buffer | null = null;
 export function cjkFont(): Buffer {
+  requireSystem(SYSTEM.wqyZenHei);
   return (fontBytes ??= ttfFromTtc(readFileSync(CJK_TTC), 0));
 }
 
@@ -63,6 +66,7 @@ let canvasFont = false;
 /** A white page image with black text lines (grayscale PNG), like a clean scan. */
 export async function textImagePng(lines: string[], opts: { width?: number; height?: number; size?: number; dpi?: number } = {}): Promise<Buffer> {
   if (!canvasFont) {
+    requireSystem(SYSTEM.wqyZenHei);
     GlobalFonts.registerFromPath(CJK_TTC, 'TestCJK');
     canvasFont = true;
   }

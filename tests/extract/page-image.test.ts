@@ -17,6 +17,7 @@ import type { Gray } from '../../pipeline/extract/page-image/types.ts';
 import { layoutUpsideDown } from '../../pipeline/extract/page-image/upside-down.ts';
 import { median3, prepareForOcr } from '../../pipeline/extract/preprocess.ts';
 import { degradePage, drawPage, FONTS, layoutPages, pickDegradation, rng, type PageLayout } from '../../scripts/fixtures/render.ts';
+import { needsSystem, SYSTEM } from '../helpers/system.ts';
 
 const DPI = 100;
 const gold = readFileSync('fixtures/notices/n05-shimenkan-township/gold.txt', 'utf8');
@@ -35,7 +36,9 @@ const maskOf = (g: Gray, cellDiv: number) => {
 };
 
 const pages: Record<string, PageLayout> = {};
+const fonts = needsSystem(SYSTEM.notoCjk, SYSTEM.umingCN, SYSTEM.wqyZenHei);
 beforeAll(() => {
+  if (!fonts) return;
   for (const font of [FONTS.notoSerifSC, FONTS.umingCN]) {
     const p = layoutPages(gold, { dpi: DPI, bodyFont: font })[0];
     pages[`${font} full`] = p;

@@ -7,6 +7,7 @@ import { createExtractor } from '../../pipeline/extract/index.ts';
 import { ENGINE_NAMES } from '../../pipeline/extract/ocr.ts';
 import { checkInvariants, goldRecall } from './helpers.ts';
 import { bornDigitalPdf, encryptedPdf, pdfWithMissingPage, scannedPdf, textImagePng, zeroPagePdf } from './inputs.ts';
+import { needsSystem, SYSTEM } from '../helpers/system.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'extract-pdf-'));
 const ex = createExtractor({ workers: 1 });
@@ -18,7 +19,9 @@ const page1 = ['关于巡察整改进展情况的通报', '各单位：', '根�
 const page2 = ['二、整改落实情况', '一是加强组织领导，压实整改责任。'];
 const scanLines = ['关于巡察整改进展情况的通报', '各单位：根据市委统一部署，市委第三巡察组', '对市住房和城乡建设局党组开展了常规巡察。'];
 
+const fonts = needsSystem(SYSTEM.wqyZenHei);
 beforeAll(async () => {
+  if (!fonts) return;
   writeFileSync(f('born.pdf'), await bornDigitalPdf([page1, page2]));
   const scan = await textImagePng(scanLines, { width: 1654, height: 2339, size: 40 });
   writeFileSync(f('scan.pdf'), await scannedPdf(scan));

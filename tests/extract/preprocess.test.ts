@@ -7,6 +7,7 @@ import { createExtractor } from '../../pipeline/extract/index.ts';
 import { flattenBackground, GREY_PAPER_BELOW, imageStats, prepareForOcr, stretchLevels, UNEVEN_PAPER_SPREAD, type Gray } from '../../pipeline/extract/preprocess.ts';
 import { checkInvariants, goldRecall } from './helpers.ts';
 import { grayPixels, scannedPdf, textImagePng } from './inputs.ts';
+import { needsSystem, SYSTEM } from '../helpers/system.ts';
 
 const LINES = ['巡察整改进展情况的通报', '各党支部要认真落实整改责任'];
 
@@ -58,7 +59,9 @@ let damaged: Gray;
 const dir = mkdtempSync(join(tmpdir(), 'extract-pre-'));
 const ex = createExtractor({ workers: 1 });
 
+const fonts = needsSystem(SYSTEM.wqyZenHei);
 beforeAll(async () => {
+  if (!fonts) return;
   clean = await grayPixels(await textImagePng(LINES, { width: 760, height: 260, size: 40 }));
   damaged = degrade(clean, { ink: 90, hi: 235, lo: 175, specks: 0.002 });
   const png = (g: Gray) => sharp(Buffer.from(g.gray), { raw: { width: g.width, height: g.height, channels: 1 } }).png().toBuffer();

@@ -11,10 +11,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { textImagePng } from '../extract/inputs.ts';
+import { needsSystem, SYSTEM } from '../helpers/system.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'notice-library-'));
 const SCAN = join(dir, 'scan.png'); // two lines of notice text: real OCR, kept small
-beforeAll(async () => writeFileSync(SCAN, await textImagePng(['关于巡察整改进展情况的通报', '各单位要认真落实整改责任。'], { dpi: 200 })));
+const fonts = needsSystem(SYSTEM.wqyZenHei);
+beforeAll(async () => fonts && writeFileSync(SCAN, await textImagePng(['关于巡察整改进展情况的通报', '各单位要认真落实整改责任。'], { dpi: 200 })));
 
 const program = (closeIt: boolean) => `
   import { createPipeline, NoticeDocument } from '${pathToFileURL(resolve('pipeline/index.ts')).href}';

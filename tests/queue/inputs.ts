@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { requireSystem, SYSTEM } from '../helpers/system.ts';
 
 const NOTICES = 'fixtures/notices';
 
@@ -15,6 +16,7 @@ export function copyTextNotices(dir: string, n: number): void {
 
 /** The first page of a scanned fixture as a one-page image-only PDF (qpdf from Debian). */
 export function oneScannedPage(to: string): void {
+  requireSystem(SYSTEM.qpdf);
   const r = spawnSync('qpdf', ['--empty', '--pages', 'fixtures/pdf/scan-n06-jiangchuan-university.pdf', '1', '--', to], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`qpdf failed (${r.error?.message ?? r.stderr}): the queue tests need Debian's qpdf`);
 }

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type RunningWorker } from '../../pipeline/queue/worker.ts';
 import { copyTextNotices, listFiles, outputsOf } from './inputs.ts';
-import { freePort, requireRedisServer, runNotice, startRedis, until, type RedisServer } from './redis-harness.ts';
+import { needsSystem, SYSTEM } from '../helpers/system.ts';
+import { freePort, runNotice, startRedis, until, type RedisServer } from './redis-harness.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'notice-queue-redis-'));
 const at = (...p: string[]) => join(root, ...p);
 
 describe('notice submit and an unreachable Redis', () => {
   it('exits non-zero with a clear error naming the URL, and writes nothing', async () => {
-    requireRedisServer();
     copyTextNotices(at('few'), 2);
     const url = `redis://127.0.0.1:${await freePort()}`;
     const submit = runNotice(['submit', 'few', '--redis', url, '--out', 'out-none'], root);
@@ -30,9 +30,11 @@ describe('notice submit and an unreachable Redis', () => {
 });
 
 describe('a Redis restart in the middle of a submit', () => {
+  const have = needsSystem(SYSTEM.redisServer);
   let redis: RedisServer;
   let worker: RunningWorker;
   beforeAll(async () => {
+    if (!have) return;
     copyTextNotices(at('in'), 9);
     redis = await startRedis();
     const convert = runNotice(['convert', 'in', '--out', 'ref', '-q'], root);

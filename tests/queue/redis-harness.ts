@@ -3,20 +3,15 @@
  * port (no persistence, in a temp folder), `notice worker` and `notice submit` as
  * child processes. Everything started here is stopped by the tests' afterAll.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { requireSystem, SYSTEM } from '../helpers/system.ts';
 
 const BIN = resolve('bin/notice.mjs');
 
-export function requireRedisServer(): void {
-  const r = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-  if (r.status !== 0) {
-    throw new Error('redis-server is not installed: the queue tests need a real Redis (Debian: apt-get install redis-server; .ci/run installs it)');
-  }
-}
 
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -40,7 +35,7 @@ export interface RedisServer {
 }
 
 export async function startRedis(): Promise<RedisServer> {
-  requireRedisServer();
+  requireSystem(SYSTEM.redisServer);
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'notice-redis-'));
   let proc: ChildProcess;

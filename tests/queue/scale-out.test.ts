@@ -11,6 +11,7 @@ import { redisOptionsFromUrl } from '../../pipeline/queue/redis-connection.ts';
 import { queueNameFor } from '../../pipeline/queue/job.ts';
 import { startWorker, type RunningWorker } from '../../pipeline/queue/worker.ts';
 import { copyTextNotices, listFiles, oneScannedPage, outputsOf } from './inputs.ts';
+import { needsSystem, SYSTEM } from '../helpers/system.ts';
 import { runNotice, startRedis, startWorkerProcess, until, type ChildCli, type RedisServer } from './redis-harness.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'notice-queue-'));
@@ -28,7 +29,9 @@ const openQueue = (name = queueNameFor()) => {
 };
 const convertedLines = (w: ChildCli, file: string) => w.output().split('\n').filter((l) => l.includes(`converted ${file} `)).length;
 
+const have = needsSystem(SYSTEM.redisServer, SYSTEM.qpdf);
 beforeAll(async () => {
+  if (!have) return;
   // 10 inputs: a one-page scan (first, so a worker is busy with OCR when the other finishes), a born-digital PDF, 8 text notices
   copyTextNotices(at('in'), 8);
   oneScannedPage(at('in', 'a-scan.pdf'));

@@ -2,7 +2,7 @@
  * The HTML review page in a real headless Chromium (Debian's /usr/bin/chromium):
  * reject by click and keyboard, export, re-convert with the decisions, diff.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,22 +11,18 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DecisionsFile } from '../../pipeline/review/decisions.ts';
 import { changesOf, hanContext } from '../../pipeline/review/text-model.ts';
+import { needsSystem, SYSTEM } from '../helpers/system.ts';
 import { EVIL_TEXT, HENGYANG, convert, readDoc, run, tempDir } from './helpers.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const have = existsSync(CHROMIUM);
-const missing = `${CHROMIUM} is absent: install the Debian package chromium (apt-get install -y chromium; .ci/run does)`;
-// On CI a missing browser is a failure, never a silent skip; a local run skips and says so.
-if (!have && process.env.CI) {
-  describe('HTML review page in Chromium', () => {
-    it('needs Chromium', () => expect.fail(missing));
-  });
-} else if (!have) console.warn(`SKIPPED browser tests: ${missing}`);
+const CHROMIUM = SYSTEM.chromium.what;
 
-describe.skipIf(!have)('HTML review page in Chromium', () => {
+describe('HTML review page in Chromium', () => {
+  // on CI a missing browser is a failure, never a silent skip; a local run skips and says so
+  const have = needsSystem(SYSTEM.chromium);
   let ctx: BrowserContext;
   let profile: string;
   beforeAll(async () => {
+    if (!have) return;
     const { chromium } = await import('playwright-core');
     profile = mkdtempSync(join(tmpdir(), 'h6-chromium-'));
     ctx = await chromium.launchPersistentContext(profile, {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NoticeDocument } from '../../pipeline/schema.ts';
 import { textBeforeCorrections } from '../../pipeline/review/text-model.ts';
+import { requireSystem, SYSTEM } from '../helpers/system.ts';
 import { HENGYANG, convert, run, tempDir } from './helpers.ts';
 
 let out: string;
@@ -72,6 +73,7 @@ describe('notice review (terminal)', () => {
 
 describe('notice review --format diff', () => {
   it('is a unified diff that patch and git apply turn from the uncorrected text into text', async () => {
+    requireSystem(SYSTEM.patch, SYSTEM.git);
     const r = await run(['review', join(out, 'input.ocr.json'), '--format', 'diff']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^--- a\/input\.ocr\.txt\n\+\+\+ b\/input\.ocr\.txt\n@@ /);

@@ -1,0 +1,67 @@
+/**
+ * Stand-ins for the heavy parts of a queue worker and submitter in the in-process
+ * queue tests: createPipeline (OCR workers, seconds of dictionary loading) and
+ * loadDictionaries. The stub pipeline reads its input as text: "fail:CODE" throws that
+ * NoticeError, "flaky" throws a plain error on its first attempt, "slow" takes 150 ms;
+ * anything else becomes a one-page text document. Used through vi.mock in each file.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { ConvertFileOptions, Pipeline, PipelineOptions } from '../../pipeline/convert.ts';
+import { NoticeError, type NoticeErrorCode } from '../../pipeline/errors.ts';
+import type { NoticeDocument } from '../../pipeline/schema.ts';
+import { PIPELINE_VERSION } from '../../pipeline/version.ts';
+
+export const DICTIONARY_VERSION = 'dict-test';
+
+export const stub = {
+  created: [] as PipelineOptions[],
+  conversions: [] as string[],
+  running: 0,
+  maxRunning: 0,
+  flakySeen: new Set<string>(),
+};
+
+export function stubDocument(content: string, name: string, decisions: string | null = null): NoticeDocument {
+  return {
+    pipelineVersion: PIPELINE_VERSION,
+    dictionaryVersion: DICTIONARY_VERSION,
+    source: { file: name, kind: 'text', sha256: createHash('sha256').update(content).digest('hex'), pages: [{ number: 1 }] },
+    options: { ocr: 'auto', decisions },
+    text: content.toUpperCase(),
+    warnings: content.includes('warn') ? [{ code: 'W', message: `${name}: warned` }] : [],
+    corrections: [],
+    notice: { problemCount: content.length },
+  } as unknown as NoticeDocument;
+}
+
+export function createStubPipeline(options: PipelineOptions): Pipeline {
+  stub.created.push(options);
+  return {
+    dictionaryVersion: DICTIONARY_VERSION,
+    runOptions: (_sha, ocr) => ({ ocr, decisions: null }),
+    convertText: () => {
+      throw new Error('not used by the queue');
+    },
+    async convertFile(path: string, opts?: ConvertFileOptions) {
+      const content = await readFile(path, 'utf8');
+      const name = opts?.name ?? path;
+      stub.conversions.push(name);
+      stub.running++;
+      stub.maxRunning = Math.max(stub.maxRunning, stub.running);
+      try {
+        await new Promise((r) => setTimeout(r, content.startsWith('slow') ? 150 : 5));
+        const code = /^fail:(\w+)/.exec(content)?.[1];
+        if (code) throw new NoticeError(code as NoticeErrorCode, 'scripted failure', { file: path });
+        if (content.startsWith('flaky') && !stub.flakySeen.has(name)) {
+          stub.flakySeen.add(name);
+          throw new Error('worker ran out of memory');
+        }
+        return stubDocument(content, name);
+      } finally {
+        stub.running--;
+      }
+    },
+    close: async () => {},
+  };
+}
