@@ -7,6 +7,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPipeline } from '../../pipeline/convert.ts';
 import { cer } from '../../pipeline/eval/metrics.ts';
+import { createEngine } from '../../pipeline/extract/index.ts';
+import { pageGray } from '../../pipeline/extract/pdf-page-pixels.ts';
+import { openPdf, scanOperators } from '../../pipeline/extract/pdf.ts';
+import { preparePage } from '../../pipeline/extract/prepare-page.ts';
+import { readPage } from '../../pipeline/extract/read-page.ts';
 
 const pipeline = createPipeline({ workers: 2 });
 afterAll(() => pipeline.close());
@@ -18,11 +23,34 @@ describe('pages as scanners deliver them', () => {
     const c = 'feeder-upside-down-blank';
     const doc = await pipeline.convertFile(`fixtures/scans/${c}/input.pdf`);
     expect(doc.source.pages.map((p) => [p.method, p.rotation ?? null])).toEqual([['ocr', 0], ['ocr', 180], ['ocr', 0], ['blank', null]]);
+    // the layout rule's turn was checked by reading the page both ways, and kept
+    expect(doc.source.pages[1].reason).toMatch(/orientation checked by reading both ways \(\d+ vs \d+ expected correct characters a half turn further\): kept/);
+    expect(doc.source.pages[0].reason).not.toMatch(/orientation checked/);
     expect(doc.warnings.find((w) => w.code === 'BLANK_PAGE')?.message).toMatch(/input\.pdf, page 4: blank page/);
     const last = doc.source.pages[3];
     expect(last.original.end - last.original.start).toBe(0);
     expect(cer(doc.text, gold(c))).toBeLessThan(0.015);
     expect(doc.notice.problemCount).toBe(structure(c).sections.flatMap((s: { problems: unknown[]; subsections: { problems: unknown[] }[] }) => [...s.problems, ...s.subsections.flatMap((x) => x.problems)]).length);
+  }, 180_000);
+
+  it('an upright page the layout rule wrongly turned upside down is turned back by reading it both ways', async () => {
+    const { pdfjs, doc } = await openPdf(new Uint8Array(readFileSync('fixtures/scans/skewed-pages/input.pdf')), 'input.pdf');
+    const page = await doc.getPage(1);
+    const [x0, y0, x1, y1] = page.view;
+    const g = await pageGray(page, scanOperators(pdfjs, await page.getOperatorList(), x1 - x0, y1 - y0), 200, true);
+    const upright = await preparePage({ gray: g, dpi: g.dpi });
+    const wronglyTurned = { ...upright, image: { ...upright.image, gray: upright.image.gray.slice().reverse() }, rotation: 180 as const };
+    const engine = createEngine({ engine: 'ppocr', workers: 1 });
+    try {
+      const { page: read, warnings } = await readPage(wronglyTurned, engine, { file: 'input.pdf', page: 1, reason: 'test' });
+      expect(read.rotation).toBe(0);
+      expect(read.reason).toMatch(/turned 180° more/);
+      expect(warnings).toEqual([]);
+      expect(read.text).toMatch(/巡察/);
+    } finally {
+      await engine.close();
+      await doc.destroy();
+    }
   }, 180_000);
 
   it('near-empty last page: read, not turned into noise', async () => {
