@@ -66,7 +66,8 @@ export function repairMastheadNames(text: string, free: (i: number) => boolean):
       for (let k = 0; k < L && d <= maxDiff; k++) if (rest[i + k] !== name.chars[k]) d++;
       if (d === 0 || d > maxDiff) continue;
       const s = rest.slice(i, i + L);
-      if ([...s].every(isHan)) counts.set(s, (counts.get(s) ?? 0) + 1);
+      // (the copy must end like an organ's name too: 临江区委巡察办 is not 临江区委巡察工, of 巡察工作领导小组)
+      if ([...s].every(isHan) && ORG_END.test(s)) counts.set(s, (counts.get(s) ?? 0) + 1);
     }
     const ranked = [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]);
     if (ranked.length === 0 || (ranked.length > 1 && ranked[1][1] === ranked[0][1])) continue;

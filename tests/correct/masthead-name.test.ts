@@ -18,6 +18,7 @@ describe('masthead issuer name', () => {
     ['the masthead name is printed below as well', doc('某某县洛挫镇人民政府文件', '某某县洛挫镇人民政府关于整改情况的通报', '某某县落雁镇人民政府', '某某县落雁镇人民政府'), '某某县洛挫镇人民政府文件 (unchanged)'],
     ['too many characters apart', doc('某某县洛挫填人民攻府文件', '某某县落雁镇人民政府关于整改情况的通报', '某某县落雁镇人民政府'), '某某县洛挫填人民攻府文件 (unchanged)'],
     ['two different names equally often', doc('某某县洛雁镇人民政府文件', '某某县落雁镇人民政府', '某某县落雁镇人民政府', '某某县洛川镇人民政府', '某某县洛川镇人民政府'), '某某县洛雁镇人民政府文件 (unchanged)'],
+    ['a short form whose look-alike window below is no organ name', doc('临江区委巡察办文件', '临江区委巡察工作领导小组办公室关于整改情况的通报', '临江区委巡察工作领导小组办公室'), '临江区委巡察办文件 (unchanged)'],
     ['a title, not a masthead', doc('某某县洛挫镇人民政府关于印发文件', '某某县落雁镇人民政府', '某某县落雁镇人民政府'), '某某县洛挫镇人民政府关于印发文件 (unchanged)'],
   ])('%s', (_name, text, first) => expect(apply(text)).toBe(first));
   it('a joint masthead: each issuer line above 文件', () => {
