@@ -21,6 +21,12 @@ export const MASTHEAD_TEXT_HEIGHT = 56;
 const MASTHEAD_PAD = 24;
 
 /** The masthead crop scaled to MASTHEAD_TEXT_HEIGHT and framed with paper. */
+/** The red masthead of an upright red layer: its box and its image to read, or nulls. */
+async function mastheadOf(red: Gray, dpi: number): Promise<{ masthead: Gray | null; mastheadBox: PixelBox | null }> {
+  const box = findRedRegions(red, dpi).masthead;
+  return box ? { masthead: await mastheadImage(crop(red, box)), mastheadBox: box } : { masthead: null, mastheadBox: null };
+}
+
 async function mastheadImage(img: Gray): Promise<Gray> {
   const scaled = img.height > MASTHEAD_TEXT_HEIGHT ? await resample(img, MASTHEAD_TEXT_HEIGHT / img.height) : img;
   const w = scaled.width + 2 * MASTHEAD_PAD;
@@ -62,6 +68,7 @@ export interface PreparedPage {
   seals: PixelBox[];
   /** The red masthead alone (dark on white), upright, to be read separately; null when none. */
   masthead: Gray | null;
+  /** The masthead's box on the page image as read (after any quarter or half turn). */
   mastheadBox: PixelBox | null;
 }
 
@@ -102,10 +109,12 @@ export async function preparePage(px: PagePixels, opts: PrepareOptions = {}): Pr
   let seals: PixelBox[] = [];
   let mastheadBox: PixelBox | null = null;
   let masthead: Gray | null = null;
+  let red: Gray | null = null;
   if (px.rgb) {
     const sep = separateRed(px.rgb);
     if (sep.redShare >= MIN_RED_SHARE) {
       img = sep.cleaned;
+      red = sep.red;
       const regions = findRedRegions(sep.red, px.dpi);
       seals = regions.seals;
       mastheadBox = regions.masthead;
@@ -142,7 +151,8 @@ export async function preparePage(px: PagePixels, opts: PrepareOptions = {}): Pr
     img = await turn(img, 180, levels.paper);
     notes.push(`upside down (confidence ${dir.confidence.toFixed(2)}): turned 180°`);
   }
-  if (masthead && rotation !== 0) masthead = await turn(masthead, rotation);
+  // A masthead is red text in the top third of the page as read: on a turned page, look again in the turned red layer.
+  if (red && rotation !== 0) ({ masthead, mastheadBox } = await mastheadOf(await turn(red, rotation), px.dpi));
   const cleaned = await prepareForOcr(img);
   notes.push(cleaned.note);
   return { blank: false, image: cleaned.image, note: `${inkPct}; ${notes.join('; ')}`, rotation, skew: Math.abs(skew) >= MIN_SKEW_CORRECTED ? skew : 0, seals, masthead, mastheadBox };

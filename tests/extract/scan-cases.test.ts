@@ -53,6 +53,27 @@ describe('pages as scanners deliver them', () => {
     }
   }, 180_000);
 
+  it('a colour page delivered upside down: turned, and its red masthead found in the turned page and read', async () => {
+    const { pdfjs, doc } = await openPdf(new Uint8Array(readFileSync('fixtures/scans/colour-seal-masthead/input.pdf')), 'input.pdf');
+    const page = await doc.getPage(1);
+    const [x0, y0, x1, y1] = page.view;
+    const g = await pageGray(page, scanOperators(pdfjs, await page.getOperatorList(), x1 - x0, y1 - y0), 200, true);
+    const rgb = g.rgb!;
+    const turned = new Uint8Array(rgb.rgb.length);
+    for (let i = 0, j = rgb.rgb.length - 3; j >= 0; i += 3, j -= 3) turned.set(rgb.rgb.subarray(j, j + 3), i);
+    const prepared = await preparePage({ gray: { gray: g.gray.slice().reverse(), width: g.width, height: g.height }, dpi: g.dpi, rgb: { ...rgb, rgb: turned } });
+    expect(prepared.rotation).toBe(180);
+    expect(prepared.mastheadBox!.y).toBeLessThan(g.height / 3);
+    const engine = createEngine({ engine: 'ppocr', workers: 1 });
+    try {
+      const { page: read } = await readPage(prepared, engine, { file: 'input.pdf', page: 1, reason: 'test' });
+      expect(read.text.split('\n')[0].replace(/\s/g, '')).toBe('临江区委巡察办文件');
+    } finally {
+      await engine.close();
+      await doc.destroy();
+    }
+  }, 180_000);
+
   it('near-empty last page: read, not turned into noise', async () => {
     const c = 'near-empty-last-page';
     const doc = await pipeline.convertFile(`fixtures/scans/${c}/input.pdf`);
