@@ -15,6 +15,8 @@ export interface PpocrConfig {
   threads?: number;
   detect?: DetectOptions;
   batchSize?: number;
+  /** Line-crop width scale (1 = as printed; README.md: narrower is faster and reads worse). */
+  widthScale?: number;
 }
 
 interface Slot {
@@ -43,7 +45,7 @@ export class PpocrEngine implements OcrEngine {
 
   constructor(config: PpocrConfig = {}) {
     this.workers = Math.max(1, config.workers ?? availableParallelism());
-    this.config = { threads: Math.max(1, config.threads ?? 1), page: { detect: config.detect, batchSize: config.batchSize } };
+    this.config = { threads: Math.max(1, config.threads ?? 1), page: { detect: config.detect, batchSize: config.batchSize, widthScale: config.widthScale } };
   }
 
   get started(): boolean {
