@@ -19,6 +19,9 @@ describe('masthead issuer name', () => {
     ['too many characters apart', doc('某某县洛挫填人民攻府文件', '某某县落雁镇人民政府关于整改情况的通报', '某某县落雁镇人民政府'), '某某县洛挫填人民攻府文件 (unchanged)'],
     ['two different names equally often', doc('某某县洛雁镇人民政府文件', '某某县落雁镇人民政府', '某某县落雁镇人民政府', '某某县洛川镇人民政府', '某某县洛川镇人民政府'), '某某县洛雁镇人民政府文件 (unchanged)'],
     ['a short form whose look-alike window below is no organ name', doc('临江区委巡察办文件', '临江区委巡察工作领导小组办公室关于整改情况的通报', '临江区委巡察工作领导小组办公室'), '临江区委巡察办文件 (unchanged)'],
+    ['a character added and one misread; one copy wrapped over two lines', doc('中共和白条县委巡察工作领导小组文件', '中共白禾县委巡察工作领导', '小组关于整改情况的通报', '中共白禾县委巡察工作领导小组'), '中共白禾县委巡察工作领导小组文件'],
+    ['a character lost', doc('某某县雁镇人民政府文件', '某某县落雁镇人民政府关于整改情况的通报', '某某县落雁镇人民政府'), '某某县落雁镇人民政府文件'],
+    ['its last character misread', doc('某某区人民政府办公至文件', '某某区人民政府办公室关于整改情况的通报', '某某区人民政府办公室'), '某某区人民政府办公室文件'],
     ['a title, not a masthead', doc('某某县洛挫镇人民政府关于印发文件', '某某县落雁镇人民政府', '某某县落雁镇人民政府'), '某某县洛挫镇人民政府关于印发文件 (unchanged)'],
   ])('%s', (_name, text, first) => expect(apply(text)).toBe(first));
   it('a joint masthead: each issuer line above 文件', () => {
