@@ -67,7 +67,7 @@ describe('probeRedis', () => {
     // and it hangs up: the server is left with only the client asking
     const admin = new Redis(redis.url);
     await new Promise((r) => setTimeout(r, 100));
-    expect((await admin.client('LIST')).toString().trim().split('\n')).toHaveLength(1);
+    expect(String(await admin.client('LIST')).trim().split('\n')).toHaveLength(1);
     admin.disconnect();
   });
 
