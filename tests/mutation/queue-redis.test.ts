@@ -1,4 +1,6 @@
 /** Redis URLs, the password kept out of messages, and the start-up probe (pipeline/queue/redis-connection.ts). */
+import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { probeRedis, redactUrl, redisOptionsFromUrl } from '../../pipeline/queue/redis-connection.ts';
 import { needsSystem, SYSTEM } from '../helpers/system.ts';
@@ -48,10 +50,25 @@ describe('probeRedis', () => {
     expect(performance.now() - t0).toBeLessThan(60 + 120 + 240);
   });
 
+  it('makes exactly the attempts it says, each a new connection', async () => {
+    let connections = 0;
+    const server = createServer((socket) => (connections++, socket.destroy()));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    await expect(probeRedis(`redis://127.0.0.1:${port}`, { attempts: 3, delayMs: 20 })).rejects.toThrow('after 3 attempts');
+    await new Promise<void>((r) => server.close(() => r()));
+    expect(connections).toBe(3);
+  });
+
   it('answers when the server is there', async () => {
     if (!have) return;
     redis = await startRedis();
     await expect(probeRedis(redis.url, { attempts: 1 })).resolves.toBeUndefined();
+    // and it hangs up: the server is left with only the client asking
+    const admin = new Redis(redis.url);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(String(await admin.client('LIST')).trim().split('\n')).toHaveLength(1);
+    admin.disconnect();
   });
 
   it('retries: a server that comes up after the first attempt is found', async () => {

@@ -1,5 +1,5 @@
 import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic } from '../../pipeline/io/write-atomic.ts';
@@ -65,6 +65,11 @@ describe('writeFileAtomic', () => {
     const target = join(dir, `${'n'.repeat(245)}.json`);
     await expect(writeFileAtomic(target, 'data')).rejects.toMatchObject({ code: 'ENAMETOOLONG' });
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  // sysfs refuses new files (EACCES even for root); a clean-up that insisted on its temp file would throw ENOENT instead
+  it.skipIf(!existsSync('/sys/kernel'))('when the folder refuses new files, that refusal comes out, not a clean-up error', async () => {
+    await expect(writeFileAtomic('/sys/notice-atomic-test.json', 'data')).rejects.toMatchObject({ code: 'EACCES' });
   });
 
   it('flushes to disk before the rename only when asked to be durable', async () => {
