@@ -2,16 +2,16 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BatchInput } from '../../pipeline/batch/collect-inputs.ts';
 import type { BatchEvent } from '../../pipeline/batch/run-batch.ts';
 import { jobFor } from '../../pipeline/queue/job-input.ts';
 import { redisOptionsFromUrl } from '../../pipeline/queue/redis-connection.ts';
 import { submitInputs, type SubmitOptions } from '../../pipeline/queue/submit.ts';
 import { startWorker, type RunningWorker } from '../../pipeline/queue/worker.ts';
-import { needsSystem, SYSTEM } from '../helpers/system.ts';
 import { freePort, startRedis, type RedisServer } from '../queue/redis-harness.ts';
 import { DICTIONARY_VERSION, stub, stubDocument } from './queue-stub.ts';
+import { redisSuite } from './redis-suite.ts';
 import { freshDir } from './temp-dir.ts';
 
 vi.mock('../../pipeline/convert.ts', async () => ({ createPipeline: (await import('./queue-stub.ts')).createStubPipeline }));
@@ -20,16 +20,7 @@ vi.mock('../../pipeline/correct/index.ts', async () => {
   return { loadDictionaries: () => ({ version }) };
 });
 
-const have = needsSystem(SYSTEM.redisServer);
-let redis: RedisServer;
-const open: { close(): Promise<void> }[] = [];
-beforeAll(async () => {
-  if (have) redis = await startRedis();
-}, 60_000);
-afterAll(async () => {
-  for (const o of open.reverse()) await o.close().catch(() => {});
-  await redis?.stop();
-});
+const { have, url: redisUrl, open } = redisSuite();
 
 let n = 0;
 async function setup(files: Record<string, string>, worker = true) {
@@ -42,15 +33,15 @@ async function setup(files: Record<string, string>, worker = true) {
   }
   let w: RunningWorker | undefined;
   const startW = async () => {
-    w = startWorker({ redis: redis.url, queue });
+    w = startWorker({ redis: redisUrl(), queue });
     open.push(w);
     await w.ready;
   };
   if (worker) await startW();
   const events: BatchEvent[] = [];
   const out = join(dir, 'out');
-  const submit = (over: Partial<SubmitOptions> = {}, list = inputs) => submitInputs(list, { redis: redis.url, out, queue, pollMs: 100, onEvent: (e) => events.push(e), ...over });
-  const q = new Queue(queue, { connection: { ...redisOptionsFromUrl(redis.url), maxRetriesPerRequest: null } });
+  const submit = (over: Partial<SubmitOptions> = {}, list = inputs) => submitInputs(list, { redis: redisUrl(), out, queue, pollMs: 100, onEvent: (e) => events.push(e), ...over });
+  const q = new Queue(queue, { connection: { ...redisOptionsFromUrl(redisUrl()), maxRetriesPerRequest: null } });
   open.push(q);
   return { dir, out, inputs, events, submit, queue: q, startWorker: startW };
 }

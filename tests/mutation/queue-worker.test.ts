@@ -2,38 +2,28 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue, QueueEvents, type Job } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { jobFor } from '../../pipeline/queue/job-input.ts';
 import { queueNameFor, type JobData } from '../../pipeline/queue/job.ts';
 import { redisOptionsFromUrl } from '../../pipeline/queue/redis-connection.ts';
 import { startWorker, type RunningWorker, type WorkerOptions } from '../../pipeline/queue/worker.ts';
-import { needsSystem, SYSTEM } from '../helpers/system.ts';
-import { startRedis, type RedisServer } from '../queue/redis-harness.ts';
 import { DICTIONARY_VERSION, stub, stubDocument } from './queue-stub.ts';
+import { redisSuite } from './redis-suite.ts';
 import { freshDir } from './temp-dir.ts';
 
 vi.mock('../../pipeline/convert.ts', async () => ({ createPipeline: (await import('./queue-stub.ts')).createStubPipeline }));
 
-const have = needsSystem(SYSTEM.redisServer);
-let redis: RedisServer;
-const open: { close(): Promise<void> }[] = [];
-beforeAll(async () => {
-  if (have) redis = await startRedis();
-}, 60_000);
-afterAll(async () => {
-  for (const o of open.reverse()) await o.close().catch(() => {});
-  await redis?.stop();
-});
+const { have, url: redisUrl, open } = redisSuite();
 
 let queueCount = 0;
 /** a fresh queue, its events, and a worker on it */
 async function setup(over: Partial<WorkerOptions> = {}) {
   const name = `worker-test-${++queueCount}`;
-  const connection = { ...redisOptionsFromUrl(redis.url), maxRetriesPerRequest: null };
+  const connection = { ...redisOptionsFromUrl(redisUrl()), maxRetriesPerRequest: null };
   const queue = new Queue<JobData>(name, { connection });
   const events = new QueueEvents(name, { connection });
   const jobs: { jobId: string; name: string; status: string; error?: string; seconds: number }[] = [];
-  const worker = startWorker({ redis: redis.url, queue: name, onJob: (e) => jobs.push(e), ...over });
+  const worker = startWorker({ redis: redisUrl(), queue: name, onJob: (e) => jobs.push(e), ...over });
   open.push(queue, events, worker);
   await Promise.all([worker.ready, events.waitUntilReady()]);
   const dir = await freshDir('worker');
@@ -91,7 +81,7 @@ describe('startWorker', () => {
     const job = await add('n.txt', '名');
     await settled(job);
     expect((await queue.getJob(job.id!))?.processedBy).toBe('gpu-box-1');
-    const plain = startWorker({ redis: redis.url });
+    const plain = startWorker({ redis: redisUrl() });
     open.push(plain);
     expect(plain.queue).toBe(queueNameFor());
     await plain.ready;
