@@ -18,6 +18,14 @@ afterAll(() => pipeline.close());
 const gold = (c: string) => readFileSync(`fixtures/scans/${c}/gold.txt`, 'utf8');
 const structure = (c: string) => JSON.parse(readFileSync(`fixtures/scans/${c}/gold.structure.json`, 'utf8'));
 
+/** Page 1 of a scan case as the extractor takes it from the PDF (its embedded scan). */
+async function firstPagePixels(c: string) {
+  const { pdfjs, doc } = await openPdf(new Uint8Array(readFileSync(`fixtures/scans/${c}/input.pdf`)), 'input.pdf');
+  const page = await doc.getPage(1);
+  const [x0, y0, x1, y1] = page.view;
+  return { g: await pageGray(page, scanOperators(pdfjs, await page.getOperatorList(), x1 - x0, y1 - y0), 200, true), doc };
+}
+
 describe('pages as scanners deliver them', () => {
   it('feeder scan: the upside-down page is turned and read, the blank back side is reported and adds no text', async () => {
     const c = 'feeder-upside-down-blank';
@@ -34,10 +42,7 @@ describe('pages as scanners deliver them', () => {
   }, 180_000);
 
   it('an upright page the layout rule wrongly turned upside down is turned back by reading it both ways', async () => {
-    const { pdfjs, doc } = await openPdf(new Uint8Array(readFileSync('fixtures/scans/skewed-pages/input.pdf')), 'input.pdf');
-    const page = await doc.getPage(1);
-    const [x0, y0, x1, y1] = page.view;
-    const g = await pageGray(page, scanOperators(pdfjs, await page.getOperatorList(), x1 - x0, y1 - y0), 200, true);
+    const { g, doc } = await firstPagePixels('skewed-pages');
     const upright = await preparePage({ gray: g, dpi: g.dpi });
     const wronglyTurned = { ...upright, image: { ...upright.image, gray: upright.image.gray.slice().reverse() }, rotation: 180 as const };
     const engine = createEngine({ engine: 'ppocr', workers: 1 });
@@ -54,10 +59,7 @@ describe('pages as scanners deliver them', () => {
   }, 180_000);
 
   it('a colour page delivered upside down: turned, and its red masthead found in the turned page and read', async () => {
-    const { pdfjs, doc } = await openPdf(new Uint8Array(readFileSync('fixtures/scans/colour-seal-masthead/input.pdf')), 'input.pdf');
-    const page = await doc.getPage(1);
-    const [x0, y0, x1, y1] = page.view;
-    const g = await pageGray(page, scanOperators(pdfjs, await page.getOperatorList(), x1 - x0, y1 - y0), 200, true);
+    const { g, doc } = await firstPagePixels('colour-seal-masthead');
     const rgb = g.rgb!;
     const turned = new Uint8Array(rgb.rgb.length);
     for (let i = 0, j = rgb.rgb.length - 3; j >= 0; i += 3, j -= 3) turned.set(rgb.rgb.subarray(j, j + 3), i);
