@@ -126,9 +126,12 @@ export function processText(
   }
 
   const normalised = tracked.text;
-  const found = timer('correct', () =>
-    corrector.correctDocument({ text: normalised, evidenceAt: evidence.size ? (pos) => evidence.at(tracked.toOriginal(pos)) : undefined }),
-  );
+  const engineOfPage = new Map(source.pages.map((p) => [p.number, p.engine]));
+  const evidenceAt = (pos: number) => {
+    const ev = evidence.at(tracked.toOriginal(pos));
+    return ev && { ...ev, engine: engineOfPage.get(ev.page) };
+  };
+  const found = timer('correct', () => corrector.correctDocument({ text: normalised, evidenceAt: evidence.size ? evidenceAt : undefined }));
   const decided = promoteAccepted(withoutRejected(found.edits, tracked, decisions), found.suggestions, tracked, decisions);
   const corrected = { ...found, ...decided };
   const proposed = corrected.suggestions.map((s) => ({

@@ -36,6 +36,8 @@ export interface Site {
   lowEv: boolean;
   /** OCR confidence moves the bar: a doubtful reading needs less evidence */
   evBonus: number;
+  /** ln(the reading engine's misreading rate / the reference's): added to every candidate's score (engine-rates.ts) */
+  channelShift: number;
   /** its cov bits */
   c: number;
   /** a common stand-alone character outside any word */

@@ -68,7 +68,7 @@ export function scoreCandidates(site: Site, cands: readonly Cand[], run: HanRun,
     const lmGain = gains.get(cand.truth) ?? 0;
     // the two models see the same evidence twice where a long word forms: by
     // default the character model adds only what the word model did not see
-    const score = combineGains(wordGain, lmGain) + PARAMS.priorWeight * Math.log(cand.weight) + site.evBonus;
+    const score = combineGains(wordGain, lmGain) + PARAMS.priorWeight * (Math.log(cand.weight) + site.channelShift) + site.evBonus;
     scored.push({ cand, score, lmGain: gains.get(cand.truth) ?? 0, newLen, tokStart: seg.tokenStart[k], word: nw.slice(seg.tokenStart[k], seg.tokenEnd[k]) });
   }
   scored.sort((x, y) => y.score - x.score || (x.cand.truth < y.cand.truth ? -1 : 1));

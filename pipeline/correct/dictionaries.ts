@@ -12,6 +12,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NoticeError } from '../errors.ts';
 import { observedConfusions, readGlyphFeatures, readManualPairs, readObserved, readSimilarities, type ObservedRow } from './confusion-files.ts';
+import { ENGINE_RATES_FILE, readEngineRates, type ChannelShifts } from './engine-rates.ts';
 import { readRules } from './rule-file.ts';
 import { checkCorpus, readCharFreq, readLexicon, readProtected } from './word-files.ts';
 
@@ -65,6 +66,8 @@ export interface Dictionaries {
   corpusText: string;
   /** char -> glyph shape features (glyph-features.tsv): the likeness of any two characters */
   glyphFeatures: Map<string, Int8Array>;
+  /** per OCR engine, ln(its misreading rate / the reference text's) (engine-misreading-rates.json); empty when absent */
+  channelShifts: ChannelShifts;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -75,10 +78,11 @@ function jiebaPath(): string {
   return join(dirname(req.resolve('@node-rs/jieba/package.json')), 'dict.txt');
 }
 
-type Kind = 'lexicon' | 'manual' | 'glyph' | 'component' | 'features' | 'observed' | 'charfreq' | 'rules' | 'protected' | 'corpus';
+type Kind = 'engineRates' | 'lexicon' | 'manual' | 'glyph' | 'component' | 'features' | 'observed' | 'charfreq' | 'rules' | 'protected' | 'corpus';
 
 function kindOf(path: string): Kind | null {
   const b = basename(path);
+  if (b === ENGINE_RATES_FILE) return 'engineRates';
   if (b.endsWith('lexicon.tsv')) return 'lexicon';
   if (b.endsWith('manual.tsv')) return 'manual';
   if (b.endsWith('glyph.tsv')) return 'glyph';
@@ -114,6 +118,7 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
     jiebaText: '',
     corpusText: '',
     glyphFeatures: new Map(),
+    channelShifts: new Map(),
   };
   const reading: Reading = { corpusParts: [], ruleIds: new Set(), observed: [] };
   const hash = createHash('sha256');
@@ -146,7 +151,7 @@ function dictionaryFiles(dir: string, userFiles: readonly string[]): string[] {
           .sort()
           .map((f) => join(sub, f))
       : [];
-  const candidates = ['lexicon.tsv', 'rules.json', 'protected.tsv', 'charfreq.tsv', ...listed('confusions', '.tsv'), ...listed('corpus', '.txt')];
+  const candidates = ['lexicon.tsv', 'rules.json', 'protected.tsv', 'charfreq.tsv', ENGINE_RATES_FILE, ...listed('confusions', '.tsv'), ...listed('corpus', '.txt')];
   const files = candidates.map((f) => join(dir, f)).filter((f) => existsSync(f));
   for (const u of userFiles) {
     if (!existsSync(u)) throw new NoticeError('DICTIONARY_INVALID', 'user dictionary not found', { file: u });
@@ -165,6 +170,9 @@ interface Reading {
 
 function readDictionaryFile(kind: Kind, file: string, text: string, dicts: Dictionaries, reading: Reading): void {
   switch (kind) {
+    case 'engineRates':
+      dicts.channelShifts = readEngineRates(file, text);
+      break;
     case 'corpus':
       reading.corpusParts.push(checkCorpus(file, text));
       break;

@@ -8,6 +8,7 @@ import { confidenceOf } from './character-decision.ts';
 import type { HanRun } from './character-run.ts';
 import { DEBUG, type Segmentation } from './character-scoring.ts';
 import { combineGains } from './context-gains.ts';
+import { channelShift } from './engine-rates.ts';
 import { PARAMS } from './params.ts';
 import type { CorrectorTables } from './tables.ts';
 import { pairKey as pk, round } from './text-units.ts';
@@ -55,6 +56,12 @@ export function correctPairs(run: HanRun, t: CorrectorTables): void {
   }
 }
 
+/** Both characters' misreading priors move with the engine that read each (engine-rates.ts). */
+function pairShift(run: HanRun, i: number, t: CorrectorTables): number {
+  const at = (q: number) => channelShift(t.dicts.channelShifts, run.input.evidenceAt?.(q + run.off)?.engine);
+  return at(i) + at(i + 1);
+}
+
 /** Every pair of look-alikes for cur[i, i+2) that forms a known word, scored like a single site. */
 function scorePairs(run: HanRun, i: number, t: CorrectorTables): ScoredPair[] {
   const { a, b, cur } = run;
@@ -80,7 +87,7 @@ function scorePairs(run: HanRun, i: number, t: CorrectorTables): ScoredPair[] {
       const seg = t.lm.segment(nw);
       // the two new characters must sit in one multi-character word
       if (seg.tokenStart[k] !== seg.tokenStart[k + 1] || seg.tokenEnd[k] - seg.tokenStart[k] < 2) continue;
-      const score = combineGains(seg.score - old.score, t.ctxGain(cur, i, pair)) + PARAMS.priorWeight * (Math.log(x.weight) + Math.log(y.weight));
+      const score = combineGains(seg.score - old.score, t.ctxGain(cur, i, pair)) + PARAMS.priorWeight * (Math.log(x.weight) + Math.log(y.weight) + pairShift(run, i, t));
       scored.push({ t: pair, score, src: x.source === y.source ? x.source : `${x.source}+${y.source}`, word: nw.slice(seg.tokenStart[k], seg.tokenEnd[k]) });
     }
   }

@@ -5,6 +5,7 @@
  * trigram around them.
  */
 import type { HanRun, Site } from './character-run.ts';
+import { channelShift } from './engine-rates.ts';
 import { PARAMS } from './params.ts';
 import type { CorrectorTables } from './tables.ts';
 
@@ -26,5 +27,5 @@ export function suspiciousSite(run: HanRun, i: number, t: CorrectorTables): Site
   // a common stand-alone character outside any word is usually just that word:
   // only a word completion with decisive context may replace it
   const solo = !(c & 2) && !lowEv && cf >= PARAMS.rareCharFreq && (t.freq.get(ch) ?? 0) >= PARAMS.soloSkip;
-  return { i, ch, cf, ev, lowEv, evBonus, c, solo, rareOld: cf < PARAMS.rareCharFreq };
+  return { i, ch, cf, ev, lowEv, evBonus, channelShift: channelShift(t.dicts.channelShifts, ev?.engine), c, solo, rareOld: cf < PARAMS.rareCharFreq };
 }

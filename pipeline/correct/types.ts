@@ -7,6 +7,8 @@ import type { CorrectorTables } from './tables.ts';
 
 export interface CharEvidence {
   confidence: number;
+  /** the OCR engine that read the character (its misreading rate moves the prior) */
+  engine?: string;
   alternatives?: { text: string; confidence: number }[];
 }
 export interface CorrectInput {

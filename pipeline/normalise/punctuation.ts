@@ -219,6 +219,15 @@ function debrisAfterStops(text: string, edits: StageEdit[]): void {
   }
 }
 
+/**
+ * 丶 (U+4E36, the dot stroke of dictionaries, not a word of modern prose) between two
+ * items is the enumeration comma 、 as an OCR engine read it (PP-OCR does: 周调度丶月通报).
+ */
+const DOT_STROKE_FOR_COMMA = /(?<=[\p{Script=Han}\d）》”](?<!丶))丶(?=[\p{Script=Han}\d（《“])(?!丶)/gu;
+function dotStrokeCommas(text: string, edits: StageEdit[]): void {
+  for (const m of text.matchAll(DOT_STROKE_FOR_COMMA)) edits.push(punct(m.index!, m.index! + 1, '、', 'dot-stroke-comma', 0.95));
+}
+
 /** 《二） is （二） (the opening bracket of a subsection marker misread); 2024一2028年 has a dash, not 一 */
 
 const BOOK_FOR_BRACKET = /[《〈](?=[一二三四五六七八九十]{1,3}[）)])/gu;
@@ -292,6 +301,7 @@ export function normalisePunctuation(text: string): StageEdit[] {
   debrisAfterStops(text, edits);
   dashOpeningQuotation(text, edits);
   misreadBrackets(text, edits);
+  dotStrokeCommas(text, edits);
   enumerationSeparators(text, edits);
   labelColons(text, edits);
   strayStops(text, edits);
