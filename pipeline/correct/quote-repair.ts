@@ -4,8 +4,8 @@
  * was consistent, this looks at the rest):
  *
  * - an opening quote that closes a short quotation (“回头看“，) is a closing one;
- * - a closing quote with nothing to close, or an opening one at the paragraph start
- *   that nothing closes, is a speck;
+ * - a closing quote with nothing to close, or an opening one that nothing closes at the
+ *   paragraph start or after a clause mark (。：，；), is a speck;
  * - an opening quote that can pair with nothing, between two characters where
  *   the genre model expects a sentence end (…1.6万元“整改情况：…), is a full
  *   stop OCR read as a quote; so is a star (*) there (…进展缓慢*园区内…).
@@ -22,6 +22,8 @@ export interface QuoteRepairParams {
 /** what notices quote: a short phrase of characters, maybe a list (双随机、一公开) */
 const QUOTED = /^[\p{Script=Han}、]+$/u;
 const TEXTUAL = /[\p{Script=Han}\d]/u;
+/** marks after which a quotation would begin a clause: an opener there that nothing closes is a speck, not a lost full stop */
+const CLAUSE_END = /[。：，；！？]/u;
 
 const change = (start: number, replacement: string, rule: string, confidence: number, note: string): StageEdit => ({
   start,
@@ -48,7 +50,9 @@ export function repairQuotes(
   // an opening mark nothing closed: at the paragraph start a speck, elsewhere maybe a full stop
   const unclosed = (q: number): void => {
     if (straight.has(q)) return;
-    if (q === 0 && text.length > 1 && TEXTUAL.test(text[1]) && !blocked(0)) out.push(change(0, '', 'quote-debris', 0.8, '“ opens the paragraph and nothing closes it'));
+    const afterMark = q > 0 && CLAUSE_END.test(text[q - 1]);
+    if ((q === 0 || afterMark) && q + 1 < text.length && TEXTUAL.test(text[q + 1]) && !blocked(q))
+      out.push(change(q, '', 'quote-debris', 0.8, q === 0 ? '“ opens the paragraph and nothing closes it' : `“ follows ${text[q - 1]} and nothing closes it`));
     else unpaired.push(q);
   };
   // the next quote mark after each position (one pass from the end)

@@ -224,6 +224,15 @@ function debrisAfterStops(text: string, edits: StageEdit[]): void {
  * items is the enumeration comma 、 as an OCR engine read it (PP-OCR does: 周调度丶月通报).
  */
 const DOT_STROKE_FOR_COMMA = /(?<=[\p{Script=Han}\d）》”](?<!丶))丶(?=[\p{Script=Han}\d（《“])(?!丶)/gu;
+/**
+ * A degree sign after a character, a percentage or a closing mark (not after a number: 30°) and
+ * before a line end or the next sentence is the full stop's small circle as an engine read it.
+ */
+const DEGREE_FOR_STOP = /(?<=[\p{Script=Han}%）”》A-Za-z])°(?=\n|$|[\p{Script=Han}（“《])/gu;
+function degreeStops(text: string, edits: StageEdit[]): void {
+  for (const m of text.matchAll(DEGREE_FOR_STOP)) edits.push(punct(m.index!, m.index! + 1, '。', 'degree-for-stop', 0.9));
+}
+
 function dotStrokeCommas(text: string, edits: StageEdit[]): void {
   for (const m of text.matchAll(DOT_STROKE_FOR_COMMA)) edits.push(punct(m.index!, m.index! + 1, '、', 'dot-stroke-comma', 0.95));
 }
@@ -302,6 +311,7 @@ export function normalisePunctuation(text: string): StageEdit[] {
   dashOpeningQuotation(text, edits);
   misreadBrackets(text, edits);
   dotStrokeCommas(text, edits);
+  degreeStops(text, edits);
   enumerationSeparators(text, edits);
   labelColons(text, edits);
   strayStops(text, edits);

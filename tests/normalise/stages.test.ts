@@ -131,6 +131,8 @@ describe('normalisePunctuation', () => {
     ['一 between two years is a dash', '人才发展规划（2024一2028年）', '人才发展规划（2024—2028年）'],
     ['the dot stroke 丶 between items is the enumeration comma', '实行“周调度丶月通报”，党委丶纪委和2024年丶2025年', '实行“周调度、月通报”，党委、纪委和2024年、2025年'],
     ['a dot stroke at a line end or doubled stays (not between two items)', '见图丶\n丶丶记号', '见图丶\n丶丶记号'],
+    ['a degree sign ending a sentence is a full stop', '未按时办理超时°整改进展。达到8.7%°\n邮箱abc@x.gov.cn°\n中共', '未按时办理超时。整改进展。达到8.7%。\n邮箱abc@x.gov.cn。\n中共'],
+    ['a degree sign after a number stays', '最高气温30°，夜间20°\n', '最高气温30°，夜间20°\n'],
     ['hyphens in numbers and Latin words stay', '联系电话：0596-3186620，GB/T-9704，2024-2026年', '联系电话：0596-3186620，GB/T-9704，2024-2026年'],
     ['a dot opening a paragraph may be an item whose number was lost: kept', '按期完成。\n.学习贯彻不深入', '按期完成。\n.学习贯彻不深入'],
     ['a comma after a comma is debris: removed', '二，,下一步工作打算', '二，下一步工作打算'],
