@@ -73,8 +73,9 @@ export function groups(rows: Row[]): { label: string; split: Split; rows: Row[] 
     const rs = rows.filter((r) => r.split === split && (r.ocrEngine ?? DEFAULT_ENGINE) === DEFAULT_ENGINE);
     if (rs.length) out.push({ label: `all ${split}`, split, rows: rs });
   }
+  // tune and holdout scans only: unseen scans are summed with the unseen rows, per engine
   for (const engine of ENGINE_NAMES) {
-    const rs = rows.filter((r) => r.ocrEngine === engine);
+    const rs = rows.filter((r) => r.ocrEngine === engine && r.split !== 'unseen');
     if (rs.length) out.push({ label: `all scanned, ${engine}`, split: rs[0].split, rows: rs });
   }
   const unseen = rows.filter((r) => r.split === 'unseen');

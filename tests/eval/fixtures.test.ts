@@ -25,14 +25,27 @@ describe('unseen evaluation rows', () => {
   });
 
   it('summaries keep unseen rows apart from tune and holdout, per engine', () => {
-    const row = (id: string, split: Row['split'], engine: string) => ({ id, split, engine }) as Row;
-    const rows = [row('a', 'tune', 'x'), row('b', 'holdout', 'x'), row('u1 [p3]', 'unseen', 'p3'), row('u1 [p6]', 'unseen', 'p6'), row('u2 [p3]', 'unseen', 'p3')];
+    const row = (id: string, split: Row['split'], engine: string, ocrEngine?: Row['ocrEngine']) => ({ id, split, engine, ...(ocrEngine ? { ocrEngine } : {}) }) as Row;
+    const rows = [
+      row('a', 'tune', 'x'),
+      row('b', 'holdout', 'x'),
+      row('s ppocr', 'tune', 'scanned PDF → ppocr', 'ppocr'),
+      row('s tess', 'tune', 'scanned PDF → tesseract', 'tesseract'),
+      row('h tess', 'holdout', 'scanned PDF → tesseract', 'tesseract'),
+      row('u1 [p3]', 'unseen', 'p3'),
+      row('u1 [p6]', 'unseen', 'p6'),
+      row('u2 [p3]', 'unseen', 'p3'),
+      row('u1 [scan] ppocr', 'unseen', 'scanned PDF → ppocr', 'ppocr'),
+    ];
     const gs = groups(rows);
-    expect(gs.map((g) => [g.label, g.rows.map((r) => r.id)])).toEqual([
-      ['all tune', ['a']],
-      ['all holdout', ['b']],
-      ['all unseen [p3]', ['u1 [p3]', 'u2 [p3]']],
-      ['all unseen [p6]', ['u1 [p6]']],
+    expect(gs.map((g) => [g.label, g.split, g.rows.map((r) => r.id)])).toEqual([
+      ['all tune', 'tune', ['a', 's ppocr']],
+      ['all holdout', 'holdout', ['b']],
+      ['all scanned, ppocr', 'tune', ['s ppocr']],
+      ['all scanned, tesseract', 'tune', ['s tess', 'h tess']],
+      ['all unseen [p3]', 'unseen', ['u1 [p3]', 'u2 [p3]']],
+      ['all unseen [p6]', 'unseen', ['u1 [p6]']],
+      ['all unseen [scanned PDF → ppocr]', 'unseen', ['u1 [scan] ppocr']],
     ]);
   });
 });
