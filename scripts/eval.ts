@@ -2,18 +2,20 @@
  * npm run eval — accuracy on every fixture with gold: CER before and after
  * correction, errors fixed, changes right and wrong, structure found, one-for-one
  * Han misreadings fixed / missed / newly broken, calibration of confidence, and
- * a clean-text check (each gold.txt through the pipeline should get no change).
+ * a clean-text check (each gold.txt through the pipeline should get no change), and
+ * the genre corpus as clean text in two folds, each against models trained without it.
  * Tune, holdout and unseen fixtures are reported apart; holdout and unseen are never tuned on.
  *   npx tsx scripts/eval.ts [--no-scans] [--no-clean] [--split S ...] [--json FILE] [--verbose [--verbose-holdout] [--verbose-unseen]]
  *   (--split limits the run to those splits, e.g. --split unseen)
  *   (--verbose lists wrong changes of the tune fixtures only; holdout / unseen ones need their own flag)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPipeline, type Pipeline } from '../pipeline/convert.ts';
 import { DEFAULT_ENGINE, type EngineName } from '../pipeline/extract/ocr.ts';
 import { calibrate, judgeSuggestions } from '../pipeline/eval/calibration.ts';
+import { corpusFolds } from '../pipeline/eval/corpus-folds.ts';
 import { evalFixtures, goldTexts, type EvalFixture } from '../pipeline/eval/fixtures.ts';
 import { scoreHanMisreadings } from '../pipeline/eval/han.ts';
 import { beforeCorrection, cer, editDistance, isCharacterCorrection, judgeCorrections, scoreCorrections, strip } from '../pipeline/eval/metrics.ts';
@@ -99,6 +101,31 @@ function cleanCheck(pipeline: Pipeline): CleanRow[] {
   });
 }
 
+/** The genre corpus as clean text the models never saw: each fold against dictionaries without it. */
+function cleanCorpusCheck(): CleanRow[] {
+  const { folds, dispose } = corpusFolds('dictionaries');
+  try {
+    return folds.flatMap(({ held, dictionaryDir }) => {
+      const pipeline = createPipeline({ dictionaryDir, workers: 1 });
+      return held.map((file) => {
+        const text = readFileSync(file, 'utf8');
+        const doc = pipeline.convertText(text, { file: basename(file) });
+        const changes = doc.corrections.filter((c) => c.kind !== 'script');
+        return {
+          id: basename(file),
+          split: 'tune' as const,
+          characterChanges: changes.filter(isCharacterCorrection).length,
+          punctuationChanges: changes.filter((c) => c.kind === 'punctuation').length,
+          suggestions: doc.suggestions.length,
+          examples: changes.map((c) => `${c.before}→${c.after} (${c.rule}, ${c.confidence}): ${text.slice(Math.max(0, c.original.start - 6), c.original.end + 6).replace(/\n/g, '⏎')}`),
+        };
+      });
+    });
+  } finally {
+    dispose();
+  }
+}
+
 async function main(): Promise<void> {
   // one pipeline per OCR engine, made when first needed
   const pipelines = new Map<EngineName, Pipeline>();
@@ -108,13 +135,15 @@ async function main(): Promise<void> {
   };
   const rows: Row[] = [];
   let clean: CleanRow[] = [];
+  let corpus: CleanRow[] = [];
   try {
     for (const fx of evalFixtures('.', { scans: values.scans }).filter((f) => wanted(f.split))) rows.push(await evaluate(pipelineFor, fx));
     if (values.clean) clean = cleanCheck(pipelineFor(DEFAULT_ENGINE));
+    if (values.clean && wanted('tune')) corpus = cleanCorpusCheck();
   } finally {
     await Promise.all([...pipelines.values()].map((p) => p.close()));
   }
-  console.log(formatReport(rows, clean));
+  console.log(formatReport(rows, clean, corpus));
   if (values.verbose) {
     // holdout / unseen discipline: their wrong changes are printed only when asked for by name
     const shown = rows.filter((x) => x.split === 'tune' || (x.split === 'holdout' && values['verbose-holdout']) || (x.split === 'unseen' && values['verbose-unseen']));
@@ -126,8 +155,9 @@ async function main(): Promise<void> {
       if (r.structure?.gbt?.wrong.length) console.log(`\n${r.id} GB/T fields wrong: ${r.structure.gbt.wrong.join('; ')}`);
       if (r.structure?.problemsMissed.length) console.log(`\n${r.id} problems missed: ${r.structure.problemsMissed.join(', ')}`);
     }
+    for (const c of corpus) if (c.examples?.length) console.log(`\ncorpus ${c.id} false corrections:\n  ${c.examples.join('\n  ')}`);
   }
-  if (values.json) writeFileSync(values.json, `${JSON.stringify({ rows, clean }, null, 2)}\n`);
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ rows, clean, corpus }, null, 2)}\n`);
 }
 
 await main();

@@ -42,6 +42,8 @@ export interface CleanRow {
   characterChanges: number;
   punctuationChanges: number;
   suggestions: number;
+  /** the changes, for the verbose listing (corpus folds only: tune data) */
+  examples?: string[];
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -93,7 +95,12 @@ function hanLine(label: string, split: string, rs: Row[]): string {
   return `| ${label} | ${split} | ${m} | ${h((x) => x.fixed)} (${share(h((x) => x.fixed), m)}) | ${h((x) => x.missed)} | ${h((x) => x.broken)} | ${binCells(changes).join(' | ')} | ${binCells(sugg).join(' | ')} |`;
 }
 
-export function formatReport(rows: Row[], clean: CleanRow[]): string {
+function cleanLine(label: string, cs: CleanRow[]): string {
+  const changed = cs.filter((c) => c.characterChanges + c.punctuationChanges > 0);
+  return `| ${label} | ${cs.length} | ${changed.length} | ${sumOf(cs, (c) => c.characterChanges)} | ${sumOf(cs, (c) => c.punctuationChanges)} | ${sumOf(cs, (c) => c.suggestions)} | ${changed.map((c) => `${c.id} (${c.characterChanges}+${c.punctuationChanges})`).join(', ') || '–'} |`;
+}
+
+export function formatReport(rows: Row[], clean: CleanRow[], corpus: CleanRow[] = []): string {
   const known = rows.filter((r) => r.split !== 'unseen');
   const unseen = rows.filter((r) => r.split === 'unseen');
   const gs = groups(rows);
@@ -115,8 +122,8 @@ export function formatReport(rows: Row[], clean: CleanRow[]): string {
   for (const split of ['tune', 'holdout', 'unseen'] as const) {
     const cs = clean.filter((c) => c.split === split);
     if (!cs.length) continue;
-    const changed = cs.filter((c) => c.characterChanges + c.punctuationChanges > 0);
-    out.push(`| ${split} | ${cs.length} | ${changed.length} | ${sumOf(cs, (c) => c.characterChanges)} | ${sumOf(cs, (c) => c.punctuationChanges)} | ${sumOf(cs, (c) => c.suggestions)} | ${changed.map((c) => `${c.id} (${c.characterChanges}+${c.punctuationChanges})`).join(', ') || '–'} |`);
+    out.push(cleanLine(split, cs));
   }
+  if (corpus.length) out.push(cleanLine('genre corpus, 2 folds (models without the fold)', corpus));
   return out.join('\n');
 }
