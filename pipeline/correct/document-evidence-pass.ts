@@ -70,6 +70,7 @@ function documentHelpers(mask: Uint8Array, t: CorrectorTables): DocumentEvidence
     charFreq: (ch) => (ch.length === 1 ? charFreqByCode[ch.charCodeAt(0)] : charFreq.get(ch) ?? 0),
     charFreqAt: (s, i) => charFreqByCode[s.charCodeAt(i)],
     wordAt: t.bestWordAt,
+    listedWord: (w) => (t.freq.get(w) ?? 0) > 0,
     isDomainTerm: (w) => t.lexicon.has(w),
     lookAlikes(ch) {
       let l = lookAlikeCache.get(ch);

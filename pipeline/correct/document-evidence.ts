@@ -32,6 +32,8 @@ export interface DocumentEvidenceHelpers {
   charFreqAt(s: string, i: number): number;
   /** the most frequent known word (2–4 characters, within the line) that covers position i of s, reading s[i] as ch ('' and 0 when none) */
   wordAt(s: string, i: number, ch: string): { word: string; freq: number };
+  /** a word of the word list at any frequency (拟任, 拒不: jieba 3) */
+  listedWord(w: string): boolean;
   /** a term of the domain lexicon (整改, 职责 …) */
   isDomainTerm(w: string): boolean;
   /** look-alike candidates of a printed character */

@@ -60,8 +60,9 @@ export function sortEdits(d: DocumentState): void {
 }
 
 /** A look-alike suggested in several distinct contexts is applied (the old passes only). */
-export function pooledSuggestions(d: DocumentState): void {
+export function pooledSuggestions(d: DocumentState, t: CorrectorTables): void {
   if (!PARAMS.poolDocument || PARAMS.decoder) return;
   const res = d.result;
-  d.result = { ...res, ...poolRepeated(d.text, res.edits, res.suggestions, { minScore: PARAMS.poolMinScore, minCount: PARAMS.poolMinCount, minTotal: PARAMS.poolMinTotal }) };
+  const listedWord = (w: string) => (t.freq.get(w) ?? 0) > 0;
+  d.result = { ...res, ...poolRepeated(d.text, res.edits, res.suggestions, { minScore: PARAMS.poolMinScore, minCount: PARAMS.poolMinCount, minTotal: PARAMS.poolMinTotal, listedWord }) };
 }

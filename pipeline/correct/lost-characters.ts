@@ -3,7 +3,10 @@
  * 民主活会 is 民主生活会 with one character dropped. A term of the lexicon (five
  * characters or more) printed with one inner character missing gets it back
  * when the shortened string is no word, never occurs in the clean genre corpus,
- * and the genre model gains enough from the insertion.
+ * and the genre model gains enough from the insertion — unless the document
+ * prints the shortened form twice or more: OCR loses characters at random, so
+ * the same loss in several places is the document's wording (巡察覆盖率 four
+ * times in a clean notice that also prints 巡察全覆盖).
  */
 import type { StageEdit } from '../tracked-text.ts';
 import { NumSet } from './num-map.ts';
@@ -75,10 +78,15 @@ export function restoreLostCharacters(
   minGain: number,
 ): StageEdit[] {
   const out: StageEdit[] = [];
+  const found = [...matches(text, index)];
+  const printed = new Map<string, number>();
+  for (const { form } of found) printed.set(form, (printed.get(form) ?? 0) + 1);
   let after = 0;
-  for (const { start, form } of matches(text, index)) {
+  for (const { start, form } of found) {
     if (start < after) continue;
     const { term, at } = index.variants.get(form)!;
+    // OCR loses a character at random: the same form printed twice is the document's wording
+    if (printed.get(form)! >= 2) continue;
     const pos = start + at;
     const ins = term[at]!;
     if (inside(pos)) continue;

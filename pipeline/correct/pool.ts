@@ -6,6 +6,7 @@
  * pair are then applied, marked `+document` in their rule.
  */
 import type { StageEdit } from '../tracked-text.ts';
+import { sharedListedWord } from './own-word.ts';
 
 export interface PoolParams {
   /** a suggestion below this score takes no part */
@@ -14,6 +15,8 @@ export interface PoolParams {
   minCount: number;
   /** sum of the suggestions' scores needed when none of the pair was applied on its own */
   minTotal: number;
+  /** a word of the word list (any frequency): one printed at every place of a pair is the document's own word (own-word.ts) */
+  listedWord: (w: string) => boolean;
 }
 
 /** Only look-alike evidence pools; a word completion or lexicon guess has no shape evidence to repeat. */
@@ -52,6 +55,7 @@ export function poolRepeated(text: string, edits: StageEdit[], suggestions: Stag
     if (!g.sugg.length) continue;
     const contexts = new Set([...g.applied, ...g.sugg].map(ctx));
     if (contexts.size < p.minCount) continue;
+    if (sharedListedWord(text, [...g.applied, ...g.sugg].map((e) => e.start), p.listedWord)) continue;
     const total = g.sugg.reduce((t, s) => t + scoreOf(s), 0);
     if (!g.applied.length && total < p.minTotal) continue;
     for (const s of g.sugg) promote.add(s);

@@ -36,11 +36,12 @@ export function protectedMask(text: string, terms: readonly string[], patterns: 
 }
 
 const TITLES = /(书记|副书记|主任|局长|组长|部长|县长|市长|镇长|乡长|区长|主席|委员|厅长|处长|科长|队长|院长|校长|经理|董事长|秘书长|常委|干部|同志|代表|负责人|联系人|姓名|专员|监察员)[：:、，]?$/u;
-const BEFORE_NAME_END = /^.{0,2}(同志|书记|主任|局长|县长|市长|镇长|等人|等同志)/u;
+// (某某 stands for the given name of an anonymised person: 丁某某, 欧阳某某)
+const BEFORE_NAME_END = /^.{0,2}(同志|书记|主任|局长|县长|市长|镇长|等人|等同志|某某)/u;
 
 /**
  * True when position i may be inside a personal name: within three characters
- * before 同志/书记… or right after a title — unless the two characters after the
+ * before 同志/书记/某某… or right after a title — unless the two characters after the
  * title, before i, are a common word (`commonWord`). Changes there become suggestions.
  */
 export function nameZone(text: string, i: number, commonWord?: (w: string) => boolean): boolean {

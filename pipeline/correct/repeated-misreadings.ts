@@ -6,6 +6,7 @@
  * character makes a frequent word in every one of them (庞 in 庞程 … 交庞 → 流).
  */
 import type { DocumentEvidenceHelpers, DocumentEvidenceParams, Push } from './document-evidence.ts';
+import { sharedListedWord } from './own-word.ts';
 
 const isLineEnd = (s: string, i: number): boolean => i < 0 || i >= s.length || s[i] === '\n';
 
@@ -18,6 +19,8 @@ export function repeatedMisreadings(text: string, used: (i: number) => boolean, 
     const contexts = new Set(at.map((i) => `${text[i - 1] ?? ''}|${text[i + 1] ?? ''}`));
     if (contexts.size < p.repeatedMinContexts) continue;
     if (many && contexts.size < p.repeatedManyContexts) continue;
+    // the same listed word at every place (拒不 ×2) is the document's own word
+    if (sharedListedWord(text, at, h.listedWord)) continue;
     const best = bestRepeatedReading(text, ch, at, many, h, p);
     if (!best) continue;
     const { c, words, places } = best;

@@ -39,4 +39,14 @@ describe('lost characters in domain terms', () => {
     expect(restoreLostCharacters(text, idx, (i) => i === 4, () => 10, 6)).toEqual([]);
     expect(restoreLostCharacters(text, idx, () => false, () => 5, 6)).toEqual([]);
   });
+
+  it.each([
+    ['printed once', '召开民主活会。', [4]],
+    ['printed twice: the document\'s wording', '召开民主活会。\n民主活会后整改。', []],
+    ['printed twice, the term also printed: still the wording', '召开民主活会。\n民主生活会上。\n民主活会后整改。', []],
+    ['printed once, the term also printed', '召开民主活会。\n民主生活会上。', [4]],
+  ])('a shortened form %s', (_name, text, starts) => {
+    const idx = buildLostCharacterIndex(['民主生活会'], () => false, '');
+    expect(restoreLostCharacters(text, idx, () => false, () => 10, 6).map((e) => e.start)).toEqual(starts);
+  });
 });

@@ -8,7 +8,8 @@ import { poolRepeated } from '../../pipeline/correct/pool.ts';
 import { createCorrector, loadDictionaries } from '../../pipeline/correct/index.ts';
 import type { StageEdit } from '../../pipeline/tracked-text.ts';
 
-const P = { minScore: 6, minCount: 2, minTotal: 15 };
+const LISTED = new Set(['拟任']);
+const P = { minScore: 6, minCount: 2, minTotal: 15, listedWord: (w: string) => LISTED.has(w) };
 const sug = (start: number, replacement: string, score: number | undefined, rule = 'confusion:manual'): StageEdit => ({
   start,
   end: start + 1,
@@ -37,6 +38,15 @@ describe('poolRepeated', () => {
     expect(r.edits.length - edits.length).toBe(promoted);
     expect(r.suggestions.length).toBe(suggestions.length - promoted);
     for (const e of r.edits.slice(edits.length)) expect(e.meta.type === 'correction' && e.meta.rule).toMatch(/\+document$/);
+  });
+
+  it.each([
+    ['a listed word printed at every place is the document\'s own word', '4名拟任人选。\n公示拟任职务。', 0],
+    ['the same pair in a word the list does not know pools', '4名拟住人选。\n公示拟住职务。', 2],
+    ['a listed word at one place only does not stop the pair', '4名拟任人选。\n公示拟住职务。', 2],
+  ])('%s', (_name, doc, promoted) => {
+    const r = poolRepeated(doc, [], [sug(at(doc, '拟'), '担', 8), sug(at(doc, '拟', 1), '担', 8)], P);
+    expect(r.edits.length).toBe(promoted);
   });
 
   it('never promotes a suggestion over an applied edit', () => {
