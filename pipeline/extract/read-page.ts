@@ -48,13 +48,18 @@ function sealsOf(p: PreparedPage, page: number): { seals?: Seal[] } {
 }
 
 /** Masthead text (one line) + the page text; masthead symbols keep boxes on the page image. */
-function withMasthead(head: OcrPage, body: OcrPage, box: { x: number; y: number; width: number; height: number }): OcrPage {
+function withMasthead(head: OcrPage, page: OcrPage, box: { x: number; y: number; width: number; height: number }): OcrPage {
   const line = head.text.replace(/\s+/gu, '');
+  let body = page;
   if (!line) return body;
   // An engine that reads faint remains of the removed red ink (PP-OCR does) has the masthead as
   // its first line already: one reading of it, not two.
   const first = body.text.split('\n').find((l) => l.trim()) ?? '';
   if (similarHeaders(first.replace(/\s+/gu, ''), line)) return body;
+  // A joint masthead (issuer names stacked above 文件) may be read so over two or three lines, or only its
+  // names: those lines are the same reading of the same ink, and the red layer's reading replaces them.
+  const cut = repeatedMastheadLines(body.text, line);
+  if (cut > 0) body = dropLeading(body, cut);
   const prefix = `${line}\n`;
   const symbols: OcrSymbol[] = [];
   // Masthead symbols: their characters with spaces removed, so map in order.
@@ -70,6 +75,34 @@ function withMasthead(head: OcrPage, body: OcrPage, box: { x: number; y: number;
   }
   for (const s of body.symbols) symbols.push({ ...s, start: s.start + prefix.length, end: s.end + prefix.length });
   return { text: prefix + body.text, symbols, confidence: body.confidence, words: body.words + head.words };
+}
+
+/**
+ * Where the page text's first two or three non-blank lines end when, joined, they read like the masthead
+ * line (or like it without its closing 文件); the most such lines; 0 when they do not.
+ */
+export function repeatedMastheadLines(text: string, masthead: string): number {
+  const names = masthead.replace(/文件$/u, '');
+  let joined = '';
+  let lines = 0;
+  let cut = 0;
+  for (const m of text.matchAll(/[^\n]*(?:\n|$)/gu)) {
+    if ((m.index ?? 0) >= text.length) break;
+    const l = m[0].replace(/\s+/gu, '');
+    if (!l) continue;
+    joined += l;
+    lines++;
+    // the most lines that still read like it ("names" + "文件" rather than the names alone)
+    if (lines >= 2 && [masthead, names].some((t) => t.length >= 4 && similarHeaders(joined, t))) cut = (m.index ?? 0) + m[0].length;
+    if (lines >= 3 || joined.length > masthead.length + 4) break;
+  }
+  return cut;
+}
+
+/** The page reading without its first `cut` characters (symbols moved with the text). */
+function dropLeading(r: OcrPage, cut: number): OcrPage {
+  const symbols = r.symbols.filter((s) => s.start >= cut).map((s) => ({ ...s, start: s.start - cut, end: s.end - cut }));
+  return { ...r, text: r.text.slice(cut), symbols };
 }
 
 /** Expected number of correctly read characters: the sum of the symbols' confidences. */

@@ -10,9 +10,10 @@
  * manual.tsv (人/入 for 八), glyph.tsv / component.tsv (shape neighbours: 于/千/干/士/土 for 十, 石 for 三,
  * 西/回 for 四, 仁 for 二, 毛/土 for 七, 口/曰 for 日). Latin O/o/0 for 〇 and l/I/| for 1 are what the
  * tune OCR prints in digit runs (numerals.ts already reads O and ○ as 〇). A numeral printed as another
- * numeral (八 for 六) is not guessed at: it reads as printed.
+ * numeral (八 for 六) is not guessed at where the printed numeral reads (it reads as printed); only a month or
+ * day that is no numeral as printed ("二一月") is tried with one numeral swapped (NUMERAL_LIKE).
  */
-import { DATE_SOURCE, parseDate } from './numerals.ts';
+import { DATE_SOURCE, parseChineseNumber, parseDate } from './numerals.ts';
 
 /** Printed look-alike → the numerals it may stand for. */
 const LOOK_ALIKE: Record<string, string> = {
@@ -21,6 +22,17 @@ const LOOK_ALIKE: Record<string, string> = {
   上: '十七三', 下: '十', 于: '十', 千: '十', 干: '十二', 士: '十', 土: '十七', 毛: '七',
   天: '五', 互: '五', 王: '五三', 石: '五三', 太: '六', 大: '六', 工: '二三', 西: '四', 回: '四', 仁: '二',
 };
+/**
+ * A numeral read as another numeral, from real tesseract runs (ocr-observed.tsv, kai.ocr-observed.tsv,
+ * heavy.ocr-observed.tsv: 十→二, 二→一, 三→二, 三→一, 一→二, 七→二, 九→二, 二→三, 五→三, 八→六) and shape
+ * neighbours (glyph.tsv 三/五, 八/六; component.tsv 六/九), used both ways. Tried only on a month or day that
+ * is not a numeral at all as printed ("二一"), one swap in the whole date, and taken only when exactly one
+ * reading is a valid date.
+ */
+const NUMERAL_LIKE: Record<string, string> = {
+  十: '二', 二: '十一三七九', 一: '二三', 三: '二一五', 七: '二', 九: '二六', 五: '三', 八: '六', 六: '八九',
+};
+
 /** Look-alikes of Arabic digits (a year or month printed in digits). */
 const DIGIT_LIKE: Record<string, string> = { O: '0', o: '0', Ｏ: '0', l: '1', I: '1', '|': '1' };
 /** 日 as OCR misreads it (glyph neighbours; only where the numerals around fit). */
@@ -64,6 +76,34 @@ function yearReadings(year: string): string[] {
   return out;
 }
 
+/** `part` is a numeral in some reading of its look-alikes. */
+const wellFormed = (part: string) => readings(part).some((r) => parseChineseNumber(r) !== null);
+
+/**
+ * A month or day that no reading makes a numeral ("二一"): each single numeral-for-numeral swap in it
+ * (NUMERAL_LIKE) and, as rival readings, a 十 lost inside it; the other parts read as their look-alikes
+ * allow. Every valid date so read, with the change that gives it ("二一日" may be 十一 or 二十一: two).
+ */
+function numeralSwaps(year: string, month: string, day: string): Map<string, string> {
+  const found = new Map<string, string>();
+  [month, day].forEach((part, k) => {
+    if (wellFormed(part)) return;
+    // each numeral swapped for a look-alike; and, as a rival reading, a 十 lost inside it ("二一" for 二十一)
+    const tries = [...part].flatMap((c, at) => [...(NUMERAL_LIKE[c] ?? '')].map((alt) => part.slice(0, at) + alt + part.slice(at + 1)));
+    for (let at = 1; at < part.length; at++) tries.push(`${part.slice(0, at)}十${part.slice(at)}`);
+    for (const fixed of tries) {
+      const [mo, d] = k === 0 ? [fixed, day] : [month, fixed];
+      for (const y of yearReadings(year))
+        for (const a of readings(mo))
+          for (const b of readings(d)) {
+            const iso = parseDate(`${y}年${a}月${b}日`);
+            if (iso && !found.has(iso)) found.set(iso, `${part}→${fixed}`);
+          }
+    }
+  });
+  return found;
+}
+
 /**
  * The first date-shaped run in `s` that the strict date pattern does not read, with its one valid reading.
  * null when there is no such run (or the run is an ordinary, undamaged date).
@@ -79,6 +119,12 @@ export function readDamagedDate(s: string): DamagedDate | null {
         const iso = parseDate(`${y}年${mo}月${d}日`);
         if (iso) isos.add(iso);
       }
+  const swaps = isos.size === 0 ? numeralSwaps(m[1].replace(/\s+/g, ''), m[2], m[3]) : new Map<string, string>();
+  if (swaps.size === 1) {
+    const [[iso, swap]] = [...swaps];
+    return { index: m.index, length: m[0].length, iso, damage: `date "${m[0]}" read with ${swap} (a numeral read as its look-alike) as ${iso}` };
+  }
+  if (swaps.size > 1) return { index: m.index, length: m[0].length, iso: null, damage: `date "${m[0]}" damaged: ${swaps.size} readings with a numeral's look-alike fit (${[...swaps.keys()].join(', ')})` };
   const iso = isos.size === 1 ? [...isos][0] : null;
   const damage = iso ? `date "${m[0]}" read with look-alike numerals as ${iso}` : isos.size > 1 ? `date "${m[0]}" damaged: ${isos.size} readings fit (${[...isos].join(', ')})` : `date "${m[0]}" damaged: no reading is a valid date`;
   return { index: m.index, length: m[0].length, iso, damage };
@@ -88,4 +134,24 @@ export function readDamagedDate(s: string): DamagedDate | null {
 export function damagedDateAtEnd(s: string): DamagedDate | null {
   const d = readDamagedDate(s);
   return d && /^[\s;；,，.。:：'"“”|、\-—_]{0,2}$/.test(s.slice(d.index + d.length)) ? d : null;
+}
+
+/** Marks OCR leaves for lost numerals or around them (a 〇 read "0.", a digit read "|"). */
+const DEBRIS = `.,，。·、'"|_\\-—:：;；`;
+/** Year, month and day parts: numerals, look-alikes, Latin letters, digits and debris marks only. */
+const PART = `[${CHARS}A-Za-z${DEBRIS.replace(/[-\\\]^]/g, '\\$&')}]`;
+const SHAPED = new RegExp(`^(${PART}{2,8})年(${PART}{1,4})月(${PART}{1,4})${UNITS('日')}[${DEBRIS.replace(/[-\\\]^]/g, '\\$&')}]{0,2}$`, 'u');
+
+/**
+ * A whole line shaped like a date (年…月…日) whose numerals are damaged past reading: debris or letters for
+ * numerals. The printed date (spaces removed), or null. The caller asks only when no date was read on the
+ * line, and decides from the lines around it (an issuer line above: a sign-off) whether it is a date at all.
+ */
+export function unreadableDateLine(s: string): string | null {
+  const v = s.replace(/[\s\u3000]+/g, '');
+  const m = SHAPED.exec(v);
+  if (!m || (STRICT.test(v) && parseDate(v) !== null)) return null;
+  // most of the year must still look like numerals: "0.OO二五", not a word
+  const numeral = [...m[1]].filter((c) => NUMERAL.includes(c) || /[0-9０-９Oo]/.test(c) || c in LOOK_ALIKE).length;
+  return numeral >= 2 ? v : null;
 }

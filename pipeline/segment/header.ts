@@ -7,7 +7,8 @@ import { paragraphOf, warn, type Ctx, type Line } from './types.ts';
 
 const HEADER_DATE = new RegExp(`^[（(]?\\s*${DATE_SOURCE}\\s*[）)]?$`);
 
-export const DOC_NUMBER = /^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号$/;
+/** 发文字号: 机关代字〔年份〕序号号; OCR may leave a dot or comma after the bracket ("【2024].15号"). */
+export const DOC_NUMBER = /^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*[.。·,，]?\s*第?\s*\d{1,4}\s*号$/;
 const TITLE_END = /(通报|情况|报告|通知|决定|公告|意见|说明|公示|公开)$/;
 /** The genre word that ends a 公文 title. */
 const DOC_END = /(通报|报告|通知|决定|公告|公示)$/;

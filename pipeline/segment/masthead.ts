@@ -88,6 +88,24 @@ const ORG_LIKE = /^(中共|中国共产党)|(委员会|委|政府|办公室|办|
 
 const orgLike = (l: Line) => l.content.length <= 30 && ORG_LIKE.test(l.content.replace(/\s+/g, ''));
 
+/** 版头 elements read on their own lines (份号, 密级, 紧急程度). */
+const HEAD_ELEMENT = new Set(['copy-number', 'secrecy', 'urgency']);
+
+/**
+ * The issuer-name lines of a joint masthead above its "……文件" line head[k], in print order: the org-like
+ * lines right above it, and those further up with only 份号 / 密级 / 紧急程度 lines between (an engine that
+ * reads the red masthead apart may put its first line at the top of the page).
+ */
+function namesAbove(head: Line[], k: number): Line[] {
+  const names: Line[] = [];
+  for (let j = k - 1; j >= 0; j--) {
+    const a = head[j];
+    if (a.role === 'paragraph' && orgLike(a)) names.unshift(a);
+    else if (!HEAD_ELEMENT.has(a.role)) break;
+  }
+  return names;
+}
+
 function field(ctx: Ctx, l: Line, r: Read, what: string) {
   if (r.damage) warn(ctx, 'label-damaged', `${what}: ${r.damage}`, l.contentStart + r.start, l.contentStart + r.end);
   return { value: r.value, span: { start: l.contentStart + r.start, end: l.contentStart + r.end } };
@@ -114,13 +132,11 @@ export function readMasthead(ctx: Ctx): void {
     } else if (!n.urgency && (r = readUrgency(s))) {
       l.role = 'urgency';
       n.urgency = field(ctx, l, r, '紧急程度');
-    } else if (!n.issuerMark && (r = readIssuerMark(s, k > 0 && orgLike(head[k - 1])))) {
+    } else if (!n.issuerMark && (r = readIssuerMark(s, namesAbove(head, k).length > 0))) {
       l.role = 'issuer-mark';
       if (r.damage) warn(ctx, 'label-damaged', `发文机关标志: ${r.damage}`, l.contentStart, l.contentEnd);
       // a joint masthead stacks the issuers' names above "……文件": those lines are part of the mark
-      let first = k;
-      while (first > 0 && head[first - 1].role === 'paragraph' && orgLike(head[first - 1])) first--;
-      const above = head.slice(first, k);
+      const above = namesAbove(head, k);
       for (const a of above) a.role = 'issuer-mark';
       n.issuerMark = { value: [...above.map((a) => a.content), r.value].join('').replace(/[\s\u3000]+/g, ''), span: { start: (above[0] ?? l).contentStart, end: l.contentEnd } };
     } else if (!n.signer && (r = readSigner(s))) {

@@ -5,7 +5,7 @@
 import { DATE_SOURCE, parseDate } from './numerals.ts';
 import { contactStart, parseContact } from './contact.ts';
 import { ORG_END } from './header.ts';
-import { damagedDateAtEnd } from './damaged-dates.ts';
+import { damagedDateAtEnd, unreadableDateLine } from './damaged-dates.ts';
 import { paragraphOf, warn, type Ctx, type Line } from './types.ts';
 
 const DATE_LINE = new RegExp(`^${DATE_SOURCE}$`);
@@ -19,6 +19,22 @@ const unquote = (s: string) => s.replace(/^[“”"'‘’。，、.\s]+|[“”
 export function issuerLike(s: string): boolean {
   s = unquote(s);
   return s.length <= 40 && !/[。，；：:、]/.test(s) && (ORG_END.test(s) || /^中共/.test(s));
+}
+
+/**
+ * A sign-off issuer line with OCR debris glued after it ("某某区人民政府办公室了本": specks of a copied page read
+ * as one or two characters, the gap between them dropped with the spaces): the issuer-like part and the debris.
+ * Only asked of the lines stacked above a sign-off date, where an issuer is expected.
+ */
+export function issuerWithDebris(s: string): { issuer: string; debris: string } | null {
+  const u = unquote(s);
+  if (issuerLike(u)) return null;
+  for (let k = 1; k <= 2; k++) {
+    const issuer = u.slice(0, -k);
+    const debris = u.slice(-k);
+    if (issuer.length >= 4 && ORG_END.test(issuer) && issuerLike(issuer) && !/[\d〇一二三四五六七八九十年月日]/.test(debris)) return { issuer, debris };
+  }
+  return null;
 }
 
 /** A joint sign-off stacks at most this many issuers above the date. */
@@ -41,6 +57,10 @@ export function markTail(ctx: Ctx): void {
   let signEnd = -1;
   const contactLines: Line[] = [];
   const closing: Line[] = [];
+  /** A sign-off date line was taken, read or not (a damaged date stays null but still closes the sign-off). */
+  let dated = false;
+  /** The nearest non-blank line above line k. */
+  const above = (k: number): Line | undefined => lines.slice(ctx.bodyStart, k).reverse().find((x) => x.kind !== 'blank');
   for (; i >= ctx.bodyStart && i >= 0; i--) {
     const l = lines[i];
     if (l.kind === 'blank') continue;
@@ -57,7 +77,13 @@ export function markTail(ctx: Ctx): void {
     const loose = damagedDateAtEnd(s);
     const dd = loose && (!strict || loose.index < strict.index) ? loose : null;
     const dm = dd ? null : strict;
-    const junk = date === null && issuers.length === 0 && contactLines.length === 0 && closing.length === 0 && ctx.colophonStart - i <= 3 && s.length <= 12 && !/[。！]$/.test(s) && !strict && !dd && !issuerLike(s);
+    const at = dm ? dm.index : dd ? dd.index : -1;
+    const lead = at >= 0 ? s.slice(0, at).trim() : '';
+    const takesDate = at >= 0 && !dated && issuers.length === 0 && (/^[\p{P}\p{S}]*$/u.test(lead) || issuerLike(lead));
+    // a date line damaged past reading (年…月…日 with debris for numerals), known by the issuer line above it
+    const up = !takesDate && !dated && issuers.length === 0 ? above(i) : undefined;
+    const unread = up && up.kind === 'text' && (issuerLike(up.content) || issuerWithDebris(up.content)) ? unreadableDateLine(s) : null;
+    const junk = date === null && !dated && issuers.length === 0 && contactLines.length === 0 && closing.length === 0 && ctx.colophonStart - i <= 3 && s.length <= 12 && !/[。！]$/.test(s) && !strict && !dd && !unread && !issuerLike(s);
     if (l.furniture || junk) {
       // A page number or similar left over by layout: skip it, kept as a paragraph.
       if (junk && !l.furniture) warn(ctx, 'furniture', `line "${s}" looks like page furniture`, l.contentStart, l.contentEnd);
@@ -66,9 +92,15 @@ export function markTail(ctx: Ctx): void {
       ctx.notice.closing.push(paragraphOf(l));
       continue;
     }
-    const at = dm ? dm.index : dd ? dd.index : -1;
-    const lead = at >= 0 ? s.slice(0, at).trim() : '';
-    if (at >= 0 && date === null && issuers.length === 0 && (/^[\p{P}\p{S}]*$/u.test(lead) || issuerLike(lead))) {
+    const debris = dated && issuers.length < MAX_ISSUERS && contactLines.length === 0 && closing.length === 0 && l.kind === 'text' ? issuerWithDebris(s) : null;
+    if (unread) {
+      dated = true;
+      l.role = 'date';
+      warn(ctx, 'date-damaged', `sign-off date "${unread}" could not be read`, l.contentStart, l.contentEnd);
+      signStart = l.contentStart;
+      signEnd = l.contentEnd;
+    } else if (takesDate) {
+      dated = true;
       date = dm ? parseDate(dm[0]) : dd!.iso;
       if (dm && date === null) warn(ctx, 'date-invalid', `sign-off date "${dm[0]}" is not a valid date`, l.contentStart + dm.index, l.contentEnd);
       if (dd) warn(ctx, 'date-damaged', `sign-off ${dd.damage}`, l.contentStart + dd.index, l.contentStart + dd.index + dd.length);
@@ -81,7 +113,15 @@ export function markTail(ctx: Ctx): void {
       }
       signStart = l.contentStart;
       signEnd = signEnd < 0 ? l.contentEnd : signEnd;
-    } else if ((issuers.length === 0 || (date !== null && issuers.length < MAX_ISSUERS)) && issuerLike(s) && contactLines.length === 0 && closing.length === 0 && l.kind === 'text') {
+    } else if (debris) {
+      // the issuer part only; the debris stays in the text, inside the sign-off block
+      issuers.unshift(debris.issuer);
+      const at = l.contentStart + s.lastIndexOf(debris.debris);
+      warn(ctx, 'furniture', `"${debris.debris}" after the sign-off issuer looks like OCR debris`, at, at + debris.debris.length);
+      l.role = 'signoff';
+      signStart = l.contentStart;
+      if (signEnd < 0) signEnd = l.contentEnd;
+    } else if ((issuers.length === 0 || (dated && issuers.length < MAX_ISSUERS)) && issuerLike(s) && contactLines.length === 0 && closing.length === 0 && l.kind === 'text') {
       issuers.unshift(...splitIssuers(unquote(s)));
       l.role = 'signoff';
       signStart = l.contentStart;

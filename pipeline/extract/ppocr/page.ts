@@ -34,15 +34,25 @@ export async function readPage(sessions: PpocrSessions, img: GrayImage, options:
   return assemblePage(rows.map((row) => row.map(() => lines[k++])));
 }
 
-/** Rows top to bottom (boxes overlapping vertically by at least half the lower height share a row), left to right within a row. */
+/** A box this many times the page's median box height is not a text line (seal remains, a stain, a figure). */
+const TALL_BOX = 1.8;
+
+/**
+ * Rows top to bottom (boxes overlapping vertically by at least half the lower height share a row), left to right
+ * within a row. A box much taller than the page's lines (TALL_BOX) that joins a row does not widen it, so the
+ * remains of a red seal over a date do not pull the line below onto the date's row.
+ */
 export function readingOrder<T extends DetectedBox>(boxes: T[]): T[][] {
   const sorted = [...boxes].sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2));
+  const heights = boxes.map((b) => b.height).sort((a, b) => a - b);
+  const tall = heights.length >= 3 ? TALL_BOX * heights[Math.floor(heights.length / 2)] : Infinity;
   const rows: { top: number; bottom: number; boxes: T[] }[] = [];
   for (const b of sorted) {
     const row = rows[rows.length - 1];
     const overlap = row ? Math.min(row.bottom, b.y + b.height) - Math.max(row.top, b.y) : 0;
     if (row && overlap >= 0.5 * Math.min(b.height, row.bottom - row.top)) {
       row.boxes.push(b);
+      if (b.height > tall) continue;
       row.top = Math.min(row.top, b.y);
       row.bottom = Math.max(row.bottom, b.y + b.height);
     } else rows.push({ top: b.y, bottom: b.y + b.height, boxes: [b] });

@@ -67,6 +67,11 @@ describe('reading order and page text', () => {
     const rows = readingOrder([box(300, 105), box(10, 200), box(10, 100), box(10, 300, 30, 30)]);
     expect(rows.map((r) => r.map((b) => [b.x, b.y]))).toEqual([[[10, 100], [300, 105]], [[10, 200]], [[10, 300]]]);
   });
+  it('a box far taller than the lines (seal remains over a date) joins a row without widening it onto the next line', () => {
+    // the date (y 1089, h 49), seal remains over it (y 1101, h 126), the 附注 line below (y 1155), two more lines
+    const rows = readingOrder([box(1073, 1089, 285, 49), box(922, 1101, 247, 126), box(338, 1155, 295, 49), box(300, 900, 400, 46), box(300, 960, 400, 46)]);
+    expect(rows.map((r) => r.map((b) => b.y))).toEqual([[900], [960], [1101, 1089], [1155]]);
+  });
   it('one line per row, a space between boxes of a row, offsets and bboxes per character, empty lines kept out', () => {
     const line = (text: string, x: number, confidence = 0.9): RecognizedLine => ({
       box: { x, y: 0, width: 10 * text.length, height: 10 },
