@@ -54,6 +54,15 @@ describe('submitInputs', () => {
     expect(r.results[1]).toMatchObject({ input: 'in/good.txt', status: 'converted' });
   });
 
+  it('reports an input whose outputs cannot be written as failed, naming it, and removes its job', async () => {
+    const s = await setup({ 'a.txt': '正文' });
+    const out = join(s.dir, 'a.txt'); // a file, so no folder can be made there
+    const r = await s.submit({ out });
+    expect(r.results).toMatchObject([{ input: 'in/a.txt', output: null, status: 'failed', error: { code: 'INTERNAL' } }]);
+    expect(r.results[0].error!.message).toMatch(new RegExp(`^in/a\\.txt: E(EXIST|NOTDIR)\\b.*${out.replace(/[.]/g, '\\.')}`));
+    expect(await s.queue.getJobCounts('wait', 'active', 'completed', 'failed', 'delayed')).toEqual({ wait: 0, active: 0, completed: 0, failed: 0, delayed: 0 });
+  });
+
   it('refuses an input over --max-input-mb without queueing it', async () => {
     const s = await setup({ 'big.txt': '大'.repeat(100), 'small.txt': '小' });
     const r = await s.submit({ maxInputBytes: 100 });
