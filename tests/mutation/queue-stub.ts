@@ -2,7 +2,8 @@
  * Stand-ins for the heavy parts of a queue worker and submitter in the in-process
  * queue tests: createPipeline (OCR workers, seconds of dictionary loading) and
  * loadDictionaries. The stub pipeline reads its input as text: "fail:CODE" throws that
- * NoticeError, "flaky" throws a plain error on its first attempt, "slow" takes 150 ms;
+ * NoticeError, "flaky" throws a plain error on its first attempt, "slow" takes 150 ms,
+ * "hold" waits until the test calls stub.release();
  * anything else becomes a one-page document (a scan for a .pdf, recording the OCR mode
  * and engine; the decisions' fingerprint either way). Used through vi.mock in each file.
  */
@@ -23,6 +24,11 @@ export const stub = {
   running: 0,
   maxRunning: 0,
   flakySeen: new Set<string>(),
+  held: [] as (() => void)[],
+  /** ends every "hold" conversion under way */
+  release(): void {
+    for (const r of stub.held.splice(0)) r();
+  },
 };
 
 /** How a stub document was made: a scan records the OCR mode and engine asked for. */
@@ -61,7 +67,8 @@ export function createStubPipeline(options: PipelineOptions): Pipeline {
       stub.running++;
       stub.maxRunning = Math.max(stub.maxRunning, stub.running);
       try {
-        await new Promise((r) => setTimeout(r, content.startsWith('slow') ? 150 : 5));
+        if (content.startsWith('hold')) await new Promise<void>((r) => stub.held.push(r));
+        else await new Promise((r) => setTimeout(r, content.startsWith('slow') ? 150 : 5));
         const code = /^fail:(\w+)/.exec(content)?.[1];
         if (code) throw new NoticeError(code as NoticeErrorCode, 'scripted failure', { file: path });
         if (content.startsWith('flaky') && !stub.flakySeen.has(name)) {
