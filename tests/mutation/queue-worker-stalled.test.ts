@@ -7,6 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue, QueueEvents, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
 import { jobFor } from '../../pipeline/queue/job-input.ts';
 import type { JobData } from '../../pipeline/queue/job.ts';
@@ -84,8 +85,9 @@ describe('startWorker with a dead worker\'s job', () => {
     await s.start({ lockDurationMs: 4000 });
     const job = await s.add('h.txt', 'hold');
     await until(() => stub.held.length > 0, 'the conversion under way', 30_000);
-    const client = await s.queue.client;
-    const ttl = await client.pttl(`bull:${s.name}:${job.id}:lock`);
+    const client = new Redis(redisUrl());
+    open.push({ close: async () => void client.disconnect() });
+    const ttl = await client.pttl(`bull:${s.name}:${job.id}:lock`); // BullMQ's lock key of the job
     stub.release();
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(4000);
