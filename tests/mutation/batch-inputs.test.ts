@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,12 @@ describe('collectInputs', () => {
       'a/10.txt', 'a/2.txt', 'b/notice.PDF', 'photo.jpeg', 'scan.TIFF', 'x.jpg', 'y.png', 'z.tif',
     ]);
     expect(got.map((i) => i.outName)).toEqual(['a/10', 'a/2', 'b/notice', 'photo', 'scan', 'x', 'y', 'z']);
+  });
+
+  it('leaves out a FIFO named like an input (reading it would wait forever)', async () => {
+    const dir = await tree(['a.txt']);
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    expect((await collectInputs([dir])).map((i) => i.outName)).toEqual(['a']);
   });
 
   it('names outputs after the path below the folder given, so equal file names never collide', async () => {
