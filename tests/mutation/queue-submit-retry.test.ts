@@ -32,6 +32,15 @@ describe('submitInputs queues each job', () => {
     expect(r.results).toMatchObject([{ input: 'in/g.txt', status: 'failed', error: { code: 'INTERNAL', message: 'in/g.txt: worker ran out of memory' } }]);
   });
 
+  it('and reports the seconds a file took: at least its conversion, at most the whole run', async () => {
+    const s = await setup({ 's.txt': 'slow' }); // the stub converts it in 150 ms
+    const t0 = performance.now();
+    const r = await s.submit();
+    const run = (performance.now() - t0) / 1000;
+    expect(r.results[0].seconds).toBeGreaterThanOrEqual(0.14);
+    expect(r.results[0].seconds).toBeLessThanOrEqual(run);
+  });
+
   it('with 3 attempts, exponential backoff from 1 s, and a day in Redis when nobody consumes it', async () => {
     const s = await setup({ 'a.txt': '留下' }, false); // no worker: the job stays queued
     const redis = suite.server();
@@ -40,6 +49,7 @@ describe('submitInputs queues each job', () => {
     redis.pause(); // the submit gives up and leaves the job behind
     await run;
     const [job] = await s.queue.getJobs(['wait']);
+    expect(job.name).toBe('convert');
     expect(job.opts).toMatchObject({ attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } });
   });
 });
