@@ -58,6 +58,14 @@ describe('submitInputs on a re-run', () => {
     expect(await s.queue.getJobCounts('wait', 'active', 'completed', 'failed', 'delayed')).toEqual({ wait: 0, active: 0, completed: 0, failed: 0, delayed: 0 });
   });
 
+  it('reports a failure of this run at once, without converting the input again', async () => {
+    const s = await setup({ 'bad.pdf': 'fail:PDF_CORRUPT' });
+    stub.conversions.length = 0;
+    const r = await s.submit();
+    expect(r.results).toMatchObject([{ input: 'in/bad.pdf', status: 'failed', error: { code: 'PDF_CORRUPT' } }]);
+    expect(stub.conversions).toEqual(['in/bad.pdf']);
+  });
+
   it('takes a finished job as soon as its event arrives, without waiting for the next poll', async () => {
     // with a poll every ten minutes only the completed and failed events can end this run
     const s = await setup({ 'a.txt': '一', 'bad.pdf': 'fail:PDF_CORRUPT' });
