@@ -3,6 +3,10 @@
 // `MUTATE_SCOPE=queue npm run mutate` runs one scope (a key of SCOPES) with its own
 // incremental file and report under reports/mutation/<scope>/: a whole run does not
 // fit a session on a loaded 2-core machine, one scope does.
+// `MUTATE_SCOPE=queue MUTATE_FILES=pipeline/queue/submit.ts,pipeline/queue/worker.ts`
+// narrows a scope's run to those files (comma-separated) while their tests are written;
+// it keeps its own incremental file and report (reports/mutation/<scope>-files/), so a
+// later whole-scope run is not reset by it.
 // To widen the scope, add the module to SCOPES and the tests that exercise it to
 // the `include` list of vitest.mutation.config.ts.
 
@@ -16,8 +20,10 @@ export const SCOPES = {
 };
 const scope = process.env.MUTATE_SCOPE;
 if (scope && !(scope in SCOPES)) throw new Error(`MUTATE_SCOPE=${scope}: expected one of ${Object.keys(SCOPES).join(', ')}`);
-const MUTATE = scope ? SCOPES[scope] : Object.values(SCOPES).flat();
-const REPORTS = scope ? `reports/mutation/${scope}` : 'reports/mutation';
+const files = process.env.MUTATE_FILES?.split(',').filter(Boolean) ?? [];
+if (files.length && !scope) throw new Error('MUTATE_FILES needs MUTATE_SCOPE (the scope the files belong to)');
+const MUTATE = files.length ? files : scope ? SCOPES[scope] : Object.values(SCOPES).flat();
+const REPORTS = scope ? `reports/mutation/${scope}${files.length ? '-files' : ''}` : 'reports/mutation';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -39,6 +45,6 @@ export default {
   // The sandbox needs sources, tests and the data files tests read, not outputs.
   ignorePatterns: ['output', 'reports', 'dist', 'coverage', '.vitest-cache', 'fixtures', '.stryker-tmp*'],
   // one temp folder per scope, so two scopes can run side by side
-  tempDirName: scope ? `.stryker-tmp-${scope}` : '.stryker-tmp',
+  tempDirName: scope ? `.stryker-tmp-${scope}${files.length ? '-files' : ''}` : '.stryker-tmp',
   cleanTempDir: 'always',
 };

@@ -21,7 +21,9 @@ export interface BatchInput {
 
 async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // UTF-16 order, the same on every system (libuv lists a folder in the C library's
+  // byte order, which differs for characters beyond U+FFFF); names in a folder are unique
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
   const out: string[] = [];
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;

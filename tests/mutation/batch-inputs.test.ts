@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,18 @@ describe('collectInputs', () => {
       'a/10.txt', 'a/2.txt', 'b/notice.PDF', 'photo.jpeg', 'scan.TIFF', 'x.jpg', 'y.png', 'z.tif',
     ]);
     expect(got.map((i) => i.outName)).toEqual(['a/10', 'a/2', 'b/notice', 'photo', 'scan', 'x', 'y', 'z']);
+  });
+
+  it('walks a folder in the same order on every system: UTF-16 order, not the file system\'s byte order', async () => {
+    // U+FF08 （ is EF BC 88 in UTF-8 and FF08 in UTF-16; U+2000B 𠀋 is F0 A0 80 8B and D840 DC0B
+    const dir = await tree(['（一）通知.txt', '𠀋村通知.txt', 'a.txt', '（二）通知.txt', '𠀀.txt']);
+    expect((await collectInputs([dir])).map((i) => i.outName)).toEqual(['a', '𠀀', '𠀋村通知', '（一）通知', '（二）通知']);
+  });
+
+  it('leaves out a FIFO named like an input (reading it would wait forever)', async () => {
+    const dir = await tree(['a.txt']);
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    expect((await collectInputs([dir])).map((i) => i.outName)).toEqual(['a']);
   });
 
   it('names outputs after the path below the folder given, so equal file names never collide', async () => {

@@ -1,17 +1,13 @@
 /** submitInputs (pipeline/queue/submit.ts) with an in-process worker, a real redis-server and a scripted pipeline. */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
 import { describe, expect, it, vi } from 'vitest';
-import type { BatchInput } from '../../pipeline/batch/collect-inputs.ts';
-import type { BatchEvent } from '../../pipeline/batch/run-batch.ts';
 import { jobFor } from '../../pipeline/queue/job-input.ts';
-import { redisOptionsFromUrl } from '../../pipeline/queue/redis-connection.ts';
-import { submitInputs, type SubmitOptions } from '../../pipeline/queue/submit.ts';
-import { startWorker, type RunningWorker } from '../../pipeline/queue/worker.ts';
-import { freePort, startRedis, type RedisServer } from '../queue/redis-harness.ts';
+import { submitInputs } from '../../pipeline/queue/submit.ts';
+import { freePort } from '../queue/redis-harness.ts';
 import { DICTIONARY_VERSION, stub, stubDocument } from './queue-stub.ts';
 import { redisSuite } from './redis-suite.ts';
+import { statuses, submitSetup } from './submit-setup.ts';
 import { freshDir } from './temp-dir.ts';
 
 vi.mock('../../pipeline/convert.ts', async () => ({ createPipeline: (await import('./queue-stub.ts')).createStubPipeline }));
@@ -20,32 +16,9 @@ vi.mock('../../pipeline/correct/index.ts', async () => {
   return { loadDictionaries: () => ({ version }) };
 });
 
-const { have, url: redisUrl, open } = redisSuite();
+const suite = redisSuite();
 
-let n = 0;
-async function setup(files: Record<string, string>, worker = true) {
-  const queue = `submit-test-${++n}`;
-  const dir = await freshDir('submit');
-  const inputs: BatchInput[] = [];
-  for (const [file, content] of Object.entries(files)) {
-    await writeFile(join(dir, file), content);
-    inputs.push({ path: join(dir, file), outName: file.replace(/\.\w+$/, ''), name: `in/${file}` });
-  }
-  let w: RunningWorker | undefined;
-  const startW = async () => {
-    w = startWorker({ redis: redisUrl(), queue });
-    open.push(w);
-    await w.ready;
-  };
-  if (worker) await startW();
-  const events: BatchEvent[] = [];
-  const out = join(dir, 'out');
-  const submit = (over: Partial<SubmitOptions> = {}, list = inputs) => submitInputs(list, { redis: redisUrl(), out, queue, pollMs: 100, onEvent: (e) => events.push(e), ...over });
-  const q = new Queue(queue, { connection: { ...redisOptionsFromUrl(redisUrl()), maxRetriesPerRequest: null } });
-  open.push(q);
-  return { dir, out, inputs, events, submit, queue: q, startWorker: startW };
-}
-const statuses = (r: { results: { input: string; status: string }[] }) => r.results.map((x) => [x.input, x.status]);
+const setup = submitSetup(suite);
 
 describe('submitInputs', () => {
   it('writes every output as convert would, reports each file, and leaves nothing in Redis', async () => {
@@ -79,6 +52,15 @@ describe('submitInputs', () => {
     const r = await s.submit();
     expect(r.results[0]).toMatchObject({ input: 'in/bad.pdf', output: null, status: 'failed', error: { code: 'PDF_CORRUPT', message: 'in/bad.pdf: scripted failure' } });
     expect(r.results[1]).toMatchObject({ input: 'in/good.txt', status: 'converted' });
+  });
+
+  it('reports an input whose outputs cannot be written as failed, naming it, and removes its job', async () => {
+    const s = await setup({ 'a.txt': '正文' });
+    const out = join(s.dir, 'a.txt'); // a file, so no folder can be made there
+    const r = await s.submit({ out });
+    expect(r.results).toMatchObject([{ input: 'in/a.txt', output: null, status: 'failed', error: { code: 'INTERNAL' } }]);
+    expect(r.results[0].error!.message).toMatch(new RegExp(`^in/a\\.txt: E(EXIST|NOTDIR)\\b.*${out.replace(/[.]/g, '\\.')}`));
+    expect(await s.queue.getJobCounts('wait', 'active', 'completed', 'failed', 'delayed')).toEqual({ wait: 0, active: 0, completed: 0, failed: 0, delayed: 0 });
   });
 
   it('refuses an input over --max-input-mb without queueing it', async () => {

@@ -8,6 +8,7 @@ import { queueNameFor, type JobData } from '../../pipeline/queue/job.ts';
 import { redisOptionsFromUrl } from '../../pipeline/queue/redis-connection.ts';
 import { startWorker, type RunningWorker, type WorkerOptions } from '../../pipeline/queue/worker.ts';
 import { DICTIONARY_VERSION, stub, stubDocument } from './queue-stub.ts';
+import { freePort, until } from '../queue/redis-harness.ts';
 import { redisSuite } from './redis-suite.ts';
 import { freshDir } from './temp-dir.ts';
 
@@ -44,6 +45,23 @@ describe('startWorker', () => {
     await expect(settled(job)).resolves.toEqual({ json: `${JSON.stringify(doc, null, 2)}\n`, txt: '正文\n', stats: { warnings: 0, corrections: 0, problems: 2, pages: 1 } });
     expect(jobs).toEqual([{ jobId: job.id, name: 'in/a.txt', status: 'converted', seconds: expect.any(Number) }]);
     expect(jobs[0].seconds).toBeGreaterThan(0);
+  });
+
+  it('reports the seconds a job took: at least the conversion\'s own wait, at most the time from queueing to its end', async () => {
+    const { add, settled, jobs } = await setup();
+    const t0 = performance.now();
+    await settled(await add('s.txt', 'slow')); // the stub converts it in 150 ms
+    const outside = (performance.now() - t0) / 1000;
+    expect(jobs[0].seconds).toBeGreaterThanOrEqual(0.14);
+    expect(jobs[0].seconds).toBeLessThanOrEqual(outside);
+  });
+
+  it('fails a job without data once, as BAD_JOB, and reports it', async () => {
+    const { queue, settled, jobs } = await setup();
+    const job = await queue.add('convert', null as unknown as JobData, { attempts: 3 });
+    await expect(settled(job)).rejects.toThrow(/^BAD_JOB: job data does not match/);
+    expect((await queue.getJob(job.id!))?.attemptsMade).toBe(1);
+    expect(jobs).toMatchObject([{ jobId: job.id, name: 'undefined', status: 'failed', error: expect.stringMatching(/^BAD_JOB: /) }]);
   });
 
   it('fails a NoticeError once, as "CODE: message", even when attempts are left', async () => {
@@ -85,6 +103,14 @@ describe('startWorker', () => {
     open.push(plain);
     expect(plain.queue).toBe(queueNameFor());
     await plain.ready;
+  });
+
+  it('reports connection errors through onError while it keeps trying to connect', async () => {
+    const errors: Error[] = [];
+    const w = startWorker({ redis: `redis://127.0.0.1:${await freePort()}`, queue: 'nobody-listens', onError: (e) => errors.push(e) });
+    await until(() => errors.length > 0, 'a connection error');
+    expect(errors[0].message).toMatch(/ECONNREFUSED/);
+    void w.close().catch(() => {}); // nothing to finish; closing a never-connected worker need not return
   });
 
   it('after close takes no more jobs', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { needsSystem, SYSTEM } from '../helpers/system.ts';
 import { startRedis, type RedisServer } from '../queue/redis-harness.ts';
 
-export function redisSuite(): { have: boolean; url: () => string; open: { close(): Promise<void> }[] } {
+export function redisSuite(): { have: boolean; url: () => string; server: () => RedisServer; open: { close(): Promise<void> }[] } {
   const have = needsSystem(SYSTEM.redisServer);
   let redis: RedisServer | undefined;
   const open: { close(): Promise<void> }[] = [];
@@ -17,5 +17,5 @@ export function redisSuite(): { have: boolean; url: () => string; open: { close(
     for (const o of open.reverse()) await o.close().catch(() => {});
     await redis?.stop();
   });
-  return { have, url: () => redis!.url, open };
+  return { have, url: () => redis!.url, server: () => redis!, open };
 }

@@ -32,6 +32,10 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** stop and start again on the same port: with no persistence, every key is gone */
   restart(): Promise<void>;
+  /** SIGSTOP: the server keeps its connections and answers nothing, as a hung host would */
+  pause(): void;
+  /** SIGCONT after pause(): the commands sent meanwhile are answered */
+  resume(): void;
 }
 
 export async function startRedis(): Promise<RedisServer> {
@@ -55,7 +59,13 @@ export async function startRedis(): Promise<RedisServer> {
     await exited(proc);
   };
   await launch();
-  return { url: `redis://127.0.0.1:${port}`, stop, restart: async () => (await stop(), await launch()) };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop,
+    restart: async () => (await stop(), await launch()),
+    pause: () => void proc.kill('SIGSTOP'),
+    resume: () => void proc.kill('SIGCONT'),
+  };
 }
 
 export interface ChildCli {

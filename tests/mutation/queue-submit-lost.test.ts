@@ -1,0 +1,66 @@
+/**
+ * submitInputs when Redis stops answering mid-run (the server paused with SIGSTOP: it
+ * keeps its connections and answers nothing, as a hung host would). The submit must
+ * end on its own, each file reported failed by name with why, nothing written.
+ */
+import { readdir } from 'node:fs/promises';
+import { describe, expect, it, vi } from 'vitest';
+import type { BatchEvent } from '../../pipeline/batch/run-batch.ts';
+import { until } from '../queue/redis-harness.ts';
+import { redisSuite } from './redis-suite.ts';
+import { submitSetup } from './submit-setup.ts';
+
+vi.mock('../../pipeline/convert.ts', async () => ({ createPipeline: (await import('./queue-stub.ts')).createStubPipeline }));
+vi.mock('../../pipeline/correct/index.ts', async () => {
+  const { DICTIONARY_VERSION: version } = await import('./queue-stub.ts');
+  return { loadDictionaries: () => ({ version }) };
+});
+
+const suite = redisSuite();
+const setup = submitSetup(suite);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+describe('submitInputs when Redis stops answering', () => {
+  it('gives up once Redis has not answered for redisTimeoutMs: every outstanding and every not yet queued file fails as QUEUE_UNREACHABLE, by name', async () => {
+    const s = await setup({ 'a.txt': '一', 'b.txt': '二' }, false); // no worker: a stays queued
+    const redis = suite.server();
+    // the first failure reported lets the server go on, so the submit can close its connections
+    const onEvent = (e: BatchEvent) => (s.events.push(e), e.type === 'file-done' && redis.resume());
+    const run = s.submit({ window: 1, redisTimeoutMs: 500, onEvent });
+    await until(async () => (await s.queue.getJobCounts('wait')).wait === 1, 'a queued');
+    redis.pause();
+    const r = await run;
+    expect(r.results.map((x) => [x.input, x.status, x.output, x.error?.code])).toEqual([
+      ['in/a.txt', 'failed', null, 'QUEUE_UNREACHABLE'],
+      ['in/b.txt', 'failed', null, 'QUEUE_UNREACHABLE'],
+    ]);
+    for (const [i, x] of r.results.entries()) {
+      const m = new RegExp(`^in/${'ab'[i]}\\.txt: lost contact with Redis at ${escape(suite.url())} for (\\d+) s \\(no answer in 500 ms\\)$`).exec(x.error!.message);
+      expect(m, x.error!.message).not.toBeNull();
+      // seconds, rounded: at least the 500 ms waited, and not milliseconds
+      expect(Number(m![1])).toBeGreaterThanOrEqual(1);
+      expect(Number(m![1])).toBeLessThan(600);
+    }
+    expect(s.events.filter((e) => e.type === 'file-done')).toHaveLength(2);
+    expect(s.events.at(-1)).toEqual({ type: 'end', results: r.results });
+    expect(await readdir(s.dir)).toEqual(['a.txt', 'b.txt']); // no output folder
+  });
+
+  it('fails a file it could not queue within redisTimeoutMs as QUEUE_UNREACHABLE, naming the file and the URL', async () => {
+    const s = await setup({ 'a.txt': '一' }, false);
+    const redis = suite.server();
+    const onEvent = (e: BatchEvent) => {
+      s.events.push(e);
+      if (e.type === 'file-start') redis.pause(); // before the job is added
+      if (e.type === 'file-done') redis.resume();
+    };
+    const r = await s.submit({ redisTimeoutMs: 300, onEvent });
+    expect(r.results).toEqual([
+      {
+        input: 'in/a.txt', output: null, status: 'failed', warnings: 0, corrections: 0, problems: 0, pages: 0, seconds: expect.any(Number),
+        error: { code: 'QUEUE_UNREACHABLE', message: `in/a.txt: could not enqueue at ${suite.url()}: no answer in 300 ms` },
+      },
+    ]);
+    expect(await readdir(s.dir)).toEqual(['a.txt']);
+  });
+});
