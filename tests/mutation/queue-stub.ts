@@ -85,3 +85,7 @@ export function createStubPipeline(options: PipelineOptions): Pipeline {
     close: async () => {},
   };
 }
+
+/** What the submit/worker tests put in place of pipeline/convert.ts and pipeline/correct/index.ts (vi.mock factories). */
+export const stubConvertModule = { createPipeline: createStubPipeline };
+export const stubCorrectModule = { loadDictionaries: () => ({ version: DICTIONARY_VERSION }) };

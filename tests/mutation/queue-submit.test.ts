@@ -10,11 +10,8 @@ import { redisSuite } from './redis-suite.ts';
 import { statuses, submitSetup } from './submit-setup.ts';
 import { freshDir } from './temp-dir.ts';
 
-vi.mock('../../pipeline/convert.ts', async () => ({ createPipeline: (await import('./queue-stub.ts')).createStubPipeline }));
-vi.mock('../../pipeline/correct/index.ts', async () => {
-  const { DICTIONARY_VERSION: version } = await import('./queue-stub.ts');
-  return { loadDictionaries: () => ({ version }) };
-});
+vi.mock('../../pipeline/convert.ts', async () => (await import('./queue-stub.ts')).stubConvertModule);
+vi.mock('../../pipeline/correct/index.ts', async () => (await import('./queue-stub.ts')).stubCorrectModule);
 
 const suite = redisSuite();
 

@@ -18,7 +18,7 @@ import { DICTIONARY_VERSION, stub, stubDocument } from './queue-stub.ts';
 import { redisSuite } from './redis-suite.ts';
 import { freshDir } from './temp-dir.ts';
 
-vi.mock('../../pipeline/convert.ts', async () => ({ createPipeline: (await import('./queue-stub.ts')).createStubPipeline }));
+vi.mock('../../pipeline/convert.ts', async () => (await import('./queue-stub.ts')).stubConvertModule);
 
 const { url: redisUrl, open } = redisSuite();
 

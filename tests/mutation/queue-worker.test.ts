@@ -12,7 +12,7 @@ import { freePort, until } from '../queue/redis-harness.ts';
 import { redisSuite } from './redis-suite.ts';
 import { freshDir } from './temp-dir.ts';
 
-vi.mock('../../pipeline/convert.ts', async () => ({ createPipeline: (await import('./queue-stub.ts')).createStubPipeline }));
+vi.mock('../../pipeline/convert.ts', async () => (await import('./queue-stub.ts')).stubConvertModule);
 
 const { have, url: redisUrl, open } = redisSuite();
 
