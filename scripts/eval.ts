@@ -16,11 +16,12 @@ import { createPipeline, type Pipeline } from '../pipeline/convert.ts';
 import { DEFAULT_ENGINE, type EngineName } from '../pipeline/extract/ocr.ts';
 import { calibrate, judgeSuggestions } from '../pipeline/eval/calibration.ts';
 import { corpusFolds } from '../pipeline/eval/corpus-folds.ts';
-import { evalFixtures, goldTexts, type EvalFixture } from '../pipeline/eval/fixtures.ts';
+import { evalFixtures, goldTexts, type EvalFixture, type Split } from '../pipeline/eval/fixtures.ts';
 import { scoreHanMisreadings } from '../pipeline/eval/han.ts';
 import { beforeCorrection, cer, editDistance, isCharacterCorrection, judgeCorrections, scoreCorrections, strip } from '../pipeline/eval/metrics.ts';
 import { formatReport, type CleanRow, type Row } from '../pipeline/eval/report.ts';
 import { GoldStructure, scoreStructure } from '../pipeline/eval/structure.ts';
+import type { NoticeDocument } from '../pipeline/schema.ts';
 
 const USAGE = 'usage: npm run eval -- [--no-scans] [--no-clean] [--split tune|holdout|unseen ...] [--json FILE] [--verbose [--verbose-holdout] [--verbose-unseen]]';
 function options() {
@@ -87,43 +88,44 @@ async function evaluate(pipelineFor: (engine: EngineName) => Pipeline, fx: EvalF
   };
 }
 
-/** Correct text in, no change out: every correction made to a gold text is a false one. */
-function cleanCheck(pipeline: Pipeline): CleanRow[] {
-  return goldTexts('.').filter((g) => wanted(g.split)).map(({ id, split, gold }) => {
-    const doc = pipeline.convertText(gold, { file: `${id}/gold.txt` });
-    return {
-      id,
-      split,
-      characterChanges: doc.corrections.filter(isCharacterCorrection).length,
-      punctuationChanges: doc.corrections.filter((c) => c.kind === 'punctuation').length,
-      suggestions: doc.suggestions.length,
-    };
-  });
+/** What the pipeline changed in a correct text (every change a false correction); `examples` only when asked. */
+function cleanRow(id: string, split: Split, text: string, doc: NoticeDocument, withExamples = false): CleanRow {
+  const changes = doc.corrections.filter((c) => c.kind !== 'script');
+  return {
+    id,
+    split,
+    characterChanges: changes.filter(isCharacterCorrection).length,
+    punctuationChanges: changes.filter((c) => c.kind === 'punctuation').length,
+    suggestions: doc.suggestions.length,
+    ...(withExamples ? { examples: changes.map((c) => `${c.before}→${c.after} (${c.rule}, ${c.confidence}): ${text.slice(Math.max(0, c.original.start - 6), c.original.end + 6).replace(/\n/g, '⏎')}`) } : {}),
+  };
 }
 
-/** The genre corpus as clean text the models never saw: each fold against dictionaries without it. */
-function cleanCorpusCheck(): CleanRow[] {
+/** Correct text in, no change out: every correction made to a gold text is a false one. */
+function cleanCheck(pipeline: Pipeline): CleanRow[] {
+  return goldTexts('.').filter((g) => wanted(g.split)).map(({ id, split, gold }) => cleanRow(id, split, gold, pipeline.convertText(gold, { file: `${id}/gold.txt` })));
+}
+
+/** The genre corpus as clean text the models never saw: each fold against dictionaries without it (tune data: its changes are listed). */
+async function cleanCorpusCheck(): Promise<CleanRow[]> {
   const { folds, dispose } = corpusFolds('dictionaries');
+  const rows: CleanRow[] = [];
   try {
-    return folds.flatMap(({ held, dictionaryDir }) => {
+    for (const { held, dictionaryDir } of folds) {
       const pipeline = createPipeline({ dictionaryDir, workers: 1 });
-      return held.map((file) => {
-        const text = readFileSync(file, 'utf8');
-        const doc = pipeline.convertText(text, { file: basename(file) });
-        const changes = doc.corrections.filter((c) => c.kind !== 'script');
-        return {
-          id: basename(file),
-          split: 'tune' as const,
-          characterChanges: changes.filter(isCharacterCorrection).length,
-          punctuationChanges: changes.filter((c) => c.kind === 'punctuation').length,
-          suggestions: doc.suggestions.length,
-          examples: changes.map((c) => `${c.before}→${c.after} (${c.rule}, ${c.confidence}): ${text.slice(Math.max(0, c.original.start - 6), c.original.end + 6).replace(/\n/g, '⏎')}`),
-        };
-      });
-    });
+      try {
+        for (const file of held) {
+          const text = readFileSync(file, 'utf8');
+          rows.push(cleanRow(basename(file), 'tune', text, pipeline.convertText(text, { file: basename(file) }), true));
+        }
+      } finally {
+        await pipeline.close();
+      }
+    }
   } finally {
     dispose();
   }
+  return rows;
 }
 
 async function main(): Promise<void> {
@@ -139,7 +141,7 @@ async function main(): Promise<void> {
   try {
     for (const fx of evalFixtures('.', { scans: values.scans }).filter((f) => wanted(f.split))) rows.push(await evaluate(pipelineFor, fx));
     if (values.clean) clean = cleanCheck(pipelineFor(DEFAULT_ENGINE));
-    if (values.clean && wanted('tune')) corpus = cleanCorpusCheck();
+    if (values.clean && wanted('tune')) corpus = await cleanCorpusCheck();
   } finally {
     await Promise.all([...pipelines.values()].map((p) => p.close()));
   }

@@ -58,7 +58,7 @@ function withOneForOneChanges(text: string, edits: readonly StageEdit[]): string
 const lostIndexes = new WeakMap<CorrectorTables, LostCharacterIndex>();
 function lostIndex(t: CorrectorTables): LostCharacterIndex {
   let idx = lostIndexes.get(t);
-  if (!idx) lostIndexes.set(t, (idx = buildLostCharacterIndex([...t.lexicon.keys()], (v) => (t.freq.get(v) ?? 0) > 0 || t.lexicon.has(v), t.dicts.corpusText)));
+  if (!idx) lostIndexes.set(t, (idx = buildLostCharacterIndex([...t.lexicon.keys()], (v) => t.listedWord(v) || t.lexicon.has(v), t.dicts.corpusText)));
   return idx;
 }
 
@@ -70,7 +70,7 @@ function documentHelpers(mask: Uint8Array, t: CorrectorTables): DocumentEvidence
     charFreq: (ch) => (ch.length === 1 ? charFreqByCode[ch.charCodeAt(0)] : charFreq.get(ch) ?? 0),
     charFreqAt: (s, i) => charFreqByCode[s.charCodeAt(i)],
     wordAt: t.bestWordAt,
-    listedWord: (w) => (t.freq.get(w) ?? 0) > 0,
+    listedWord: t.listedWord,
     isDomainTerm: (w) => t.lexicon.has(w),
     lookAlikes(ch) {
       let l = lookAlikeCache.get(ch);

@@ -63,6 +63,5 @@ export function sortEdits(d: DocumentState): void {
 export function pooledSuggestions(d: DocumentState, t: CorrectorTables): void {
   if (!PARAMS.poolDocument || PARAMS.decoder) return;
   const res = d.result;
-  const listedWord = (w: string) => (t.freq.get(w) ?? 0) > 0;
-  d.result = { ...res, ...poolRepeated(d.text, res.edits, res.suggestions, { minScore: PARAMS.poolMinScore, minCount: PARAMS.poolMinCount, minTotal: PARAMS.poolMinTotal, listedWord }) };
+  d.result = { ...res, ...poolRepeated(d.text, res.edits, res.suggestions, { minScore: PARAMS.poolMinScore, minCount: PARAMS.poolMinCount, minTotal: PARAMS.poolMinTotal, listedWord: t.listedWord }) };
 }

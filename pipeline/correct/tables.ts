@@ -23,6 +23,8 @@ export interface CorrectorTables extends WordFrequencies, LookAlikes, LexicalInd
   shapes: ShapeModel;
   /** every listed look-alike pair, either source, as ocr + '\u0000' + truth (enumeration markers are judged against all of them) */
   lookAlikePairs: ReadonlySet<string>;
+  /** a word of the word list at any frequency (拟任, 拒不: jieba 3), below the bars that make words candidates */
+  listedWord(w: string): boolean;
 }
 
 export function correctorTables(dicts: Dictionaries): CorrectorTables {
@@ -45,5 +47,6 @@ export function correctorTables(dicts: Dictionaries): CorrectorTables {
     protectedPatterns: dicts.protectedPatterns,
     shapes,
     lookAlikePairs: new Set(dicts.confusions.map((c) => c.ocr + '\u0000' + c.truth)),
+    listedWord: (w) => (words.freq.get(w) ?? 0) > 0,
   };
 }
