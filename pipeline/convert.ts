@@ -1,11 +1,13 @@
 /**
  * The pipeline: extract → normalise layout → correct → segment → emit.
- * `createPipeline` does the expensive setup once (dictionaries, OCR workers) and
- * returns the per-document functions. Offsets everywhere index `original`
+ * `createPipeline` does the expensive setup once (the corrector's dictionaries, shared
+ * by every pipeline of the process over the same files; OCR workers) and returns the
+ * per-document functions. Offsets everywhere index `original`
  * (UTF-16 code units) unless a field says `text`.
  */
 import { correctionsWithEvidence, pagesOf, type EvidenceIndex, indexEvidence } from './provenance.ts';
-import { createCorrector, loadDictionaries, type Corrector } from './correct/index.ts';
+import type { Corrector } from './correct/index.ts';
+import { sharedCorrector } from './correct/shared-corrector.ts';
 import { changeId, emitDocument, sha256, splitChanges } from './emit.ts';
 import { decisionsFingerprint, promoteAccepted, withoutRejected, type DecisionLookup, type DocumentDecisions } from './decision-filter.ts';
 import { createExtractor, type Extraction, type ExtractOptions, type Extractor } from './extract/index.ts';
@@ -49,7 +51,7 @@ export interface Pipeline {
 }
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
-  const corrector = createCorrector(loadDictionaries({ dir: options.dictionaryDir, userFiles: options.userDictionaries }));
+  const corrector = sharedCorrector({ dir: options.dictionaryDir, userFiles: options.userDictionaries });
   let extractor: Extractor | null = null;
   const engine = options.engine ?? DEFAULT_ENGINE;
   const runOptions = (sha: string, ocr: RunOptions['ocr']): RunOptions => ({ ocr, decisions: decisionsFingerprint(options.decisions?.(sha)), engine });

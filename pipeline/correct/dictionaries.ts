@@ -73,7 +73,7 @@ export interface Dictionaries {
 const here = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_DICT_DIR = resolve(here, '..', '..', 'dictionaries');
 
-function jiebaPath(): string {
+export function jiebaPath(): string {
   const req = createRequire(import.meta.url);
   return join(dirname(req.resolve('@node-rs/jieba/package.json')), 'dict.txt');
 }
@@ -143,7 +143,7 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
 }
 
 /** The dictionary folder's files (confusions/ and corpus/ in name order), then the user's. */
-function dictionaryFiles(dir: string, userFiles: readonly string[]): string[] {
+export function dictionaryFiles(dir: string, userFiles: readonly string[]): string[] {
   const listed = (sub: string, ext: string): string[] =>
     existsSync(join(dir, sub))
       ? readdirSync(join(dir, sub))

@@ -3,7 +3,9 @@
  * workers) → close. After close nothing may keep the process alive: the child program
  * below never calls process.exit; an unref'd timer reports what still holds the event
  * loop if the process has not ended on its own 5 s after close. The control program
- * (no close) runs one OCR worker, not two: one live worker is enough to hold it open.
+ * (no close) runs one OCR worker, not two: one live worker is enough to hold it open;
+ * its timer fires 1.5 s after the conversion (a process held by nothing but a finished
+ * conversion ends at once, so 1.5 s still tells a held process from one that ends).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -25,7 +27,7 @@ const program = (closeIt: boolean) => `
   const doc = await p.convertFile('${SCAN}');
   console.log(JSON.stringify({ valid: NoticeDocument.safeParse(doc).success, kind: doc.source.kind, method: doc.source.pages[0].method, chars: doc.text.length }));
   ${closeIt ? 'await p.close();' : ''}
-  setTimeout(() => { console.log('STILL ALIVE ' + JSON.stringify(process.getActiveResourcesInfo())); process.exit(3); }, 5000).unref();
+  setTimeout(() => { console.log('STILL ALIVE ' + JSON.stringify(process.getActiveResourcesInfo())); process.exit(3); }, ${closeIt ? 5000 : 1500}).unref();
 `;
 
 function runProgram(closeIt: boolean): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -1,0 +1,48 @@
+/**
+ * One corrector per set of dictionary files in a process. Building one (reading and
+ * validating the files, parsing jieba's word list, the indexes and the genre model)
+ * costs one to two seconds; a program that creates several pipelines over the same
+ * dictionaries — a library user, the queue worker, the CLI's commands run in one
+ * process — builds it once. The key is every file's path, size and modification
+ * time, so a dictionary edited between two pipelines is read again.
+ */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_DICT_DIR, dictionaryFiles, jiebaPath } from './dictionaries.ts';
+import { createCorrector, loadDictionaries } from './index.ts';
+import type { Corrector } from './types.ts';
+
+/** Correctors kept (most recent last): enough for a default and a user-dictionary pipeline side by side. */
+const KEPT = 2;
+const kept = new Map<string, Corrector>();
+
+export function sharedCorrector(opts: { dir?: string; userFiles?: string[] } = {}): Corrector {
+  const key = dictionarySignature(opts.dir ?? DEFAULT_DICT_DIR, opts.userFiles ?? []);
+  const known = key === null ? undefined : kept.get(key);
+  if (known) {
+    kept.delete(key!);
+    kept.set(key!, known);
+    return known;
+  }
+  const corrector = createCorrector(loadDictionaries(opts));
+  if (key !== null) {
+    kept.set(key, corrector);
+    if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
+  }
+  return corrector;
+}
+
+/** path, size and mtime of every file the dictionaries are read from; null when one cannot be listed (loading then reports it) */
+function dictionarySignature(dir: string, userFiles: readonly string[]): string | null {
+  try {
+    const files = [...dictionaryFiles(dir, userFiles), jiebaPath()];
+    return files
+      .map((f) => {
+        const st = statSync(f);
+        return `${resolve(f)}\t${st.size}\t${st.mtimeMs}`;
+      })
+      .join('\n');
+  } catch {
+    return null;
+  }
+}
