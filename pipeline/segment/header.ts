@@ -98,6 +98,7 @@ export function groupHeader(ctx: Ctx): void {
     const prefix = i > 0 ? ctx.notice.title.slice(0, i) : '';
     if (prefix.length >= 2 && prefix.length <= 30 && ORG_END.test(prefix)) ctx.notice.issuer = prefix;
   }
+  if (titleLines.length && zone[rest]) splitGluedAddressee(ctx, zone, rest);
   const addr = zone[rest];
   if (addr && addr.content.length <= 60 && /[：:]$/.test(addr.content) && !/[。]/.test(addr.content)) {
     addr.role = 'addressee';
@@ -113,6 +114,30 @@ export function groupHeader(ctx: Ctx): void {
     l.role = 'preamble';
     ctx.notice.preamble.push(paragraphOf(l));
   });
+}
+
+/**
+ * 主送机关 glued to the first body paragraph by the layout stage ("各乡镇党委，县直各单位：根据…"):
+ * the line right after the title opens with names of bodies up to a colon. The names end like a body
+ * (…委, …单位, …部门, …站, …企业, …（党委）) and hold no sentence end and no digit; the body follows.
+ */
+const GLUED_ADDRESSEE = /^([^。；！？\d：:]{4,60}?(?:委员会|委|组|办|办公室|机构|局|部|厅|院|室|府|会|党组|党委|中心|机关|单位|部门|站|所|企业|支部|总支|街道|办事处|乡镇|同志|[）)]))[：:](?=\s*[\u4e00-\u9fff]{6})/;
+
+/** Split zone[at] (and its Line in ctx.lines) after a glued addressee's colon: the addressee becomes a line of its own. */
+function splitGluedAddressee(ctx: Ctx, zone: Line[], at: number): void {
+  const line = zone[at];
+  const m = GLUED_ADDRESSEE.exec(line.content);
+  if (!m || (m[1].match(/\p{Script=Han}/gu) ?? []).length < 4) return;
+  const cut = line.contentStart + m[0].length;
+  let bodyStart = cut;
+  while (bodyStart < line.contentEnd && /[\s\u3000]/.test(ctx.text[bodyStart])) bodyStart++;
+  const addressee: Line = { ...line, end: cut, contentEnd: cut, content: ctx.text.slice(line.contentStart, cut) };
+  const body: Line = { ...line, start: cut, contentStart: bodyStart, content: ctx.text.slice(bodyStart, line.contentEnd), markerEnd: bodyStart };
+  ctx.lines.splice(line.index, 1, addressee, body);
+  ctx.lines.forEach((l, i) => (l.index = i));
+  if (ctx.bodyStart > addressee.index) ctx.bodyStart++;
+  zone.splice(at, 1, addressee, body);
+  warn(ctx, 'addressee-glued', 'the addressee (主送机关) was run into the first paragraph: read up to its colon', addressee.contentStart, cut);
 }
 
 export { ORG_END };

@@ -30,7 +30,7 @@
  *
  * Warning codes: marker-damaged, marker-glued, numbering-gap, heading-missing, heading-damaged,
  * label-damaged, progress-missing, statement-empty, title-missing, header-unclassified, furniture,
- * date-invalid, date-damaged, no-structure, no-problems.
+ * date-invalid, date-damaged, addressee-glued, no-structure, no-problems.
  */
 import type { Block, Notice } from '../schema.ts';
 import { readAppendix } from './appendix.ts';
