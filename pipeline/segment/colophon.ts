@@ -38,6 +38,7 @@ export function readCopyTo(s: string, aboveImprint = false): { items: Read[]; da
   const re = /[^，、,。.；;\s\u3000][^，、,。；;]*/g;
   for (let m; (m = re.exec(s.slice(hit.valueStart))); ) {
     const value = m[0].trimEnd();
+    if (!/[\p{Script=Han}\p{L}]/u.test(value)) continue; // OCR specks between or after the names
     items.push({ value, start: hit.valueStart + m.index, end: hit.valueStart + m.index + value.length, damage: null });
   }
   return items.length ? { items, damage: hit.damaged ? `抄送 label read as "${hit.printed}"` : null } : null;
@@ -88,15 +89,35 @@ const junk = (l: Line) => l.content.length <= 4 && !new RegExp(DATE_SOURCE).test
 
 type Role = 'imprint' | 'copy-to' | 'note';
 
+/** OCR specks after an element's last character ("……印发 _", "（此件公开发布）.", "印发 ’"): up to three marks, no Han, digit or bracket. */
+const TRAILING_DEBRIS = /[\s\u3000]*[^\s\u3000\p{Script=Han}\p{N}\p{L}（）()【】〔〕［］\[\]]{1,3}$/u;
+
+type Reader = { role: Role; record: () => void };
+
 /** Read `group` (one line, or a line and its wrapped end) as one colophon element: a function that records it, or null. */
-function reader(ctx: Ctx, group: Line[], noteSeen: boolean): { role: Role; record: () => void } | null {
-  const n = ctx.notice;
+function reader(ctx: Ctx, group: Line[], noteSeen: boolean): Reader | null {
+  if (noteSeen) return null;
   const j = joined(group);
-  const s = j.s;
+  const read = elementOf(ctx, group, j, j.s);
+  if (read) return read;
+  // specks after the element: read it without them; they stay on its line, outside its fields
+  const debris = TRAILING_DEBRIS.exec(j.s);
+  const bare = debris && elementOf(ctx, group, j, j.s.slice(0, debris.index));
+  if (!bare) return null;
+  return {
+    role: bare.role,
+    record: () => {
+      bare.record();
+      warn(ctx, 'furniture', `"${debris[0].trim()}" after the ${bare.role} looks like OCR specks`, j.at(debris.index), group[group.length - 1].contentEnd);
+    },
+  };
+}
+
+function elementOf(ctx: Ctx, group: Line[], j: ReturnType<typeof joined>, s: string): Reader | null {
+  const n = ctx.notice;
   const field = (r: Read) => ({ value: r.value, span: { start: j.at(r.start), end: j.end(r.end) } });
   const whole = { start: group[0].contentStart, end: group[group.length - 1].contentEnd };
   const warnIf = (damage: string | null) => damage && warn(ctx, 'label-damaged', damage, whole.start, whole.end);
-  if (noteSeen) return null;
   const imprint = !n.printedBy && n.copyTo.length === 0 ? readImprint(s) : null;
   if (imprint) {
     return {

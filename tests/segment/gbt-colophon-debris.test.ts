@@ -1,0 +1,49 @@
+/**
+ * OCR specks after a 版记 or 附注 element (issue 13, fourth round): "……印发 _", "（此件公开发布）.", a speck
+ * among the 抄送 names. The element is read without them; they stay in its line's block. Strings are made up
+ * here, not copied from any fixture.
+ */
+import { describe, expect, it } from 'vitest';
+import { readCopyTo } from '../../pipeline/segment/colophon.ts';
+import { segment } from '../../pipeline/segment/index.ts';
+import { expectPartition, expectSlices } from './check.ts';
+
+const notice = (tail: string[]) =>
+  ['关于巡察整改进展情况的通报', '各乡镇党委，县直各单位：', '现将整改进展情况通报如下。', '一、整改工作开展情况', '问题1.学习不深入。整改情况：已完成。', '',
+    '中共某某县委巡察办', '2024年5月6日', ...tail, ''].join('\n');
+
+describe('specks after a colophon element', () => {
+  it.each([
+    // [lines after the sign-off date, 附注, 抄送, 印发机关, 印发日期, specks warned]
+    [['（此件公开发布）', '抄送：县委办，县政府办。', '中共某某县委巡察办  2024年5月8日印发 _'], '此件公开发布', ['县委办', '县政府办'], '中共某某县委巡察办', '2024-05-08', 1],
+    [['（此件公开发布）.', '抄送：县委办，县政府办。', '中共某某县委巡察办  2024年5月8日印发'], '此件公开发布', ['县委办', '县政府办'], '中共某某县委巡察办', '2024-05-08', 1],
+    [['（此件公开发布） ’', '抄送：县委办，县政府办。', '中共某某县委巡察办  2024年5月8日印发,'], '此件公开发布', ['县委办', '县政府办'], '中共某某县委巡察办', '2024-05-08', 2],
+    [['（此件公开发布）', '抄送：县委办，县政府办。 ·', '中共某某县委巡察办  2024年5月8日印发'], '此件公开发布', ['县委办', '县政府办'], '中共某某县委巡察办', '2024-05-08', 0],
+    [['（此件公开发布）', '抄送：县委办，县政府办。', '中共某某县委巡察办  2024年5月8日印发'], '此件公开发布', ['县委办', '县政府办'], '中共某某县委巡察办', '2024-05-08', 0],
+  ])('%j', (tail, note, copyTo, printedBy, printDate, specks) => {
+    const text = notice(tail);
+    const r = segment(text);
+    const n = r.notice;
+    expect(n.note?.value).toBe(note);
+    expect(n.copyTo.map((c) => c.value)).toEqual(copyTo);
+    expect(n.printedBy?.value).toBe(printedBy);
+    expect(n.printDate?.value).toBe(printDate);
+    expect(n.signoff?.issuer).toBe('中共某某县委巡察办');
+    expect(n.date).toBe('2024-05-06');
+    expect(r.warnings.filter((w) => w.code === 'furniture' && /specks/.test(w.message))).toHaveLength(specks);
+    expectPartition(text, r.blocks);
+    expectSlices(text, r);
+  });
+
+  it('a 抄送 list keeps only names: specks between or after them are not organs', () => {
+    expect(readCopyTo('抄送：县委办，·，县政府办。 _')?.items.map((x) => x.value)).toEqual(['县委办', '县政府办']);
+  });
+
+  it.each([
+    ['（此件公开发布）x'], // a letter is not a speck: not read as a 附注 (kept as text)
+    ['（此件公开发布）123'],
+  ])('%s: not read as an element with specks', (line) => {
+    const r = segment(notice([line]));
+    expect(r.notice.note).toBeNull();
+  });
+});
