@@ -71,6 +71,7 @@ export async function submitInputs(inputs: readonly BatchInput[], opts: SubmitOp
   events.on('error', () => {});
   const runStart = Date.now();
   const pollMs = opts.pollMs ?? 2000;
+  const redisTimeoutMs = opts.redisTimeoutMs ?? 60_000;
   const { sleep, wake } = wakeableSleep();
   const results: FileResult[] = new Array(inputs.length);
   const pending = new Map<string, Pending>();
@@ -86,7 +87,8 @@ export async function submitInputs(inputs: readonly BatchInput[], opts: SubmitOp
   const fail = (i: number, t0: number, error: { code: string; message: string }) =>
     finish(i, { ...base(i, t0), output: null, status: 'failed', error });
 
-  const add = async (indices: number[], t0: number): Promise<void> => {
+  /** Queue the job for these inputs and wait for it, unless they were abandoned (already reported) before Redis took it. */
+  const add = async (indices: number[], t0: number, abandoned = () => false): Promise<void> => {
     const { id, data } = await jobFor(inputs[indices[0]].path, label(indices[0]), settings);
     const known = pending.get(id);
     if (known && known.indices !== indices) return void known.indices.push(...indices); // the same input twice
@@ -97,7 +99,15 @@ export async function submitInputs(inputs: readonly BatchInput[], opts: SubmitOp
       removeOnComplete: { age: 24 * 3600 },
       removeOnFail: { age: 24 * 3600 },
     });
-    if (!known) pending.set(id, { indices, t0, readded: 0 });
+    if (!known && !abandoned()) pending.set(id, { indices, t0, readded: 0 });
+  };
+  /** add() within redisTimeoutMs; once that failed, the input is reported failed and abandoned: a job Redis takes later is left to a re-run. */
+  const enqueue = async (i: number, t0: number): Promise<void> => {
+    let abandoned = false;
+    await withTimeout(add([i], t0, () => abandoned), redisTimeoutMs).catch((e: unknown) => {
+      abandoned = true;
+      throw e;
+    });
   };
 
   const consume = async (id: string, job: Job<JobData, JobResult>, state: string): Promise<void> => {
@@ -147,7 +157,6 @@ export async function submitInputs(inputs: readonly BatchInput[], opts: SubmitOp
   events.on('completed', ({ jobId }) => void settleSafely(jobId));
   events.on('failed', ({ jobId }) => void settleSafely(jobId));
 
-  const redisTimeoutMs = opts.redisTimeoutMs ?? 60_000;
   const window = opts.window ?? 256;
   let next = 0;
   const refill = async (): Promise<void> => {
@@ -158,7 +167,7 @@ export async function submitInputs(inputs: readonly BatchInput[], opts: SubmitOp
       try {
         if (!opts.force && (await upToDate(outputJsonPath(opts.out, inputs[i].outName), inputs[i].path, expected))) {
           finish(i, { ...base(i, t0), status: 'skipped' });
-        } else await withTimeout(add([i], t0), redisTimeoutMs);
+        } else await enqueue(i, t0);
       } catch (e) {
         fail(i, t0, isNoticeError(e) ? { code: e.code, message: e.message } : { code: 'QUEUE_UNREACHABLE', message: `${label(i)}: could not enqueue at ${redactUrl(opts.redis)}: ${(e as Error).message}` });
       }
