@@ -3,7 +3,7 @@
  * masthead is read from the red layer and becomes the page's first line; a page whose OCR
  * confidence is implausibly low is reported and its text withheld (never merged silently).
  */
-import { similarHeaders } from '../normalise/running-headers.ts';
+import { headerDistance } from '../normalise/running-headers.ts';
 import type { Seal } from '../schema.ts';
 import type { EngineName, OcrPage, OcrSymbol } from './ocr.ts';
 import { toPgm } from './ocr.ts';
@@ -52,14 +52,13 @@ function withMasthead(head: OcrPage, page: OcrPage, box: { x: number; y: number;
   const line = head.text.replace(/\s+/gu, '');
   let body = page;
   if (!line) return body;
-  // An engine that reads faint remains of the removed red ink (PP-OCR does) has the masthead as
-  // its first line already: one reading of it, not two.
-  const first = body.text.split('\n').find((l) => l.trim()) ?? '';
-  if (similarHeaders(first.replace(/\s+/gu, ''), line)) return body;
-  // A joint masthead (issuer names stacked above 文件) may be read so over two or three lines, or only its
-  // names: those lines are the same reading of the same ink, and the red layer's reading replaces them.
-  const cut = repeatedMastheadLines(body.text, line);
-  if (cut > 0) body = dropLeading(body, cut);
+  // An engine that reads faint remains of the removed red ink (PP-OCR does) has the masthead in its text
+  // already: as its first line (one reading of it, not two: kept), or over two or three lines, or its names
+  // alone, or under the 份号/密级/紧急程度 lines printed above it — the same reading of the same ink, which
+  // the red layer's reading replaces.
+  const repeat = repeatedMasthead(body.text, line);
+  if (repeat && repeat.start === 0 && repeat.lines === 1) return body;
+  if (repeat) body = withoutRange(body, repeat.start, repeat.end);
   const prefix = `${line}\n`;
   const symbols: OcrSymbol[] = [];
   // Masthead symbols: their characters with spaces removed, so map in order.
@@ -77,32 +76,48 @@ function withMasthead(head: OcrPage, page: OcrPage, box: { x: number; y: number;
   return { text: prefix + body.text, symbols, confidence: body.confidence, words: body.words + head.words };
 }
 
+/** Lines GB/T 9704 prints above the masthead (份号, 密级和保密期限, 紧急程度): short, no sentence marks. */
+const ABOVE_MASTHEAD_MAX = 3;
+const aboveMasthead = (l: string) => l.length <= 12 && !/[。，；：:、]/u.test(l);
+
 /**
- * Where the page text's first two or three non-blank lines end when, joined, they read like the masthead
- * line (or like it without its closing 文件); the most such lines; 0 when they do not.
+ * Where the page text repeats the masthead line: one to three non-blank lines that, joined, read like it
+ * (two or more also like its names without 文件), starting at the first line or after at most three short
+ * lines that print above a masthead. Of several such runs, the closest reading (then the earliest, then the
+ * most lines); a first line that alone reads like it is taken at once. Null when none.
  */
-export function repeatedMastheadLines(text: string, masthead: string): number {
+export function repeatedMasthead(text: string, masthead: string): { start: number; end: number; lines: number } | null {
+  const lines = [...text.matchAll(/[^\n]*(?:\n|$)/gu)]
+    .filter((m) => (m.index ?? 0) < text.length && m[0].trim())
+    .slice(0, ABOVE_MASTHEAD_MAX + 3)
+    .map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, squeezed: m[0].replace(/\s+/gu, '') }));
   const names = masthead.replace(/文件$/u, '');
-  let joined = '';
-  let lines = 0;
-  let cut = 0;
-  for (const m of text.matchAll(/[^\n]*(?:\n|$)/gu)) {
-    if ((m.index ?? 0) >= text.length) break;
-    const l = m[0].replace(/\s+/gu, '');
-    if (!l) continue;
-    joined += l;
-    lines++;
-    // the most lines that still read like it ("names" + "文件" rather than the names alone)
-    if (lines >= 2 && [masthead, names].some((t) => t.length >= 4 && similarHeaders(joined, t))) cut = (m.index ?? 0) + m[0].length;
-    if (lines >= 3 || joined.length > masthead.length + 4) break;
+  let best: { start: number; end: number; lines: number; distance: number } | null = null;
+  for (let from = 0; from <= ABOVE_MASTHEAD_MAX && from < lines.length; from++) {
+    if (from > 0 && !aboveMasthead(lines[from - 1].squeezed)) break;
+    let joined = '';
+    for (let n = 1; n <= 3 && from + n <= lines.length; n++) {
+      joined += lines[from + n - 1].squeezed;
+      const targets = n === 1 ? [masthead] : [masthead, names];
+      const ds = targets.filter((t) => t.length >= 4).map((t) => headerDistance(joined, t)).filter((d): d is number => d !== null);
+      if (ds.length && (best === null || Math.min(...ds) <= best.distance)) {
+        const d = Math.min(...ds);
+        if (best === null || d < best.distance || best.start === lines[from].start) best = { start: lines[from].start, end: lines[from + n - 1].end, lines: n, distance: d };
+      }
+      if (from === 0 && n === 1 && best) return { start: best.start, end: best.end, lines: 1 }; // the page's own first line
+      if (joined.length > masthead.length + 4) break;
+    }
   }
-  return cut;
+  return best && { start: best.start, end: best.end, lines: best.lines };
 }
 
-/** The page reading without its first `cut` characters (symbols moved with the text). */
-function dropLeading(r: OcrPage, cut: number): OcrPage {
-  const symbols = r.symbols.filter((s) => s.start >= cut).map((s) => ({ ...s, start: s.start - cut, end: s.end - cut }));
-  return { ...r, text: r.text.slice(cut), symbols };
+/** The page reading without the characters in [start, end) (symbols after it moved back with the text). */
+function withoutRange(r: OcrPage, start: number, end: number): OcrPage {
+  const cut = end - start;
+  const symbols = r.symbols
+    .filter((s) => s.end <= start || s.start >= end)
+    .map((s) => (s.start >= end ? { ...s, start: s.start - cut, end: s.end - cut } : s));
+  return { ...r, text: r.text.slice(0, start) + r.text.slice(end), symbols };
 }
 
 /** Expected number of correctly read characters: the sum of the symbols' confidences. */

@@ -21,8 +21,14 @@ const MAX_LEN = 40;
 const squeeze = (s: string) => s.replace(/\s+/gu, '');
 
 export function similarHeaders(a: string, b: string): boolean {
+  return headerDistance(a, b) !== null;
+}
+
+/** The edit distance of two readings of one header, or null when it is more than allowed. */
+export function headerDistance(a: string, b: string): number | null {
   const n = Math.max([...a].length, [...b].length);
-  return LevenshteinDistance(a, b) <= Math.max(1, Math.floor(n * HEADER_DISTANCE_SHARE));
+  const d = LevenshteinDistance(a, b);
+  return d <= Math.max(1, Math.floor(n * HEADER_DISTANCE_SHARE)) ? d : null;
 }
 
 /**

@@ -89,8 +89,12 @@ const junk = (l: Line) => l.content.length <= 4 && !new RegExp(DATE_SOURCE).test
 
 type Role = 'imprint' | 'copy-to' | 'note';
 
-/** OCR specks after an element's last character ("……印发 _", "（此件公开发布）.", "印发 ’"): up to three marks, no Han, digit or bracket. */
-const TRAILING_DEBRIS = /[\s\u3000]*[^\s\u3000\p{Script=Han}\p{N}\p{L}（）()【】〔〕［］\[\]]{1,3}$/u;
+/**
+ * OCR specks after an element's last character: up to three marks, Latin letters or digits, no Han or bracket
+ * ("……印发 _", "（此件公开发布）.", "（此件公开发布） T"); after 印发, which ends its line, any one or two
+ * characters (a stray 二 the reflow joined to it).
+ */
+const TRAILING_DEBRIS = /[\s\u3000]*[^\s\u3000\p{Script=Han}（）()【】〔〕［］\[\]]{1,3}$|(?<=印发)[\s\u3000]*\S{1,2}$/u;
 
 type Reader = { role: Role; record: () => void };
 

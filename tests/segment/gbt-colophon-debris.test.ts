@@ -20,6 +20,7 @@ describe('specks after a colophon element', () => {
     [['（此件公开发布） ’', '抄送：县委办，县政府办。', '中共某某县委巡察办  2024年5月8日印发,'], '此件公开发布', ['县委办', '县政府办'], '中共某某县委巡察办', '2024-05-08', 2],
     [['（此件公开发布）', '抄送：县委办，县政府办。 ·', '中共某某县委巡察办  2024年5月8日印发'], '此件公开发布', ['县委办', '县政府办'], '中共某某县委巡察办', '2024-05-08', 0],
     [['（此件公开发布）', '抄送：县委办，县政府办。', '中共某某县委巡察办  2024年5月8日印发'], '此件公开发布', ['县委办', '县政府办'], '中共某某县委巡察办', '2024-05-08', 0],
+    [['（此件公开发布）', '抄送：县委办，县政府办。', '中共某某县委巡察办  2024年5月8日印发二'], '此件公开发布', ['县委办', '县政府办'], '中共某某县委巡察办', '2024-05-08', 1],
   ])('%j', (tail, note, copyTo, printedBy, printDate, specks) => {
     const text = notice(tail);
     const r = segment(text);
@@ -40,10 +41,22 @@ describe('specks after a colophon element', () => {
   });
 
   it.each([
-    ['（此件公开发布）x'], // a letter is not a speck: not read as a 附注 (kept as text)
-    ['（此件公开发布）123'],
-  ])('%s: not read as an element with specks', (line) => {
+    ['（此件公开发布）x', '此件公开发布'],
+    ['（此件公开发布） Il', '此件公开发布'],
+    ['（此件公开发布）所', null], // a Han character is no speck: not read as a 附注 (kept as text)
+    ['（此件公开发布）（二）', null],
+  ])('%s: 附注 %s', (line, note) => {
     const r = segment(notice([line]));
-    expect(r.notice.note).toBeNull();
+    expect(r.notice.note?.value ?? null).toBe(note);
+  });
+
+  it.each([
+    ['中共某某县委巡察办  2024年5月8日印发二'],
+    ['中共某某县委巡察办  2024年5月8日印发 一2'],
+  ])('%s: anything after 印发 is debris', (line) => {
+    const r = segment(notice(['抄送：县委办，县政府办。', line]));
+    expect(r.notice.printedBy?.value).toBe('中共某某县委巡察办');
+    expect(r.notice.printDate?.value).toBe('2024-05-08');
+    expect(r.notice.copyTo.map((c) => c.value)).toEqual(['县委办', '县政府办']);
   });
 });
