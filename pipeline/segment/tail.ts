@@ -37,6 +37,12 @@ export function issuerWithDebris(s: string): { issuer: string; debris: string } 
   return null;
 }
 
+/** A short line of specks: at most four characters, at most one of them Han, no date. */
+function specksLine(s: string): boolean {
+  const v = s.replace(/[\s\u3000]+/g, '');
+  return v.length > 0 && v.length <= 4 && (v.match(/\p{Script=Han}/gu) ?? []).length <= 1 && !/[年月日]/.test(v);
+}
+
 /** A joint sign-off stacks at most this many issuers above the date. */
 const MAX_ISSUERS = 4;
 
@@ -59,8 +65,11 @@ export function markTail(ctx: Ctx): void {
   const closing: Line[] = [];
   /** A sign-off date line was taken, read or not (a damaged date stays null but still closes the sign-off). */
   let dated = false;
-  /** The nearest non-blank line above line k. */
-  const above = (k: number): Line | undefined => lines.slice(ctx.bodyStart, k).reverse().find((x) => x.kind !== 'blank');
+  /** The nearest non-blank line above line k, past one line of specks (a seal's remains read as "2.一"). */
+  const above = (k: number): Line | undefined => {
+    const up = lines.slice(ctx.bodyStart, k).reverse().filter((x) => x.kind !== 'blank');
+    return up[0] && specksLine(up[0].content) ? up[1] : up[0];
+  };
   for (; i >= ctx.bodyStart && i >= 0; i--) {
     const l = lines[i];
     if (l.kind === 'blank') continue;
@@ -87,6 +96,15 @@ export function markTail(ctx: Ctx): void {
     if (l.furniture || junk) {
       // A page number or similar left over by layout: skip it, kept as a paragraph.
       if (junk && !l.furniture) warn(ctx, 'furniture', `line "${s}" looks like page furniture`, l.contentStart, l.contentEnd);
+      tailStart = i;
+      l.zone = 'tail';
+      ctx.notice.closing.push(paragraphOf(l));
+      continue;
+    }
+    // specks between the sign-off date and its issuer (a seal stamped over them): skipped, kept as a paragraph
+    const up2 = dated && issuers.length === 0 && specksLine(s) ? above(i + 1) : undefined;
+    if (up2 && up2 !== l && up2.kind === 'text' && (issuerLike(up2.content) || issuerWithDebris(up2.content))) {
+      warn(ctx, 'furniture', `line "${s}" between the sign-off issuer and date looks like OCR specks`, l.contentStart, l.contentEnd);
       tailStart = i;
       l.zone = 'tail';
       ctx.notice.closing.push(paragraphOf(l));

@@ -75,3 +75,27 @@ describe('sign-off recognised without a read date', () => {
     expectPartition(text, r.blocks);
   });
 });
+
+describe('specks between the sign-off issuer and its date (a seal stamped over them)', () => {
+  const notice = (signoff: string[]) =>
+    ['关于巡察整改进展情况的通报', '各乡镇党委，县直各单位：', '现将整改进展情况通报如下。', '一、整改工作开展情况', '问题1.学习不深入。整改情况：已完成。', '', ...signoff, ''].join('\n');
+  it.each([
+    // [sign-off lines as read, issuer, date (null: unreadable, date-damaged)]
+    [['中共某某县交通运输局党组', '2.一', '2024年5月6日'], '中共某某县交通运输局党组', '2024-05-06'],
+    [['中共某某县交通运输局党组', '·', '2024年5月6日'], '中共某某县交通运输局党组', '2024-05-06'],
+    [['中共某某县交通运输局党组', '2.一', '0.OO二四年五月六日'], '中共某某县交通运输局党组', null],
+    [['中共某某县交通运输局党组', '2024年5月6日'], '中共某某县交通运输局党组', '2024-05-06'],
+  ])('%j', (signoff, issuer, date) => {
+    const text = notice(signoff);
+    const r = segment(text);
+    expect(r.notice.signoff?.issuer).toBe(issuer);
+    expect(r.notice.signoff?.date ?? null).toBe(date);
+    expect(r.notice.issuer).toBe(issuer);
+    expectPartition(text, r.blocks);
+  });
+
+  it('a line of words between issuer and date is not specks: the sign-off is the date alone', () => {
+    const r = segment(notice(['中共某某县交通运输局党组', '特此通报', '2024年5月6日']));
+    expect(r.notice.signoff?.issuers ?? []).toEqual([]);
+  });
+});
