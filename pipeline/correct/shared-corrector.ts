@@ -4,11 +4,12 @@
  * costs one to two seconds; a program that creates several pipelines over the same
  * dictionaries — a library user, the queue worker, the CLI's commands run in one
  * process — builds it once. The key is every file's path, size and modification
- * time, so a dictionary edited between two pipelines is read again.
+ * time (the dictionary files, the model files of the folder, jieba's list), so a
+ * file edited between two pipelines is read again.
  */
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { DEFAULT_DICT_DIR, dictionaryFiles, jiebaPath } from './dictionaries.ts';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEFAULT_DICT_DIR, dictionaryFiles, jiebaPath, MODEL_FILES } from './dictionaries.ts';
 import { createCorrector, loadDictionaries } from './index.ts';
 import type { Corrector } from './types.ts';
 
@@ -35,7 +36,8 @@ export function sharedCorrector(opts: { dir?: string; userFiles?: string[] } = {
 /** path, size and mtime of every file the dictionaries are read from; null when one cannot be listed (loading then reports it) */
 function dictionarySignature(dir: string, userFiles: readonly string[]): string | null {
   try {
-    const files = [...dictionaryFiles(dir, userFiles), jiebaPath()];
+    const models = MODEL_FILES.map((f) => join(dir, f)).filter((f) => existsSync(f));
+    const files = [...dictionaryFiles(dir, userFiles), ...models, jiebaPath()];
     return files
       .map((f) => {
         const st = statSync(f);

@@ -180,6 +180,23 @@ export function checkExamples(lm: WordLM, examplesTsv: string, file: string): vo
   });
 }
 
+/**
+ * The model's words alone (words.tsv of dictionaries/word-lm/, header checked): a word list of current
+ * usage (实训, 拒不) that jieba's list lacks or counts too rarely; empty when the folder has none.
+ */
+export function readWordList(dir: string): Set<string> {
+  const file = join(dir, 'words.tsv');
+  if (!existsSync(file)) return new Set();
+  const lines = readFileSync(file, 'utf8').split('\n');
+  if (lines[0] !== WORD_LM_HEADER) throw new NoticeError('DICTIONARY_INVALID', `${file}: header must be "${WORD_LM_HEADER}"`, { file });
+  const words = new Set<string>();
+  for (let i = 1; i < lines.length; i++) {
+    const tab = lines[i]!.indexOf('\t');
+    if (tab > 0) words.add(lines[i]!.slice(0, tab));
+  }
+  return words;
+}
+
 /** Load dictionaries/word-lm/ (words.tsv + bigrams.bin.gz, checked by examples.tsv). */
 export function loadWordLM(dir: string): WordLM {
   const words = join(dir, 'words.tsv');

@@ -3,7 +3,7 @@
  * process); an edited, added or different file gives a new one, built from what the
  * files hold now. Small dictionary folders of one lexicon keep each build cheap.
  */
-import { appendFileSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,5 +66,18 @@ describe('sharedCorrector', () => {
   it('reports a missing user dictionary as loading does, naming the file', () => {
     const dir = dictionaryFolder(['巡察整改']);
     expect(() => sharedCorrector({ dir, userFiles: ['/nonexistent/my-lexicon.tsv'] })).toThrow(/user dictionary not found/);
+  });
+});
+
+describe('sharedCorrector and the folder\'s model files', () => {
+  it('builds a new corrector when the word model\'s list changes (it is part of the dictionaries)', () => {
+    const dir = dictionaryFolder(['巡察整改']);
+    mkdirSync(join(dir, 'word-lm'));
+    writeFileSync(join(dir, 'word-lm', 'words.tsv'), 'word\tlogp\tbackoff\n实训\t-9\t0\n');
+    const before = sharedCorrector({ dir });
+    appendFileSync(join(dir, 'word-lm', 'words.tsv'), '巡河\t-9\t0\n');
+    const after = sharedCorrector({ dir });
+    expect(after).not.toBe(before);
+    expect(after.dictionaryVersion).not.toBe(before.dictionaryVersion);
   });
 });

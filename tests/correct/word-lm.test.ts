@@ -3,11 +3,13 @@
  * it must prefer the real reading of a damaged phrase, also where the damage
  * makes another word (机关于部 contains 关于), and refuse malformed files.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DICT_DIR } from '../../pipeline/correct/dictionaries.ts';
-import { checkExamples, encodeBigrams, loadWordLM, QUANT_STEP, WORD_LM_HEADER, WordLM } from '../../pipeline/correct/word-lm.ts';
+import { checkExamples, encodeBigrams, loadWordLM, QUANT_STEP, readWordList, WORD_LM_HEADER, WordLM } from '../../pipeline/correct/word-lm.ts';
 
 const dir = `${DEFAULT_DICT_DIR}/word-lm`;
 const lm = loadWordLM(dir);
@@ -69,5 +71,17 @@ describe('word model files', () => {
     expect(() => new WordLM(words, encodeBigrams(3, [{ h: 0, w: 7, q: 1 }]), 'bad')).toThrow(/out of range/);
     const bin = gunzipSync(readFileSync(`${dir}/bigrams.bin.gz`)).subarray(0, 64);
     expect(() => new WordLM(words, Buffer.from(bin), 'bad')).toThrow(/bad/);
+  });
+});
+
+describe('readWordList', () => {
+  it('reads the model\'s words (the bundled list has words jieba\'s lacks), none from a folder without it, and refuses a wrong header', () => {
+    const words = readWordList(dir);
+    expect(words.size).toBeGreaterThan(70_000);
+    expect(words.has('实训')).toBe(true);
+    expect(readWordList(mkdtempSync(join(tmpdir(), 'notice-no-wordlm-'))).size).toBe(0);
+    const bad = mkdtempSync(join(tmpdir(), 'notice-bad-wordlm-'));
+    writeFileSync(join(bad, 'words.tsv'), 'word\tp\n甲\t-1\n');
+    expect(() => readWordList(bad)).toThrow(/header must be/);
   });
 });
