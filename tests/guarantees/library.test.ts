@@ -3,9 +3,10 @@
  * workers) → close. After close nothing may keep the process alive: the child program
  * below never calls process.exit; an unref'd timer reports what still holds the event
  * loop if the process has not ended on its own 5 s after close. The control program
- * (no close) runs one OCR worker, not two: one live worker is enough to hold it open;
- * its timer fires 1.5 s after the conversion (a process held by nothing but a finished
- * conversion ends at once, so 1.5 s still tells a held process from one that ends).
+ * reads the same scan with the OCR engine the pipeline uses (createExtractor, one worker,
+ * no corrector to build) and never closes it: one live worker is enough to hold a process
+ * open. Its timer fires 1.5 s after the reading (a process held by nothing but a finished
+ * reading ends at once, so 1.5 s still tells a held process from one that ends).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -21,13 +22,23 @@ const SCAN = join(dir, 'scan.png'); // two lines of notice text: real OCR, kept 
 const fonts = needsSystem(SYSTEM.wqyZenHei);
 beforeAll(async () => fonts && writeFileSync(SCAN, await textImagePng(['关于巡察整改进展情况的通报', '各单位要认真落实整改责任。'], { dpi: 200 })));
 
-const program = (closeIt: boolean) => `
-  import { createPipeline, NoticeDocument } from '${pathToFileURL(resolve('pipeline/index.ts')).href}';
-  const p = createPipeline({ workers: ${closeIt ? 2 : 1} });
+const src = (path: string) => pathToFileURL(resolve(path)).href;
+const program = (closeIt: boolean) =>
+  closeIt
+    ? `
+  import { createPipeline, NoticeDocument } from '${src('pipeline/index.ts')}';
+  const p = createPipeline({ workers: 2 });
   const doc = await p.convertFile('${SCAN}');
   console.log(JSON.stringify({ valid: NoticeDocument.safeParse(doc).success, kind: doc.source.kind, method: doc.source.pages[0].method, chars: doc.text.length }));
-  ${closeIt ? 'await p.close();' : ''}
-  setTimeout(() => { console.log('STILL ALIVE ' + JSON.stringify(process.getActiveResourcesInfo())); process.exit(3); }, ${closeIt ? 5000 : 1500}).unref();
+  await p.close();
+  setTimeout(() => { console.log('STILL ALIVE ' + JSON.stringify(process.getActiveResourcesInfo())); process.exit(3); }, 5000).unref();
+`
+    : `
+  import { createExtractor } from '${src('pipeline/extract/index.ts')}';
+  const x = createExtractor({ workers: 1 });
+  const r = await x.extract('${SCAN}', { ocr: 'auto' });
+  console.log(JSON.stringify({ method: r.pages[0].method }));
+  setTimeout(() => { console.log('STILL ALIVE ' + JSON.stringify(process.getActiveResourcesInfo())); process.exit(3); }, 1500).unref();
 `;
 
 function runProgram(closeIt: boolean): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -55,9 +66,10 @@ describe('library API: createPipeline, convertFile, close', () => {
     expect(JSON.parse(line)).toMatchObject({ valid: true, kind: 'image', method: 'ocr' });
     expect(JSON.parse(line).chars).toBeGreaterThan(15);
     expect(rest).toEqual([]);
-    // control: the same program without close() is still held open by the OCR workers,
-    // so the check above can tell a pipeline that terminates its workers from one that does not
+    // control: the same OCR engine left open still holds its process, so the check above
+    // can tell a pipeline that terminates its workers from one that does not
     expect(leaked.code, leaked.stdout + leaked.stderr).toBe(3);
+    expect(JSON.parse(leaked.stdout.split('\n')[0])).toEqual({ method: 'ocr' });
     expect(leaked.stdout).toContain('STILL ALIVE');
   }, 160_000);
 });
