@@ -207,10 +207,10 @@ function readDictionaryFile(kind: Kind, file: string, text: string, dicts: Dicti
   }
 }
 
-/** The dictionaries' version: the files read so far, then the decoder's models (read by models.ts), whose bytes make part of it too. */
 /** Model files of the dictionary folder outside the dictionary kinds (the word model, the decoder's weights): part of the version. */
 export const MODEL_FILES = ['word-lm/words.tsv', 'word-lm/bigrams.bin.gz', 'word-lm/examples.tsv', 'decoder-weights.json'] as const;
 
+/** The dictionaries' version: the files read so far, then the decoder's models (read by models.ts), whose bytes make part of it too. */
 function versionOf(hash: Hash, dir: string): string {
   for (const f of MODEL_FILES)
     if (existsSync(join(dir, f))) hash.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');

@@ -100,10 +100,10 @@ export function repeatedMasthead(text: string, masthead: string): { start: numbe
       joined += lines[from + n - 1].squeezed;
       const targets = n === 1 ? [masthead] : [masthead, names];
       const ds = targets.filter((t) => t.length >= 4).map((t) => headerDistance(joined, t)).filter((d): d is number => d !== null);
-      if (ds.length && (best === null || Math.min(...ds) <= best.distance)) {
-        const d = Math.min(...ds);
-        if (best === null || d < best.distance || best.start === lines[from].start) best = { start: lines[from].start, end: lines[from + n - 1].end, lines: n, distance: d };
-      }
+      const d = ds.length ? Math.min(...ds) : Infinity;
+      // closer, or as close from the same line with more lines
+      const held: { start: number; distance: number } = best ?? { start: -1, distance: Infinity };
+      if (d < held.distance || (d === held.distance && held.start === lines[from].start)) best = { start: lines[from].start, end: lines[from + n - 1].end, lines: n, distance: d };
       if (from === 0 && n === 1 && best) return { start: best.start, end: best.end, lines: 1 }; // the page's own first line
       if (joined.length > masthead.length + 4) break;
     }

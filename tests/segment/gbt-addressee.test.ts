@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../pipeline/segment/index.ts';
 import { expectPartition, expectSlices } from './check.ts';
+import { madeUpNotice } from './made-up-notice.ts';
 
-const notice = (first: string) =>
-  ['关于第二轮巡察整改进展情况的通报', first, '一、整改工作开展情况', '（一）强化组织领导。', '问题1.学习不深入。整改情况：已完成。', '', '中共某某县委巡察办', '2024年5月6日', ''].join('\n');
+const notice = (first: string) => madeUpNotice({ afterTitle: [first] });
 
 describe('an addressee glued to the first paragraph', () => {
   it.each([

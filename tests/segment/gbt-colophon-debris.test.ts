@@ -7,10 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { readCopyTo } from '../../pipeline/segment/colophon.ts';
 import { segment } from '../../pipeline/segment/index.ts';
 import { expectPartition, expectSlices } from './check.ts';
+import { madeUpNotice } from './made-up-notice.ts';
 
-const notice = (tail: string[]) =>
-  ['关于巡察整改进展情况的通报', '各乡镇党委，县直各单位：', '现将整改进展情况通报如下。', '一、整改工作开展情况', '问题1.学习不深入。整改情况：已完成。', '',
-    '中共某某县委巡察办', '2024年5月6日', ...tail, ''].join('\n');
+const notice = (tail: string[]) => madeUpNotice({ tail });
 
 describe('specks after a colophon element', () => {
   it.each([

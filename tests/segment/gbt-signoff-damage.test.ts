@@ -8,6 +8,7 @@ import { readDamagedDate, unreadableDateLine } from '../../pipeline/segment/dama
 import { segment } from '../../pipeline/segment/index.ts';
 import { issuerWithDebris } from '../../pipeline/segment/tail.ts';
 import { expectPartition } from './check.ts';
+import { madeUpNotice } from './made-up-notice.ts';
 
 describe('a month or day that is no numeral as printed: one numeral swapped, taken only when one reading fits', () => {
   it.each([
@@ -77,8 +78,7 @@ describe('sign-off recognised without a read date', () => {
 });
 
 describe('specks between the sign-off issuer and its date (a seal stamped over them)', () => {
-  const notice = (signoff: string[]) =>
-    ['关于巡察整改进展情况的通报', '各乡镇党委，县直各单位：', '现将整改进展情况通报如下。', '一、整改工作开展情况', '问题1.学习不深入。整改情况：已完成。', '', ...signoff, ''].join('\n');
+  const notice = (signoff: string[]) => madeUpNotice({ signoff });
   it.each([
     // [sign-off lines as read, issuer, date (null: unreadable, date-damaged)]
     [['中共某某县交通运输局党组', '2.一', '2024年5月6日'], '中共某某县交通运输局党组', '2024-05-06'],
