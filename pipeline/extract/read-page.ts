@@ -47,18 +47,19 @@ function sealsOf(p: PreparedPage, page: number): { seals?: Seal[] } {
   return p.seals.length ? { seals: p.seals.map((bbox) => ({ page, bbox })) } : {};
 }
 
-/** Masthead text (one line) + the page text; masthead symbols keep boxes on the page image. */
-function withMasthead(head: OcrPage, page: OcrPage, box: { x: number; y: number; width: number; height: number }): OcrPage {
+/** The masthead's text (one line) put into the page text (at the top, or where the engine read its remains); masthead symbols keep boxes on the page image. */
+export function withMasthead(head: OcrPage, page: OcrPage, box: { x: number; y: number; width: number; height: number }): OcrPage {
   const line = head.text.replace(/\s+/gu, '');
   let body = page;
   if (!line) return body;
   // An engine that reads faint remains of the removed red ink (PP-OCR does) has the masthead in its text
   // already: as its first line (one reading of it, not two: kept), or over two or three lines, or its names
   // alone, or under the 份号/密级/紧急程度 lines printed above it — the same reading of the same ink, which
-  // the red layer's reading replaces.
+  // the red layer's reading replaces, in their place (page order: 份号 and 密级 stay above it).
   const repeat = repeatedMasthead(body.text, line);
   if (repeat && repeat.start === 0 && repeat.lines === 1) return body;
   if (repeat) body = withoutRange(body, repeat.start, repeat.end);
+  const at0 = repeat?.start ?? 0;
   const prefix = `${line}\n`;
   const symbols: OcrSymbol[] = [];
   // Masthead symbols: their characters with spaces removed, so map in order.
@@ -69,11 +70,12 @@ function withMasthead(head: OcrPage, page: OcrPage, box: { x: number; y: number;
     const at = line.indexOf(ch, k);
     if (at < 0) continue;
     // The masthead was read from a scaled crop: its characters carry the masthead's box on the page.
-    symbols.push({ ...s, start: at, end: at + ch.length, bbox: { ...box } });
+    symbols.push({ ...s, start: at0 + at, end: at0 + at + ch.length, bbox: { ...box } });
     k = at + ch.length;
   }
-  for (const s of body.symbols) symbols.push({ ...s, start: s.start + prefix.length, end: s.end + prefix.length });
-  return { text: prefix + body.text, symbols, confidence: body.confidence, words: body.words + head.words };
+  for (const s of body.symbols) symbols.push(s.start >= at0 ? { ...s, start: s.start + prefix.length, end: s.end + prefix.length } : s);
+  symbols.sort((a, b) => a.start - b.start);
+  return { text: body.text.slice(0, at0) + prefix + body.text.slice(at0), symbols, confidence: body.confidence, words: body.words + head.words };
 }
 
 /** Lines GB/T 9704 prints above the masthead (份号, 密级和保密期限, 紧急程度): short, no sentence marks. */
