@@ -36,7 +36,6 @@ export class CharLM {
   private uni: Float64Array = new Float64Array(0);
   /** bigram counts and per-history totals / distinct continuations */
   private c2 = new NumMap();
-  private readonly h1 = new Map<number, { n: number; types: number }>();
   /** per history id: 1/count and backoff weight D·types/count (0 when never a history) */
   private inv1 = new Float64Array(0);
   private back1 = new Float64Array(0);
@@ -45,7 +44,6 @@ export class CharLM {
   private inv2 = new Float64Array(0);
   private back2 = new Float64Array(0);
   private c3 = new NumMap();
-  private readonly h2 = new Map<number, { n: number; types: number }>();
   private readonly priorLog: (ch: string) => number;
   /** characters in the training text */
   readonly size: number;
@@ -73,27 +71,23 @@ export class CharLM {
     }
     seq.push(b);
     this.size = seq.length;
+    // counts straight into typed-array maps (a JS Map boxes the trigram keys, above 2^31)
     const counts1 = new Float64Array(this.ids.size);
-    const c2 = new Map<number, number>();
-    const c3 = new Map<number, number>();
+    const n1 = new Float64Array(this.ids.size);
+    const types1 = new Float64Array(this.ids.size);
+    const c2 = new NumMap();
+    const c3 = new NumMap();
+    const n2 = new NumMap(undefined, seq.length);
+    const types2 = new NumMap(undefined, seq.length);
     for (const k of seq) counts1[k]++;
     for (let i = 1; i < seq.length; i++) {
-      const key = seq[i - 1] * 0x10000 + seq[i];
-      const was = c2.get(key) ?? 0;
-      c2.set(key, was + 1);
-      const h = this.h1.get(seq[i - 1]) ?? { n: 0, types: 0 };
-      h.n++;
-      if (!was) h.types++;
-      this.h1.set(seq[i - 1], h);
-      if (i >= 2 && seq[i - 1] !== b) {
-        const hk = seq[i - 2] * 0x10000 + seq[i - 1];
-        const key3 = hk * 0x10000 + seq[i];
-        const was3 = c3.get(key3) ?? 0;
-        c3.set(key3, was3 + 1);
-        const h3 = this.h2.get(hk) ?? { n: 0, types: 0 };
-        h3.n++;
-        if (!was3) h3.types++;
-        this.h2.set(hk, h3);
+      const a = seq[i - 1];
+      n1[a]++;
+      if (c2.increment(a * 0x10000 + seq[i]) === 0) types1[a]++;
+      if (i >= 2 && a !== b) {
+        const hk = seq[i - 2] * 0x10000 + a;
+        n2.increment(hk);
+        if (c3.increment(hk * 0x10000 + seq[i]) === 0) types2.increment(hk);
       }
     }
     // smoothed unigram over the model's own vocabulary; unseen characters fall back to the prior
@@ -109,24 +103,23 @@ export class CharLM {
     this.boundaryId = b;
     this.inv1 = new Float64Array(this.ids.size);
     this.back1 = new Float64Array(this.ids.size);
-    for (const [k, h] of this.h1) {
-      this.inv1[k] = 1 / h.n;
-      this.back1[k] = (DISCOUNT * h.types) / h.n;
+    for (let k = 0; k < this.ids.size; k++) {
+      if (!n1[k]) continue;
+      this.inv1[k] = 1 / n1[k];
+      this.back1[k] = (DISCOUNT * types1[k]) / n1[k];
     }
-    this.c2 = new NumMap(c2, c2.size);
-    this.c3 = new NumMap(c3, c3.size);
-    this.h2index = new NumMap(undefined, this.h2.size);
-    this.inv2 = new Float64Array(this.h2.size);
-    this.back2 = new Float64Array(this.h2.size);
+    this.c2 = c2;
+    this.c3 = c3;
+    this.h2index = new NumMap(undefined, n2.size);
+    this.inv2 = new Float64Array(n2.size);
+    this.back2 = new Float64Array(n2.size);
     let x = 0;
-    for (const [hk, h] of this.h2) {
+    n2.forEach((hk, n) => {
       this.h2index.set(hk, x);
-      this.inv2[x] = 1 / h.n;
-      this.back2[x] = (DISCOUNT * h.types) / h.n;
+      this.inv2[x] = 1 / n;
+      this.back2[x] = (DISCOUNT * (types2.get(hk) ?? 0)) / n;
       x++;
-    }
-    this.h1.clear();
-    this.h2.clear();
+    });
   }
 
   /** smoothed unigram of id k, or of an unseen character (k < 0) with prior log-probability */

@@ -10,7 +10,6 @@
 import type { Dictionaries } from './dictionaries.ts';
 import { MAX_WORD } from './lm.ts';
 import { NumSet } from './num-map.ts';
-import { PARAMS } from './params.ts';
 
 /** The hole of a masked key in maskedEndsKey. */
 export const HOLE = 0x10000;
@@ -28,7 +27,12 @@ export interface LexicalIndex {
   domainChars: Set<string>;
 }
 
-export function lexicalIndex(dicts: Dictionaries, freq: ReadonlyMap<string, number>, jiebaFreq: ReadonlyMap<string, number>, byTruth: ReadonlyMap<string, string[]>): LexicalIndex {
+export function lexicalIndex(
+  dicts: Dictionaries,
+  freq: ReadonlyMap<string, number>,
+  jiebaCommon: readonly (readonly [string, number])[],
+  byTruth: ReadonlyMap<string, string[]>,
+): LexicalIndex {
   const corrupt = new Set<string>();
   const addCorrupt = (w: string, f: number): void => {
     for (let j = 0; j < w.length; j++) {
@@ -40,7 +44,7 @@ export function lexicalIndex(dicts: Dictionaries, freq: ReadonlyMap<string, numb
       }
     }
   };
-  for (const [w, f] of jiebaFreq) if (f >= PARAMS.corruptMinFreq && w.length >= 2 && w.length <= 4) addCorrupt(w, f);
+  for (const [w, f] of jiebaCommon) addCorrupt(w, f);
   for (const [w, f] of dicts.lexicon) if (w.length <= 4) addCorrupt(w, f);
 
   const masked = new Map<string, string[]>();

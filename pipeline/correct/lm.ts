@@ -25,10 +25,12 @@ export class WordModel {
     this.charFreq = charFreq;
     // first two UTF-16 units of every multi-character word: most positions
     // start no word, and the check avoids allocating substrings there
+    // sized up front (distinct two-character starts are about half the words: 178k of jieba's 349k)
+    this.prefix2 = new NumSet(undefined, freq.size / 2);
     for (const w of freq.keys()) if (w.length >= 2) this.prefix2.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
   }
 
-  private readonly prefix2 = new NumSet();
+  private readonly prefix2: NumSet;
 
   logP(word: string): number | undefined {
     const f = this.freq.get(word);

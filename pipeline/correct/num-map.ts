@@ -53,6 +53,24 @@ export class NumMap {
     this.vals[i] = value;
   }
 
+  /** Adds 1 to the key's value (0 when absent); returns the value before. */
+  increment(key: number): number {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const i = this.slot(key);
+    if (!this.full[i]) {
+      this.full[i] = 1;
+      this.keys[i] = key;
+      this.vals[i] = 0;
+      this.size++;
+    }
+    return this.vals[i]++;
+  }
+
+  /** Every key and its value, in slot order (not insertion order). */
+  forEach(visit: (key: number, value: number) => void): void {
+    for (let i = 0; i < this.keys.length; i++) if (this.full[i]) visit(this.keys[i], this.vals[i]);
+  }
+
   private grow(): void {
     const { keys, vals, full } = this;
     this.keys = new Float64Array(keys.length * 2);

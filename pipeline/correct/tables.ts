@@ -33,7 +33,7 @@ export function correctorTables(dicts: Dictionaries): CorrectorTables {
   const words = wordFrequencies(dicts);
   let modelWords: Set<string> | null = null; // read on the first word jieba's list lacks
   const lookAlikes = lookAlikeIndex(dicts.confusions, words.charFreq);
-  const lexical = lexicalIndex(dicts, words.freq, words.jiebaFreq, lookAlikes.byTruth);
+  const lexical = lexicalIndex(dicts, words.freq, words.jiebaCommon, lookAlikes.byTruth);
   const shapes = new ShapeModel(dicts.glyphFeatures);
   return {
     ...words,

@@ -39,9 +39,12 @@ interface PrefilterKeys {
 }
 
 function prefilterKeys(freq: ReadonlyMap<string, number>, corrupt: ReadonlySet<string>): PrefilterKeys {
-  const wordStarts = new NumSet();
-  const wordStarts3 = new NumSet();
-  const inner2 = new NumSet();
+  // sized up front, as WordModel's prefixes: distinct starts are about half the words
+  const wordStarts = new NumSet(undefined, freq.size / 2);
+  const wordStarts3 = new NumSet(undefined, freq.size / 2);
+  const inner2 = new NumSet(undefined, freq.size / 2);
+  const words2 = new NumSet();
+  const cand2 = new NumSet();
   for (const [w, f] of freq) {
     if (w.length < 2) continue;
     if (f >= PARAMS.coverMinFreq) {
@@ -49,11 +52,9 @@ function prefilterKeys(freq: ReadonlyMap<string, number>, corrupt: ReadonlySet<s
       if (w.length >= 3) wordStarts3.add(pk3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
     }
     if (f >= PARAMS.candWordMinFreq && w.length <= 4) for (let k = 0; k + 2 <= w.length; k++) inner2.add(pk(w.charCodeAt(k), w.charCodeAt(k + 1)));
+    if (w.length === 2 && f >= PARAMS.candWordMinFreq) cand2.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
+    if (w.length === 2 && f >= PARAMS.coverMinFreq) words2.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
   }
-  const words2 = new NumSet();
-  const cand2 = new NumSet();
-  for (const [w, f] of freq) if (w.length === 2 && f >= PARAMS.candWordMinFreq) cand2.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
-  for (const [w, f] of freq) if (w.length === 2 && f >= PARAMS.coverMinFreq) words2.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
   const corruptStarts = new NumSet();
   const corrupt2 = new NumSet();
   const corruptStarts3 = new NumSet();

@@ -27,6 +27,24 @@ describe('NumMap', () => {
     }
   });
 
+  it('counts with increment (returning the count before) and visits every entry once with forEach', () => {
+    let seed = 11;
+    const rnd = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const ref = new Map<number, number>();
+    const m = new NumMap();
+    for (let t = 0; t < 5000; t++) {
+      const k = Math.floor(rnd() * 300) * 2 ** 33 + Math.floor(rnd() * 3);
+      expect(m.increment(k)).toBe(ref.get(k) ?? 0);
+      ref.set(k, (ref.get(k) ?? 0) + 1);
+    }
+    const seen = new Map<number, number>();
+    m.forEach((k, v) => {
+      expect(seen.has(k)).toBe(false);
+      seen.set(k, v);
+    });
+    expect(new Map([...seen].sort((a, b) => a[0] - b[0]))).toEqual(new Map([...ref].sort((a, b) => a[0] - b[0])));
+  });
+
   it('builds from entries and works as a set', () => {
     const m = new NumMap([[0, 1], [2 ** 40 + 3, 5]]);
     expect([m.get(0), m.get(2 ** 40 + 3), m.get(3)]).toEqual([1, 5, undefined]);
