@@ -84,6 +84,17 @@ export class WordModel {
 
 const PROPER_POS = new Set(['nr', 'ns', 'nrt', 'nrfg', 'nz']);
 
+/** The decimal integer in text[a, b) (jieba's frequencies); other text as Number() reads it. */
+function frequencyAt(text: string, a: number, b: number): number {
+  let f = 0;
+  for (let i = a; i < b; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9 || b - a > 15) return Number(text.slice(a, b));
+    f = f * 10 + d;
+  }
+  return b > a ? f : Number(text.slice(a, b));
+}
+
 /**
  * Parse jieba's "word freq pos" list into a frequency map (and per-char totals);
  * multi-character proper nouns (person / place / other names) go to `proper`.
@@ -104,10 +115,12 @@ export function parseJiebaDict(text: string, into: Map<string, number>, charFreq
       let sp2 = text.indexOf(' ', sp1 + 1);
       if (sp2 < 0 || sp2 > eol) sp2 = eol;
       const word = text.slice(pos, sp1);
-      const f = Number(text.slice(sp1 + 1, sp2));
+      const f = frequencyAt(text, sp1 + 1, sp2);
       if (f > 0) {
-        into.set(word, (into.get(word) ?? 0) + f);
-        if (proper && word.length >= 2 && sp2 < eol && PROPER_POS.has(text.slice(sp2 + 1, eol).trim())) proper.add(word);
+        const was = into.get(word);
+        into.set(word, was === undefined ? f : was + f);
+        // every proper-noun tag starts with n: most lines are told apart without a substring
+        if (proper && word.length >= 2 && sp2 < eol && text.charCodeAt(sp2 + 1) === 0x6e && PROPER_POS.has(text.slice(sp2 + 1, eol).trim())) proper.add(word);
         for (let k = 0; k < word.length; k++) {
           const c = word.charCodeAt(k);
           if (!seen[c]) {
