@@ -155,3 +155,37 @@ export function unreadableDateLine(s: string): string | null {
   const numeral = [...m[1]].filter((c) => NUMERAL.includes(c) || /[0-9０-９Oo]/.test(c) || c in LOOK_ALIKE).length;
   return numeral >= 2 ? v : null;
 }
+
+/** Chinese numerals of the digits 0–9, for writing a year's first two digits in the printed year's own script. */
+const CN_DIGITS = '〇一二三四五六七八九';
+
+/**
+ * A sign-off date whose year lost its first numerals under the seal (GB/T 9704 stamps the seal over the
+ * sign-off date): "0.二五年十一月四日" for 二〇二五年十一月四日. The year's last two numerals, the month and the
+ * day must read (as their look-alikes allow); the lost first two digits are taken from the document's own
+ * later date, its 印发日期 (`reference`, ISO): the date must fall within the year up to it. Taken only when
+ * exactly one reading is such a date; null otherwise (and without a reference).
+ */
+export function completeYearFromReference(printed: string, reference: string | null): string | null {
+  const m = reference ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(reference) : null;
+  const shaped = SHAPED.exec(printed.replace(/[\s\u3000]+/g, ''));
+  if (!m || !shaped) return null;
+  const refYear = Number(m[1]);
+  const tail = shaped[1].slice(-2);
+  const earliest = `${refYear - 1}-${m[2]}-${m[3]}`;
+  const found = new Set<string>();
+  for (const year of [refYear - 1, refYear]) {
+    const head = String(year).slice(0, 2);
+    for (const t of readings(tail)) {
+      const digits = /^\d{2}$/.test(t);
+      if (!digits && ![...t].every((c) => CN_DIGITS.includes(c))) continue;
+      const y = digits ? head + t : [...head].map((d) => CN_DIGITS[Number(d)]).join('') + t;
+      for (const mo of readings(shaped[2]))
+        for (const d of readings(shaped[3])) {
+          const iso = parseDate(`${y}年${mo}月${d}日`);
+          if (iso && iso >= earliest && iso <= reference!) found.add(iso);
+        }
+    }
+  }
+  return found.size === 1 ? [...found][0] : null;
+}

@@ -5,7 +5,7 @@
 import { DATE_SOURCE, parseDate } from './numerals.ts';
 import { contactStart, parseContact } from './contact.ts';
 import { ORG_END } from './header.ts';
-import { damagedDateAtEnd, unreadableDateLine } from './damaged-dates.ts';
+import { completeYearFromReference, damagedDateAtEnd, unreadableDateLine } from './damaged-dates.ts';
 import { paragraphOf, warn, type Ctx, type Line } from './types.ts';
 
 const DATE_LINE = new RegExp(`^${DATE_SOURCE}$`);
@@ -114,7 +114,10 @@ export function markTail(ctx: Ctx): void {
     if (unread) {
       dated = true;
       l.role = 'date';
-      warn(ctx, 'date-damaged', `sign-off date "${unread}" could not be read`, l.contentStart, l.contentEnd);
+      const printDate = ctx.notice.printDate?.value ?? null;
+      date = completeYearFromReference(unread, printDate);
+      if (date) warn(ctx, 'date-damaged', `sign-off date "${unread}": the year's first numerals are lost; read as ${date}, its one reading in the year up to the 印发日期 (${printDate})`, l.contentStart, l.contentEnd);
+      else warn(ctx, 'date-damaged', `sign-off date "${unread}" could not be read`, l.contentStart, l.contentEnd);
       signStart = l.contentStart;
       signEnd = l.contentEnd;
     } else if (takesDate) {

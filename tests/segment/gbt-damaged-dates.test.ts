@@ -70,3 +70,31 @@ describe('top-level issuer and date are the sign-off\'s where there is one', () 
     expect([n.issuer, n.date]).toEqual([issuer, '2023-06-28']);
   });
 });
+
+describe('sign-off date whose year lost its first numerals under the seal', () => {
+  it.each([
+    // printed sign-off date, 印发 date, the date read (null: not one reading in the year up to the 印发日期)
+    ['0.二三年八月七日', '2023年8月9日', '2023-08-07'],
+    ['.O二三年十二月三十日', '2024年1月4日', '2023-12-30'], // the 印发 a year later
+    ['·二四年一月二日', '2024年1月5日', '2024-01-02'],
+    ['0.二三年八月七日', '2023年8月6日', null], // would be after the 印发日期
+    ['0.二一年八月七日', '2023年8月9日', null], // more than a year before it
+    ['0.23年8月7日', '2023年8月9日', '2023-08-07'], // Arabic digits
+  ])('%s, printed %s → %s, warned', (printed, imprint, iso) => {
+    const text = [...HEAD, '某某县农业农村党组', printed, '抄送：县委巡察办。', `某某县农业农村局办公室 ${imprint}印发`, ''].join('\n');
+    const r = segment(text);
+    expect(r.notice.signoff).toMatchObject({ issuers: ['某某县农业农村党组'], date: iso });
+    expect(r.notice.date).toBe(iso);
+    const warned = r.warnings.filter((w) => w.code === 'date-damaged');
+    expect(warned.map((w) => text.slice(w.start, w.end))).toEqual([printed]);
+    expect(warned[0].message).toMatch(iso ? /first numerals are lost/ : /could not be read/);
+    expectPartition(text, r.blocks);
+  });
+
+  it('without a 印发日期 the year stays unread', () => {
+    const text = [...HEAD, '某某县农业农村党组', '0.二三年八月七日', ''].join('\n');
+    const r = segment(text);
+    expect(r.notice.signoff).toMatchObject({ issuers: ['某某县农业农村党组'], date: null });
+    expect(r.warnings.filter((w) => w.code === 'date-damaged')).toHaveLength(1);
+  });
+});
