@@ -142,7 +142,7 @@ export class TrackedText {
       }
     };
     const emit = (p: Piece): void => {
-      if (p.text.length || p.oEnd > p.oStart || p.metas) out.push(p);
+      out.push(p);
     };
 
     for (const g of this.group(edits, text)) {
@@ -159,13 +159,10 @@ export class TrackedText {
         false,
       );
       metas.push(...g.metas);
-      if (g.replacement === this.original.slice(oStart, oEnd)) {
-        emit({ oStart, oEnd, text: g.replacement, metas: null });
-      } else {
-        out.push({ oStart, oEnd, text: g.replacement, metas });
-      }
+      // a group that gives back the original is an unchanged piece again
+      emit({ oStart, oEnd, text: g.replacement, metas: g.replacement === this.original.slice(oStart, oEnd) ? null : metas });
     }
-    walk(Number.MAX_SAFE_INTEGER, emit, true);
+    walk(text.length, emit, true); // the rest, with the empty pieces at the end of the text
     this.pieces = coalesce(out);
     this.cachedText = null;
     this.cachedStarts = null;
@@ -255,13 +252,18 @@ export class TrackedText {
   }
 }
 
+/**
+ * Join neighbouring unchanged pieces (pieces are contiguous in the original, so they
+ * are neighbours there too) and drop empty unchanged ones (an empty edit, a group
+ * that gave back the original of an empty span): the table a later apply reads.
+ */
 function coalesce(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const p of pieces) {
     const last = out[out.length - 1];
-    if (last && !last.metas && !p.metas && last.oEnd === p.oStart) {
+    if (last && !last.metas && !p.metas) {
       out[out.length - 1] = { oStart: last.oStart, oEnd: p.oEnd, text: last.text + p.text, metas: null };
-    } else if (!p.metas && p.text.length === 0 && p.oEnd === p.oStart) {
+    } else if (!p.metas && p.text.length === 0) {
       continue;
     } else out.push(p);
   }
