@@ -253,18 +253,17 @@ export class TrackedText {
 }
 
 /**
- * Join neighbouring unchanged pieces (pieces are contiguous in the original, so they
- * are neighbours there too) and drop empty unchanged ones (an empty edit, a group
- * that gave back the original of an empty span): the table a later apply reads.
+ * Drop empty unchanged pieces (an empty edit, an insertion deleted again) and join
+ * neighbouring unchanged ones (pieces are contiguous in the original). Joining only
+ * keeps the table small: an unchanged span maps the same whole or split.
  */
 function coalesce(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const p of pieces) {
-    const last = out[out.length - 1];
+    if (!p.metas && p.text.length === 0) continue;
+    const last = out.at(-1);
     if (last && !last.metas && !p.metas) {
       out[out.length - 1] = { oStart: last.oStart, oEnd: p.oEnd, text: last.text + p.text, metas: null };
-    } else if (!p.metas && p.text.length === 0) {
-      continue;
     } else out.push(p);
   }
   return out;
