@@ -131,4 +131,8 @@ describe('decisionsFingerprint', () => {
     expect(accepted).not.toBeNull();
     expect(accepted).not.toBe(decisionsFingerprint(decisions(['s0123456'], [])));
   });
+
+  it('does not depend on the order of the acceptances', () => {
+    expect(decisionsFingerprint(decisions(['c1'], ['s2', 's1']))).toBe(decisionsFingerprint(decisions(['c1'], ['s1', 's2'])));
+  });
 });
