@@ -16,6 +16,7 @@ export default defineConfig({
     include: [
       'tests/mutation/**/*.test.ts',
       'tests/review/decisions.test.ts',
+      'tests/guarantees/decision-filter.test.ts',
       'tests/cli/progress-summary.test.ts',
       'tests/queue/job.test.ts',
     ],

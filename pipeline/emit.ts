@@ -40,11 +40,10 @@ export function splitChanges(tracked: TrackedText): { corrections: Correction[];
   const layoutEdits: LayoutEdit[] = [];
   for (const c of tracked.changes()) {
     const fixes = c.metas.filter((m): m is CorrectionMeta => m.type === 'correction');
+    const [first] = c.metas;
     if (fixes.length) corrections.push(toCorrection(c, fixes));
-    else {
-      const rule = c.metas.find((m) => m.type === 'layout')!;
-      layoutEdits.push({ rule: rule.type === 'layout' ? rule.rule : 'trim', before: c.before, after: c.after, original: c.original, text: c.text });
-    }
+    // no correction among the reasons: all are layout rules, the first names the edit
+    else if (first.type === 'layout') layoutEdits.push({ rule: first.rule, before: c.before, after: c.after, original: c.original, text: c.text });
   }
   return { corrections, layoutEdits };
 }

@@ -142,7 +142,7 @@ export class TrackedText {
       }
     };
     const emit = (p: Piece): void => {
-      if (p.text.length || p.oEnd > p.oStart || p.metas) out.push(p);
+      out.push(p);
     };
 
     for (const g of this.group(edits, text)) {
@@ -159,13 +159,10 @@ export class TrackedText {
         false,
       );
       metas.push(...g.metas);
-      if (g.replacement === this.original.slice(oStart, oEnd)) {
-        emit({ oStart, oEnd, text: g.replacement, metas: null });
-      } else {
-        out.push({ oStart, oEnd, text: g.replacement, metas });
-      }
+      // a group that gives back the original is an unchanged piece again
+      emit({ oStart, oEnd, text: g.replacement, metas: g.replacement === this.original.slice(oStart, oEnd) ? null : metas });
     }
-    walk(Number.MAX_SAFE_INTEGER, emit, true);
+    walk(text.length, emit, true); // the rest, with the empty pieces at the end of the text
     this.pieces = coalesce(out);
     this.cachedText = null;
     this.cachedStarts = null;
@@ -255,14 +252,18 @@ export class TrackedText {
   }
 }
 
+/**
+ * Drop empty unchanged pieces (an empty edit, an insertion deleted again) and join
+ * neighbouring unchanged ones (pieces are contiguous in the original). Joining only
+ * keeps the table small: an unchanged span maps the same whole or split.
+ */
 function coalesce(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const p of pieces) {
-    const last = out[out.length - 1];
-    if (last && !last.metas && !p.metas && last.oEnd === p.oStart) {
+    if (!p.metas && p.text.length === 0) continue;
+    const last = out.at(-1);
+    if (last && !last.metas && !p.metas) {
       out[out.length - 1] = { oStart: last.oStart, oEnd: p.oEnd, text: last.text + p.text, metas: null };
-    } else if (!p.metas && p.text.length === 0 && p.oEnd === p.oStart) {
-      continue;
     } else out.push(p);
   }
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idOfEdit, promoteAccepted, withoutRejected, type DocumentDecisions } from '../../pipeline/decision-filter.ts';
+import { decisionsFingerprint, idOfEdit, promoteAccepted, withoutRejected, type DocumentDecisions } from '../../pipeline/decision-filter.ts';
 import { changeId, splitChanges } from '../../pipeline/emit.ts';
 import { TrackedText, type StageEdit } from '../../pipeline/tracked-text.ts';
 
@@ -109,9 +109,30 @@ describe('promoteAccepted', () => {
     expect(fresh.text).toBe('讲政的治站位，千部');
   });
 
+  it('applies an accepted suggestion that starts where an applied edit ends', () => {
+    const fresh = trackedAfterLayout();
+    const next = edit(3, 4, '战', 'confusion');
+    const r = promoteAccepted(applied, [next], fresh, decisions([], [idOfEdit('s', next, fresh)]));
+    expect(r.edits.map((e) => [e.start, e.end, e.replacement])).toEqual([[2, 3, '治'], [3, 4, '战']]);
+    fresh.apply(r.edits);
+    expect(fresh.text).toBe('讲政治战位，千部');
+  });
+
   it('keeps the meta of an accepted layout suggestion as it is', () => {
     const l = layout(5, 6, ',');
     const r = promoteAccepted([], [l], t, decisions([], [idOf(l)]));
     expect(r.edits).toEqual([l]);
+  });
+});
+
+describe('decisionsFingerprint', () => {
+  it('records acceptances alone, apart from the same ids rejected', () => {
+    const accepted = decisionsFingerprint(decisions([], ['s0123456']));
+    expect(accepted).not.toBeNull();
+    expect(accepted).not.toBe(decisionsFingerprint(decisions(['s0123456'], [])));
+  });
+
+  it('does not depend on the order of the acceptances', () => {
+    expect(decisionsFingerprint(decisions(['c1'], ['s2', 's1']))).toBe(decisionsFingerprint(decisions(['c1'], ['s1', 's2'])));
   });
 });

@@ -46,6 +46,12 @@ describe('readDecisionsFile', () => {
     expect(await readDecisionsFile(p)).toEqual(f);
   });
 
+  it('removes only a leading byte-order mark: one inside the data stays', async () => {
+    const f = decisionsFile(doc(SHA_A, [{ ...dec('c0123456', 'reject'), context: { left: '关\uFEFF', right: '巡察' } }]));
+    const p = await written(JSON.stringify(f));
+    expect(await readDecisionsFile(p)).toEqual(f);
+  });
+
   it('reports invalid JSON as unsupported input naming the file and the parse error', async () => {
     const p = await written('{"version": 1,');
     await expect(readDecisionsFile(p)).rejects.toMatchObject({
@@ -60,7 +66,13 @@ describe('readDecisionsFile', () => {
     expect(err.code).toBe('UNSUPPORTED_INPUT');
     expect(err.message.startsWith(`${p}: not a valid decisions file: `)).toBe(true);
     expect(err.message).not.toContain('\n');
+    expect(err.message).not.toMatch(/\s{2}/);
     expect(err.message).toMatch(/version.*; .*sha256 must be 64 hex digits|sha256 must be 64 hex digits.*; .*version/);
+  });
+
+  it('says what a decision id must look like', async () => {
+    const p = await written(JSON.stringify(decisionsFile(doc(SHA_A, [dec('x0123456', 'reject')]))));
+    await expect(readDecisionsFile(p)).rejects.toThrow('id must be a correction (c…) or suggestion (s…) id');
   });
 
   it('names the file it cannot read', async () => {

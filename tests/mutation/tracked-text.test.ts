@@ -20,7 +20,8 @@ function randomEdits(text: string, next: () => number): StageEdit[] {
     let replacement = '';
     for (let i = Math.floor(next() * 3); i > 0; i--) replacement += ALPHABET[Math.floor(next() * ALPHABET.length)];
     if (len > 0 || replacement) edits.push({ start: pos, end: pos + len, replacement, meta: next() < 0.4 ? layout : fix });
-    pos += len + 1 + Math.floor(next() * 5);
+    // the next edit may start where a replacement ends, never at an insertion's point
+    pos += len + (len > 0 ? 0 : 1) + Math.floor(next() * 5);
   }
   return edits;
 }
@@ -59,16 +60,54 @@ function refFromOriginal(t: TrackedText, changes: RecordedChange[], o: number, b
   return before ? before.text.end + (o - before.original.end) : o;
 }
 
-function randomTracked(seed: number): TrackedText {
+/** The text with sorted, non-overlapping edits applied: what `apply` must give. */
+function applyToString(text: string, edits: readonly StageEdit[]): string {
+  let out = '';
+  let pos = 0;
+  for (const e of edits) {
+    out += text.slice(pos, e.start) + e.replacement;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** A text after 1–4 rounds of random edits; `onRound` sees each round's text before and after. */
+function randomTracked(seed: number, onRound?: (before: string, edits: StageEdit[], after: string) => void): TrackedText {
   const next = rng(seed);
   let original = '';
   for (let i = Math.floor(next() * 30); i > 0; i--) original += ALPHABET[Math.floor(next() * ALPHABET.length)];
   const t = new TrackedText(original);
-  for (let r = 1 + Math.floor(next() * 4); r > 0; r--) t.apply(randomEdits(t.text, next));
+  for (let r = 1 + Math.floor(next() * 4); r > 0; r--) {
+    const before = t.text;
+    const edits = randomEdits(before, next);
+    t.apply(edits);
+    onRound?.(before, edits, t.text);
+  }
   return t;
 }
 
+/** Everything a user of a TrackedText reads: text, changes, and every offset both ways. */
+function view(t: TrackedText) {
+  const to: number[] = [];
+  const from: number[] = [];
+  for (const bias of ['start', 'end'] as const) {
+    for (let p = 0; p <= t.text.length; p++) to.push(t.toOriginal(p, bias));
+    for (let o = 0; o <= t.original.length; o++) from.push(t.fromOriginal(o, bias));
+  }
+  return { text: t.text, changes: t.changes(), to, from };
+}
+
 describe('TrackedText offsets (seeded)', () => {
+  it('each round gives the text with its edits applied', () => {
+    const wrong: string[] = [];
+    for (let seed = 1; seed <= 200; seed++) {
+      randomTracked(seed, (before, edits, after) => {
+        if (after !== applyToString(before, edits)) wrong.push(`seed ${seed}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+      });
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
   it('recorded changes are sorted, disjoint, real, and the spans between them are the same in text and original', () => {
     const wrong: string[] = [];
     for (let seed = 1; seed <= 200; seed++) {
@@ -110,15 +149,83 @@ describe('TrackedText offsets (seeded)', () => {
     }
     expect(wrong.slice(0, 5)).toEqual([]);
   });
+  it('maps positions past either end of one text to positions inside the other', () => {
+    const wrong: string[] = [];
+    for (let seed = 1; seed <= 200; seed++) {
+      const t = randomTracked(seed);
+      for (const bias of ['start', 'end'] as const) {
+        for (const d of [1, 7]) {
+          const o = t.toOriginal(t.text.length + d, bias);
+          const p = t.fromOriginal(t.original.length + d, bias);
+          if (o < 0 || o > t.original.length) wrong.push(`seed ${seed}: toOriginal(${t.text.length + d}, ${bias}) = ${o}`);
+          if (p < 0 || p > t.text.length) wrong.push(`seed ${seed}: fromOriginal(${t.original.length + d}, ${bias}) = ${p}`);
+          if (t.toOriginal(-d, bias) !== 0 || t.fromOriginal(-d, bias) !== 0) wrong.push(`seed ${seed}: -${d} does not map to 0`);
+        }
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe('edits that change nothing', () => {
+  it('an empty edit outside the changes, or unchanged text rewritten with itself, leaves text, changes and every offset as they were', () => {
+    const wrong: string[] = [];
+    for (let seed = 1; seed <= 100; seed++) {
+      const expected = view(randomTracked(seed));
+      const { text, changes } = expected;
+      const noOps: StageEdit[] = [];
+      // an empty edit at every position not strictly inside a change (an edit inside one joins it)
+      for (let p = 0; p <= text.length; p++) if (!changes.some((c) => c.text.start < p && p < c.text.end)) noOps.push(ed(p, p, ''));
+      // each span between changes rewritten with its own text
+      let p = 0;
+      for (const c of [...changes, { text: { start: text.length, end: text.length } }]) {
+        if (c.text.start > p) noOps.push(ed(p, c.text.start, text.slice(p, c.text.start)));
+        p = c.text.end;
+      }
+      for (const e of noOps) {
+        const t = randomTracked(seed);
+        t.apply([e]);
+        if (JSON.stringify(view(t)) !== JSON.stringify(expected)) wrong.push(`seed ${seed}: [${e.start}, ${e.end}) → ${JSON.stringify(e.replacement)}`);
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe('changes that only meet stay apart', () => {
+  it.each<[string, string, StageEdit[][], [string, string][]]>([
+    ['an edit ending where an earlier change starts', 'abcd', [[ed(2, 3, 'X')], [ed(0, 2, 'Y')]], [['ab', 'Y'], ['c', 'X']]],
+    ['an edit starting where an earlier change ends', 'abcd', [[ed(1, 2, 'X')], [ed(2, 3, 'Y')]], [['b', 'X'], ['c', 'Y']]],
+    ['an insertion at the start before a change there', 'abc', [[ed(0, 1, 'X')], [ed(0, 0, '<')]], [['', '<'], ['a', 'X']]],
+    ['an insertion at the end after a change there', 'abc', [[ed(2, 3, 'X')], [ed(3, 3, '!')]], [['c', 'X'], ['', '!']]],
+    ['an insertion where an earlier deletion ends the text', 'ab ', [[ed(2, 3, '')], [ed(2, 2, '!')]], [[' ', ''], ['', '!']]],
+    ['two edits of one round that meet', 'abcd', [[ed(0, 2, 'x'), ed(2, 3, 'y')]], [['ab', 'x'], ['c', 'y']]],
+  ])('%s', (_label, original, rounds, expected) => {
+    const t = new TrackedText(original);
+    let text = original;
+    for (const edits of rounds) {
+      text = applyToString(text, edits);
+      t.apply(edits);
+    }
+    expect(t.text).toBe(text);
+    expect(t.changes().map((c) => [c.before, c.after])).toEqual(expected);
+  });
 });
 
 describe('TrackedText offsets (cases)', () => {
-  // original 'ab cd' → remove the space, replace 'c' by 'XY', insert '!' at the end
-  const t = new TrackedText('ab cd');
-  t.apply([{ start: 2, end: 3, replacement: '', meta: layout }]);
-  t.apply([ed(2, 3, 'XY'), ed(4, 4, '!')]);
+  // original 'ab cd' → remove the space, replace 'c' by 'XY', insert '!' at the end.
+  // Built inside each test: an apply that throws then fails the tests, where a throw
+  // while the file is collected would leave no failed test (Stryker counts that as a
+  // surviving mutant).
+  const sample = (): TrackedText => {
+    const t = new TrackedText('ab cd');
+    t.apply([{ start: 2, end: 3, replacement: '', meta: layout }]);
+    t.apply([ed(2, 3, 'XY'), ed(4, 4, '!')]);
+    return t;
+  };
 
   it('has the expected text and changes', () => {
+    const t = sample();
     expect(t.text).toBe('abXYd!');
     expect(t.changes().map((c) => [c.before, c.after, c.original, c.text])).toEqual([
       [' ', '', { start: 2, end: 3 }, { start: 2, end: 2 }],
@@ -131,14 +238,14 @@ describe('TrackedText offsets (cases)', () => {
     [0, 'start', 0], [1, 'start', 1], [2, 'start', 3], [3, 'start', 3], [3, 'end', 4],
     [4, 'start', 4], [5, 'start', 5], [5, 'end', 5], [6, 'start', 5], [6, 'end', 5],
   ] as const)('text %i (%s) is original %i', (p, bias, o) => {
-    expect(t.toOriginal(p, bias)).toBe(o);
+    expect(sample().toOriginal(p, bias)).toBe(o);
   });
 
   it.each([
     [0, 'start', 0], [2, 'start', 2], [2, 'end', 2], [3, 'start', 2], [3, 'end', 2], [4, 'start', 4],
     [5, 'start', 5], [5, 'end', 5], // the insertion at the very end stays after the end of the original
   ] as const)('original %i (%s) is text %i', (o, bias, p) => {
-    expect(t.fromOriginal(o, bias)).toBe(p);
+    expect(sample().fromOriginal(o, bias)).toBe(p);
   });
 
   it('maps an empty text to 0 both ways', () => {
@@ -209,6 +316,14 @@ describe('merging changes', () => {
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ original: { start: 2, end: 8 }, before: '234567', after: 'PbcQ' });
     expect(changes[0].metas).toEqual([fix, fix, fix]);
+  });
+
+  it('an edit of one round reaching from one earlier change into the next joins both, with the rest of the second', () => {
+    const t = new TrackedText('0123456789');
+    t.apply([ed(2, 4, 'AB'), ed(6, 8, 'CD')]);
+    t.apply([ed(2, 3, 'x'), ed(3, 7, 'y')]);
+    expect(t.text).toBe('01xyD89');
+    expect(t.changes().map((c) => [c.before, c.after, c.original, c.metas.length])).toEqual([['234567', 'xyD', { start: 2, end: 8 }, 4]]);
   });
 
   it('an edit inside an earlier change keeps the parts of it around the edit', () => {
