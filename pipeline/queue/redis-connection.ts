@@ -37,8 +37,13 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** PING the server, retrying a few times; throws QUEUE_UNREACHABLE naming the URL. */
-export async function probeRedis(url: string, { attempts = 4, delayMs = 250 } = {}): Promise<void> {
+/**
+ * PING the server, retrying a few times with doubling waits, but never waiting past `withinMs`
+ * from the start (a caller's own bound on how long Redis may stay silent); throws
+ * QUEUE_UNREACHABLE naming the URL and the attempts made.
+ */
+export async function probeRedis(url: string, { attempts = 4, delayMs = 250, withinMs = Infinity } = {}): Promise<void> {
+  const start = Date.now();
   const client = new Redis({
     ...redisOptionsFromUrl(url),
     lazyConnect: true,
@@ -50,7 +55,9 @@ export async function probeRedis(url: string, { attempts = 4, delayMs = 250 } = 
   client.on('error', () => {});
   let last: unknown;
   try {
-    for (let i = 0; i < attempts; i++) {
+    let made = 0;
+    while (made < attempts) {
+      made++;
       try {
         if (client.status !== 'ready') await client.connect();
         await client.ping();
@@ -58,11 +65,13 @@ export async function probeRedis(url: string, { attempts = 4, delayMs = 250 } = 
       } catch (e) {
         last = e;
         client.disconnect();
-        if (i < attempts - 1) await new Promise((r) => setTimeout(r, delayMs * 2 ** i));
+        const wait = delayMs * 2 ** (made - 1);
+        if (made === attempts || Date.now() - start + wait > withinMs) break;
+        await new Promise((r) => setTimeout(r, wait));
       }
     }
     const why = last instanceof Error ? last.message : String(last);
-    throw new NoticeError('QUEUE_UNREACHABLE', `cannot reach Redis at ${redactUrl(url)} after ${attempts} attempts (${why})`);
+    throw new NoticeError('QUEUE_UNREACHABLE', `cannot reach Redis at ${redactUrl(url)} after ${made} attempt${made === 1 ? '' : 's'} (${why})`);
   } finally {
     client.disconnect();
   }

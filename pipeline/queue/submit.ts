@@ -49,7 +49,8 @@ interface Pending {
 }
 
 export async function submitInputs(inputs: readonly BatchInput[], opts: SubmitOptions): Promise<{ results: FileResult[]; dictionaryVersion: string }> {
-  await probeRedis(opts.redis);
+  // the first silence counts against redisTimeoutMs too: the probe never waits past it
+  await probeRedis(opts.redis, { withinMs: opts.redisTimeoutMs });
   const dictionaryVersion = loadDictionaries({ dir: opts.dictionaryDir, userFiles: opts.userDictionaries }).version;
   const expected: Expected = {
     dictionaryVersion,

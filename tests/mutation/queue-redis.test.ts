@@ -60,6 +60,23 @@ describe('probeRedis', () => {
     expect(connections).toBe(3);
   });
 
+  it.each([
+    // withinMs, the attempts made: a wait that would end past withinMs is not waited
+    [0, 1],
+    [200, 2], // waits 100 ms; the next wait (200 ms) would end past 200
+    [Infinity, 4],
+  ])('never waits past withinMs %s: %s attempt(s), each a new connection', async (withinMs, made) => {
+    let connections = 0;
+    const server = createServer((socket) => (connections++, socket.destroy()));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    await expect(probeRedis(`redis://127.0.0.1:${port}`, { attempts: 4, delayMs: made === 4 ? 10 : 100, withinMs })).rejects.toThrow(
+      new RegExp(`after ${made} attempts? \\(`),
+    );
+    await new Promise<void>((r) => server.close(() => r()));
+    expect(connections).toBe(made);
+  });
+
   it('answers when the server is there', async () => {
     if (!have) return;
     redis = await startRedis();

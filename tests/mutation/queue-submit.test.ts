@@ -107,10 +107,14 @@ describe('submitInputs', () => {
     expect(statuses(await run)).toEqual([['in/a.txt', 'converted']]);
   });
 
-  it('stops at once with QUEUE_UNREACHABLE when nothing answers at the URL', async () => {
+  it('stops with QUEUE_UNREACHABLE when nothing answers at the URL, its probe waiting no longer than redisTimeoutMs', async () => {
     const dir = await freshDir('submit');
     const url = `redis://127.0.0.1:${await freePort()}`;
-    await expect(submitInputs([{ path: join(dir, 'a.txt'), outName: 'a' }], { redis: url, out: join(dir, 'out') })).rejects.toMatchObject({ code: 'QUEUE_UNREACHABLE' });
+    // the probe's first wait (250 ms) would end past 100 ms: one attempt
+    await expect(submitInputs([{ path: join(dir, 'a.txt'), outName: 'a' }], { redis: url, out: join(dir, 'out'), redisTimeoutMs: 100 })).rejects.toMatchObject({
+      code: 'QUEUE_UNREACHABLE',
+      message: expect.stringMatching(/after 1 attempt \(/),
+    });
     await expect(readdir(dir)).resolves.toEqual([]);
   });
 });
