@@ -39,10 +39,9 @@ interface PrefilterKeys {
 }
 
 function prefilterKeys(freq: ReadonlyMap<string, number>, corrupt: ReadonlySet<string>): PrefilterKeys {
-  // sized up front, as WordModel's prefixes: distinct starts are about half the words
-  const wordStarts = new NumSet(undefined, freq.size / 2);
-  const wordStarts3 = new NumSet(undefined, freq.size / 2);
-  const inner2 = new NumSet(undefined, freq.size / 2);
+  const wordStarts = new NumSet();
+  const wordStarts3 = new NumSet();
+  const inner2 = new NumSet();
   const words2 = new NumSet();
   const cand2 = new NumSet();
   for (const [w, f] of freq) {
