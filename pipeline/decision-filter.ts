@@ -33,7 +33,11 @@ export function withoutRejected(edits: StageEdit[], tracked: TrackedText, d: Doc
   return edits.filter((e) => e.meta.type !== 'correction' || !d.rejected.has(idOfEdit('c', e, tracked)));
 }
 
-/** Move accepted suggestions into the applied edits (kept sorted, never overlapping). */
+/** Two edits that cannot both apply: they overlap, or both insert at one point. */
+const collide = (a: StageEdit, b: StageEdit): boolean =>
+  (a.start < b.end && b.start < a.end) || (a.start === a.end && b.start === b.end && a.start === b.start);
+
+/** Move accepted suggestions into the applied edits (kept sorted, never colliding; one that would collide stays a suggestion). */
 export function promoteAccepted(
   edits: StageEdit[],
   suggestions: StageEdit[],
@@ -43,11 +47,12 @@ export function promoteAccepted(
   if (!d || d.accepted.size === 0) return { edits, suggestions };
   const promoted = suggestions.filter((s) => d.accepted.has(idOfEdit('s', s, tracked)));
   const merged = [...edits];
+  const taken = new Set<StageEdit>();
   for (const p of promoted) {
-    if (!merged.some((e) => e.start < p.end && p.start < e.end)) {
-      merged.push({ ...p, meta: p.meta.type === 'correction' ? { ...p.meta, note: 'accepted by reviewer', confidence: 1 } : p.meta });
-    }
+    if (merged.some((e) => collide(e, p))) continue;
+    merged.push({ ...p, meta: p.meta.type === 'correction' ? { ...p.meta, note: 'accepted by reviewer', confidence: 1 } : p.meta });
+    taken.add(p);
   }
   merged.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { edits: merged, suggestions: suggestions.filter((s) => !promoted.includes(s)) };
+  return { edits: merged, suggestions: suggestions.filter((s) => !taken.has(s)) };
 }

@@ -118,6 +118,20 @@ describe('promoteAccepted', () => {
     expect(fresh.text).toBe('讲政治战位，千部');
   });
 
+  it.each([
+    ['an applied insertion', [edit(4, 4, '。', 'stop')], []],
+    ['another accepted insertion', [], [edit(4, 4, '，', 'confusion')]],
+  ])('keeps an accepted insertion a suggestion where %s already goes at the same point (two cannot apply)', (_name, done, before) => {
+    const fresh = trackedAfterLayout();
+    const insertion = edit(4, 4, '的', 'lost-character');
+    const accepted = [...before, insertion].map((s) => idOfEdit('s', s, fresh));
+    const r = promoteAccepted([...applied, ...done], [...before, insertion], fresh, decisions([], accepted));
+    expect(r.suggestions).toEqual([insertion]);
+    expect(r.edits.filter((e) => e.start === 4)).toHaveLength(1);
+    fresh.apply(r.edits);
+    expect(fresh.text).toHaveLength('讲政冶站位，千部'.length + 1);
+  });
+
   it('keeps the meta of an accepted layout suggestion as it is', () => {
     const l = layout(5, 6, ',');
     const r = promoteAccepted([], [l], t, decisions([], [idOf(l)]));
