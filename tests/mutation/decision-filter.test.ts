@@ -132,6 +132,17 @@ describe('promoteAccepted', () => {
     expect(fresh.text).toHaveLength('讲政冶站位，千部'.length + 1);
   });
 
+  it.each([
+    ['a replacement starting where an applied insertion goes', edit(4, 4, '。', 'stop'), edit(4, 5, '住', 'confusion'), '讲政治站。住，千部'],
+    ['an insertion at another point than an applied insertion', edit(4, 4, '。', 'stop'), edit(6, 6, '的', 'lost-character'), '讲政治站。位，的千部'],
+  ])('applies %s (they do not collide)', (_name, done, accepted, text) => {
+    const fresh = trackedAfterLayout();
+    const r = promoteAccepted([...applied, done], [accepted], fresh, decisions([], [idOfEdit('s', accepted, fresh)]));
+    expect(r.suggestions).toEqual([]);
+    fresh.apply(r.edits);
+    expect(fresh.text).toBe(text);
+  });
+
   it('keeps the meta of an accepted layout suggestion as it is', () => {
     const l = layout(5, 6, ',');
     const r = promoteAccepted([], [l], t, decisions([], [idOf(l)]));
