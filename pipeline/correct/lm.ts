@@ -86,13 +86,14 @@ const PROPER_POS = new Set(['nr', 'ns', 'nrt', 'nrfg', 'nz']);
 
 /** The decimal integer in text[a, b) (jieba's frequencies); other text as Number() reads it. */
 function frequencyAt(text: string, a: number, b: number): number {
+  if (b <= a || b - a > 15) return Number(text.slice(a, b));
   let f = 0;
   for (let i = a; i < b; i++) {
     const d = text.charCodeAt(i) - 0x30;
-    if (d < 0 || d > 9 || b - a > 15) return Number(text.slice(a, b));
+    if (d < 0 || d > 9) return Number(text.slice(a, b));
     f = f * 10 + d;
   }
-  return b > a ? f : Number(text.slice(a, b));
+  return f;
 }
 
 /**

@@ -84,7 +84,7 @@ function withLexicon(list: JiebaList, lexicon: ReadonlyMap<string, number>): Map
   const replaced = new Map<string, number | undefined>();
   for (const [term, w] of lexicon) {
     const was = freq.get(term);
-    if (!replaced.has(term)) replaced.set(term, was);
+    replaced.set(term, was);
     freq.set(term, Math.max(was ?? 0, w));
   }
   list.taken ??= { map: freq, replaced };

@@ -174,8 +174,8 @@ export function completeYearFromReference(printed: string, reference: string | n
   const tail = shaped[1].slice(-2);
   const earliest = `${refYear - 1}-${m[2]}-${m[3]}`;
   const found = new Set<string>();
-  for (const year of [refYear - 1, refYear]) {
-    const head = String(year).slice(0, 2);
+  // the first two digits of the years the date may fall in (one, except across a century)
+  for (const head of new Set([refYear - 1, refYear].map((y) => String(y).slice(0, 2)))) {
     for (const t of readings(tail)) {
       const digits = /^\d{2}$/.test(t);
       if (!digits && ![...t].every((c) => CN_DIGITS.includes(c))) continue;

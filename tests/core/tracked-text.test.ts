@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TrackedText, applyChanges, type StageEdit } from '../../pipeline/tracked-text.ts';
 import { rng } from '../../scripts/lib/rng.ts';
+import { applyToString } from '../helpers/edits.ts';
 
 
 const ALPHABET = '巡察整改政治冶已巳 \n，,。AB12';
@@ -27,15 +28,6 @@ function randomEdits(text: string, next: () => number): StageEdit[] {
   return edits;
 }
 
-function applyToString(text: string, edits: StageEdit[]): string {
-  let out = '';
-  let pos = 0;
-  for (const e of edits) {
-    out += text.slice(pos, e.start) + e.replacement;
-    pos = e.end;
-  }
-  return out + text.slice(pos);
-}
 
 describe('TrackedText', () => {
   it('records a replacement with ranges into original and text', () => {

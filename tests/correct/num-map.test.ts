@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NumMap, NumSet } from '../../pipeline/correct/num-map.ts';
+import { rng } from '../../scripts/lib/rng.ts';
 
 describe('NumMap', () => {
   it('agrees with Map on seeded random keys (small, above 2^31, up to 2^48), through growth', () => {
-    let seed = 7;
-    const rnd = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const rnd = rng(7);
     const ref = new Map<number, number>();
     const m = new NumMap();
     for (let t = 0; t < 20000; t++) {
@@ -28,8 +28,7 @@ describe('NumMap', () => {
   });
 
   it('counts with increment (returning the count before) and visits every entry once with forEach', () => {
-    let seed = 11;
-    const rnd = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const rnd = rng(11);
     const ref = new Map<number, number>();
     const m = new NumMap();
     for (let t = 0; t < 5000; t++) {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { TrackedText, applyChanges, type RecordedChange, type StageEdit } from '../../pipeline/tracked-text.ts';
 import { rng } from '../../scripts/lib/rng.ts';
+import { applyToString } from '../helpers/edits.ts';
 
 const ALPHABET = '巡察整改政治冶 \n，。AB';
 const layout = { type: 'layout', rule: 'remove-space' } as const;
@@ -60,16 +61,6 @@ function refFromOriginal(t: TrackedText, changes: RecordedChange[], o: number, b
   return before ? before.text.end + (o - before.original.end) : o;
 }
 
-/** The text with sorted, non-overlapping edits applied: what `apply` must give. */
-function applyToString(text: string, edits: readonly StageEdit[]): string {
-  let out = '';
-  let pos = 0;
-  for (const e of edits) {
-    out += text.slice(pos, e.start) + e.replacement;
-    pos = e.end;
-  }
-  return out + text.slice(pos);
-}
 
 /** A text after 1–4 rounds of random edits; `onRound` sees each round's text before and after. */
 function randomTracked(seed: number, onRound?: (before: string, edits: StageEdit[], after: string) => void): TrackedText {
