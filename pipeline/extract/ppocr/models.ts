@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ort from 'onnxruntime-node';
+import { fuseGraph } from './fuse-graph.ts';
 
 export type ModelName = 'det' | 'rec' | 'cls';
 const FILES: Record<ModelName, string> = {
@@ -42,10 +43,14 @@ export function recDictionary(): string[] {
 export interface SessionOptions {
   /** Threads inside one model run (README.md: 1 per worker measured best on 2 cores). */
   threads?: number;
+  /** Run the model as shipped, without fuse-graph.ts's exact rewrites (for comparing the two). */
+  asShipped?: boolean;
 }
 
 export async function createSession(name: ModelName, opts: SessionOptions = {}): Promise<ort.InferenceSession> {
-  return ort.InferenceSession.create(modelPath(name), {
+  const shipped = readFileSync(modelPath(name));
+  const model = opts.asShipped ? shipped : fuseGraph(shipped).bytes;
+  return ort.InferenceSession.create(model, {
     intraOpNumThreads: Math.max(1, opts.threads ?? 1),
     interOpNumThreads: 1,
     executionMode: 'sequential',
