@@ -21,9 +21,14 @@ class GraphIndex {
       for (const i of n.inputs) this.consumers.set(i, [...(this.consumers.get(i) ?? []), n]);
     }
   }
+  private readonly constants = new Map<string, FloatTensor | undefined>();
+  /** A float constant's value (decoded once per pass); callers copy before changing it. */
   constant(name: string): FloatTensor | undefined {
-    const p = this.producer.get(name);
-    return p ? constantValue(p) : this.model.initializers.get(name);
+    if (!this.constants.has(name)) {
+      const p = this.producer.get(name);
+      this.constants.set(name, p ? constantValue(p) : this.model.initializers.get(name));
+    }
+    return this.constants.get(name);
   }
   /** The one node reading `name`, when exactly one does and it is not a graph output. */
   soleConsumer(name: string): OnnxNode | undefined {
