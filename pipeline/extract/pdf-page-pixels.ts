@@ -13,6 +13,9 @@ import type { PageScan, openPdf } from './pdf.ts';
 /** Above this effective resolution an embedded scan is downsampled to the render resolution (200 dpi read better than 300, see README.md). */
 export const MAX_NATIVE_DPI = 250;
 
+/** Not a pdfjs ImageKind (those are 1–3): 8-bit grey pixels, from decodeJpeg only. */
+const GRAY_8BPP = 8;
+
 interface ImageObj {
   width: number;
   height: number;
@@ -23,6 +26,7 @@ interface ImageObj {
 function imageToGray(img: ImageObj): Uint8Array | null {
   const { width: w, height: h, kind, data } = img;
   if (!data) return null;
+  if (kind === GRAY_8BPP) return data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.length);
   if (kind === 2) return toGray(data, w, h, 3);
   if (kind === 3) return toGray(data, w, h, 4);
   if (kind === 1) {
@@ -52,15 +56,26 @@ function getObj(page: { objs: { get(id: string, cb?: (v: unknown) => void): unkn
   });
 }
 
+/** The embedded JPEG of a one-image page (pdf-embedded-jpeg.ts), as pdfjs would have given it: grey, or RGB (kind 2). */
+async function decodeJpeg(jpeg: Uint8Array): Promise<ImageObj | null> {
+  const decoded = await sharp(jpeg).raw().toBuffer({ resolveWithObject: true }).catch(() => null);
+  if (!decoded) return null; // a JPEG libjpeg refuses: the page is rendered by pdfjs instead
+  const { data, info } = decoded;
+  const px = new Uint8Array(data.buffer, data.byteOffset, data.length);
+  if (info.channels === 3) return { width: info.width, height: info.height, kind: 2, data: px };
+  if (info.channels === 1) return { width: info.width, height: info.height, kind: GRAY_8BPP, data: px };
+  return null;
+}
+
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<typeof openPdf>>['doc']['getPage']>>;
 
 /**
  * Grayscale pixels of a page for OCR: the embedded scan at its own resolution when the
  * page is one axis-aligned image covering it (and `native`), else a render at `dpi`.
  */
-export async function pageGray(page: PdfPage, scan: PageScan | null, dpi: number, native: boolean): Promise<PagePixelsRead> {
+export async function pageGray(page: PdfPage, scan: PageScan | null, dpi: number, native: boolean, jpeg?: Uint8Array): Promise<PagePixelsRead> {
   if (native && scan?.single && page.rotate % 360 === 0) {
-    const obj = await getObj(page as never, scan.single.id);
+    const obj = jpeg ? await decodeJpeg(jpeg) : await getObj(page as never, scan.single.id);
     const gray = obj ? imageToGray(obj) : null;
     if (obj && gray) {
       const nativeDpi = (obj.width / scan.single.ctm[0]) * 72;

@@ -11,6 +11,7 @@ import { Semaphore, checkAbort, errorMessage } from './pages.ts';
 import { judgeTextLayer } from './quality.ts';
 import type { OcrEngine } from './ocr.ts';
 import type { DetectUpsideDown } from './page-image/upside-down.ts';
+import { embeddedJpegReader } from './pdf-embedded-jpeg.ts';
 import { pageGray } from './pdf-page-pixels.ts';
 import { preparePage, type PreparedPage } from './prepare-page.ts';
 import { readPageInto } from './read-page.ts';
@@ -176,12 +177,14 @@ export function scanOperators(pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray:
       if (fn === O.paintImageXObject && args) xobjects.push({ id: args[0] as string, ctm });
     }
   }
-  if (scan.images === 1 && xobjects.length === 1) {
-    const { ctm: m } = xobjects[0];
-    const axisAligned = Math.abs(m[1]) < 1e-6 && Math.abs(m[2]) < 1e-6 && m[0] > 0 && m[3] > 0;
-    if (axisAligned && m[0] * m[3] >= 0.85 * pageW * pageH) scan.single = xobjects[0];
-  }
+  if (scan.images === 1 && xobjects.length === 1 && coversPage(xobjects[0].ctm, pageW, pageH)) scan.single = xobjects[0];
   return scan;
+}
+
+/** An image drawn with this transformation is upright, unflipped and covers most of the page. */
+export function coversPage(m: number[], pageW: number, pageH: number): boolean {
+  const axisAligned = Math.abs(m[1]) < 1e-6 && Math.abs(m[2]) < 1e-6 && m[0] > 0 && m[3] > 0;
+  return axisAligned && m[0] * m[3] >= 0.85 * pageW * pageH;
 }
 
 export async function openPdf(bytes: Uint8Array, file: string) {
@@ -226,6 +229,7 @@ export async function extractPdf(bytes: Uint8Array, file: string, opts: PdfOptio
   try {
     if (doc.numPages === 0) throw new NoticeError('PDF_NO_PAGES', 'the PDF has no pages', { file });
     let slots: Semaphore | null = null;
+    let jpegs: ReturnType<typeof embeddedJpegReader> | null = null;
 
     for (let n = 1; n <= doc.numPages; n++) {
       checkAbort(opts.signal, file, n);
@@ -238,9 +242,14 @@ export async function extractPdf(bytes: Uint8Array, file: string, opts: PdfOptio
         const lines = linesFromItems(items, vp1.transform, pdfjs.Util.transform);
         const layerText = lines.length ? lines.join('\n') + '\n' : '';
         const hasText = layerText.trim().length > 0;
-        const ops = await page.getOperatorList();
         const [x0, y0, x1, y1] = page.view;
-        const scan = scanOperators(pdfjs, ops, x1 - x0, y1 - y0);
+        // a page that is one JPEG and nothing else skips the operator list (pdf-embedded-jpeg.ts)
+        // (pdfjs took over `bytes` when it opened the file; its copy is asked for once, on the first page without text)
+        const candidate = !hasText && opts.ocr !== 'never' ? ((jpegs ??= doc.getData().then(embeddedJpegReader)), (await jpegs)?.(n - 1)) : null;
+        const jpeg = candidate && coversPage(candidate.ctm, x1 - x0, y1 - y0) ? candidate : null;
+        const scan: PageScan = jpeg
+          ? { visibleText: false, invisibleText: false, images: 1, single: { id: 'embedded-jpeg', ctm: jpeg.ctm } }
+          : scanOperators(pdfjs, await page.getOperatorList(), x1 - x0, y1 - y0);
         const size = { width: vp1.width, height: vp1.height };
 
         // Decide.
@@ -275,7 +284,7 @@ export async function extractPdf(bytes: Uint8Array, file: string, opts: PdfOptio
         let prepared: PreparedPage | null = null;
         let how = '';
         try {
-          const g = await pageGray(page, scan, dpi, true);
+          const g = await pageGray(page, scan, dpi, true, jpeg?.jpeg);
           how = g.how;
           prepared = await preparePage({ gray: g, dpi: g.dpi, ...(g.rgb ? { rgb: g.rgb } : {}) }, { detectUpsideDown: opts.detectUpsideDown });
         } catch (e) {
