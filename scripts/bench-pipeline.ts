@@ -8,7 +8,8 @@
  *   --jobs 1 --engine E` (process start + extract + OCR + every text stage + JSON) pinned to
  *   one core (taskset -c 0) vs `tesseract` CLI (OMP_THREAD_LIMIT=1, one process per page,
  *   same core) on the same page images;
- * - throughput with 2 jobs vs 1 (both cores), per engine;
+ * - throughput with 2 jobs vs 1 (both cores), per engine, on the one scan and (default engine)
+ *   on a folder of three copies of it, where start-up is paid once for 24 pages;
  * - peak RSS of each run, and of the default engine on an N-page scan (default 50) built by
  *   repeating the scanned fixtures' pages (flat as documents grow?);
  * - text-layer pages per second on a 100-page born-digital PDF.
@@ -81,6 +82,12 @@ try {
     one: notice([eight, '--out', join(tmp, `o1-${engine}`), '--jobs', '1', '--engine', engine], true),
     two: notice([eight, '--out', join(tmp, `o2-${engine}`), '--jobs', '2', '--engine', engine]),
   }));
+  // a folder of three 8-page scans: what an operator's batch sees once start-up is shared
+  const folder = join(tmp, 'folder');
+  mkdirSync(folder);
+  for (const name of ['a', 'b', 'c']) writeFileSync(join(folder, `${name}.pdf`), readFileSync(eight));
+  const batchOne = notice([folder, '--out', join(tmp, 'b1'), '--jobs', '1', '--engine', DEFAULT_ENGINE], true);
+  const batchTwo = notice([folder, '--out', join(tmp, 'b2'), '--jobs', '2', '--engine', DEFAULT_ENGINE]);
   const long = notice([big, '--out', join(tmp, 'o3'), '--jobs', '1', '--engine', DEFAULT_ENGINE]);
   // start-up: process, dictionaries and models, on a one-line text notice (a scanned PDF with
   // --ocr never is not start-up: its pages are still decoded and cleaned up)
@@ -104,7 +111,9 @@ try {
     console.log(`| notice convert --engine ${engine} --jobs 1, one core (whole pipeline incl. start-up) | ${f(one.seconds, 1)} | ${f(one.seconds / pages)} | ${f(one.seconds / native)} | ${f(one.rssMB, 0)} MB |`);
     console.log(`| notice convert --engine ${engine} --jobs 2, two cores | ${f(two.seconds, 1)} | ${f(two.seconds / pages)} | ${f(two.seconds / native)} | ${f(two.rssMB, 0)} MB |`);
   }
-  console.log(`\nThroughput with 2 jobs vs 1: ${runs.map((r) => `${r.engine} ${f(r.one.seconds / r.two.seconds)}×`).join(', ')}. Start-up (process, dictionaries, models; a one-line text notice, one core): ${f(startup.seconds)} s, ${f(startup.rssMB, 0)} MB.`);
+  console.log(`| notice convert --engine ${DEFAULT_ENGINE} --jobs 1, one core, a folder of three such scans (${3 * pages} pages) | ${f(batchOne.seconds, 1)} | ${f(batchOne.seconds / (3 * pages))} | ${f(batchOne.seconds / (3 * native))} | ${f(batchOne.rssMB, 0)} MB |`);
+  console.log(`| notice convert --engine ${DEFAULT_ENGINE} --jobs 2, two cores, the same folder | ${f(batchTwo.seconds, 1)} | ${f(batchTwo.seconds / (3 * pages))} | ${f(batchTwo.seconds / (3 * native))} | ${f(batchTwo.rssMB, 0)} MB |`);
+  console.log(`\nThroughput with 2 jobs vs 1: ${runs.map((r) => `${r.engine} ${f(r.one.seconds / r.two.seconds)}×`).join(', ')} on one ${pages}-page scan; ${DEFAULT_ENGINE} ${f(batchOne.seconds / batchTwo.seconds)}× on the folder of three. Start-up (process, dictionaries, models; a one-line text notice, one core): ${f(startup.seconds)} s, ${f(startup.rssMB, 0)} MB.`);
   console.log(`Peak RSS, --engine ${DEFAULT_ENGINE} --jobs 1: ${f(runs.find((r) => r.engine === DEFAULT_ENGINE)!.one.rssMB, 0)} MB on ${pages} pages, ${f(long.rssMB, 0)} MB on ${bigPages} pages (${f(long.seconds / bigPages)} s/page).\n`);
   console.log(`## Text-layer pages\n`);
   console.log(`| run | seconds | pages/s (start-up excluded) | peak RSS |\n|---|---:|---:|---:|`);
