@@ -1,8 +1,11 @@
 /** Scanned pages read straight from their embedded JPEG (pdf-embedded-jpeg.ts), and what falls back to pdfjs. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { createExtractor } from '../../pipeline/extract/index.ts';
 import { embeddedJpegReader, onlyImageDrawn } from '../../pipeline/extract/pdf-embedded-jpeg.ts';
 import { pageGray } from '../../pipeline/extract/pdf-page-pixels.ts';
 import { openPdf, scanOperators } from '../../pipeline/extract/pdf.ts';
@@ -89,4 +92,27 @@ describe('embeddedJpegReader', () => {
       await doc.destroy();
     }
   });
+});
+
+describe('a JPEG that libjpeg refuses', () => {
+  it('a cut-off JPEG (sharp: premature end) goes to pdfjs: the document is read, the page is OCRed or reported with file and page', async () => {
+    const page = await sharp({ create: { width: 800, height: 1131, channels: 3, background: '#fafaf5' } }).jpeg().toBuffer();
+    const cut = page.subarray(0, Math.floor(page.length * 0.6));
+    const doc = await PDFDocument.create();
+    const image = await doc.embedJpg(cut);
+    doc.addPage([595.28, 841.89]).drawImage(image, { x: 0, y: 0, width: 595.28, height: 841.89 });
+    const dir = mkdtempSync(join(tmpdir(), 'cut-jpeg-'));
+    const file = join(dir, 'cut.pdf');
+    writeFileSync(file, await doc.save());
+    const ex = createExtractor({ workers: 1 });
+    try {
+      const r = await ex.extract(file, { ocr: 'auto' });
+      expect(r.pages.length + r.failures.length).toBe(1);
+      for (const f of r.failures) expect(f.message).toContain(`${file}, page 1`);
+      for (const p of r.pages) expect(p.reason).toMatch(/no text layer/);
+    } finally {
+      await ex.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
