@@ -100,6 +100,11 @@ export function floatAttribute(node: OnnxNode, name: string): number | undefined
   return f ? fieldFloat(f) : undefined;
 }
 
+export function intAttribute(node: OnnxNode, name: string): number | undefined {
+  const f = attributes(node).get(name)?.find((g) => g.no === ATTR.i);
+  return f && f.wire === 0 ? Number(f.value) : undefined;
+}
+
 export function intsAttribute(node: OnnxNode, name: string): number[] | undefined {
   const fields = attributes(node).get(name);
   return fields ? fieldVarints(fields, ATTR.ints).map(Number) : undefined;
@@ -140,4 +145,8 @@ export function constantNode(output: string, tensor: FloatTensor): OnnxNode {
 
 export function floatAttributeField(name: string, value: number): Field {
   return messageField(NODE.attribute, [stringField(ATTR.name, name), floatField(ATTR.f, value), varintField(ATTR.type, ATTR_TYPE.float)]);
+}
+
+export function intAttributeField(name: string, value: number): Field {
+  return messageField(NODE.attribute, [stringField(ATTR.name, name), varintField(ATTR.i, value), varintField(ATTR.type, ATTR_TYPE.int)]);
 }
