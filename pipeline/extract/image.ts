@@ -1,5 +1,5 @@
 /** Image input (PNG, JPEG, TIFF incl. multi-page) via sharp, OCR'd page by page. */
-import sharp from 'sharp';
+import { loadSharp } from './native-modules.ts';
 import type { Metadata } from 'sharp';
 import { NoticeError } from '../errors.ts';
 import type { OcrEngine } from './ocr.ts';
@@ -23,6 +23,7 @@ export interface ImageOptions {
 
 export async function extractImage(file: string, opts: ImageOptions, ocr: () => OcrEngine): Promise<{ pages: PageResult[]; failures: PageFailureResult[]; warnings: ExtractWarning[] }> {
   const max = opts.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS;
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     // Header only: nothing is decoded here, so a huge image is refused at once.

@@ -7,9 +7,11 @@
  * another filter, a mask, a Decode array, a colour space other than DeviceGray or DeviceRGB,
  * more than 8 bits — gives null, and the page takes the pdfjs path as before.
  */
-import type { PDFPage } from 'pdf-lib';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import type { PDFDict, PDFDocument, PDFPage } from 'pdf-lib';
 import { multiply } from './pdf.ts';
+
+/** pdf-lib, imported on the first page without text (importing it costs ~100 ms of every start-up). */
+type PdfLib = typeof import('pdf-lib');
 
 export interface EmbeddedJpeg {
   /** The image's transformation in page space (what `cm` made of the unit square). */
@@ -19,36 +21,37 @@ export interface EmbeddedJpeg {
 
 /** A reader of the PDF's pages by index (0-based), or null when pdf-lib cannot parse the file (pdfjs alone then). */
 export async function embeddedJpegReader(bytes: Uint8Array): Promise<((pageIndex: number) => EmbeddedJpeg | null) | null> {
+  const lib = await import('pdf-lib');
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false, throwOnInvalidObject: false });
+    doc = await lib.PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false, throwOnInvalidObject: false });
   } catch {
     return null;
   }
   return (index) => {
     try {
-      return index < doc.getPageCount() ? pageJpeg(doc, doc.getPage(index)) : null;
+      return index < doc.getPageCount() ? pageJpeg(lib, doc, doc.getPage(index)) : null;
     } catch {
       return null;
     }
   };
 }
 
-function pageJpeg(doc: PDFDocument, page: PDFPage): EmbeddedJpeg | null {
-  const drawn = onlyImageDrawn(contentText(doc, page));
+function pageJpeg(lib: PdfLib, doc: PDFDocument, page: PDFPage): EmbeddedJpeg | null {
+  const drawn = onlyImageDrawn(contentText(lib, doc, page));
   if (!drawn) return null;
-  const xobjects = page.node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
-  const image = xobjects?.lookup(PDFName.of(drawn.name));
-  return image instanceof PDFRawStream && isPlainJpeg(image.dict) ? { ctm: drawn.ctm, jpeg: image.contents } : null;
+  const xobjects = page.node.Resources()?.lookupMaybe(lib.PDFName.of('XObject'), lib.PDFDict);
+  const image = xobjects?.lookup(lib.PDFName.of(drawn.name));
+  return image instanceof lib.PDFRawStream && isPlainJpeg(lib, image.dict) ? { ctm: drawn.ctm, jpeg: image.contents } : null;
 }
 
-function contentText(doc: PDFDocument, page: PDFPage): string {
+function contentText(lib: PdfLib, doc: PDFDocument, page: PDFPage): string {
   const contents = page.node.Contents();
-  const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
+  const streams = contents instanceof lib.PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
   return streams
     .map((s) => {
-      if (!(s instanceof PDFRawStream)) throw new Error('content is not a stream');
-      return Buffer.from(decodePDFRawStream(s).decode()).toString('latin1');
+      if (!(s instanceof lib.PDFRawStream)) throw new Error('content is not a stream');
+      return Buffer.from(lib.decodePDFRawStream(s).decode()).toString('latin1');
     })
     .join('\n');
 }
@@ -78,18 +81,20 @@ export function onlyImageDrawn(content: string): { name: string; ctm: number[] }
   return operands.length === 0 ? drawn : null;
 }
 
-const name = (d: PDFDict, key: string) => {
-  const v = d.get(PDFName.of(key));
-  return v instanceof PDFName ? v.decodeText() : v instanceof PDFArray && v.size() === 1 && v.get(0) instanceof PDFName ? (v.get(0) as PDFName).decodeText() : undefined;
-};
+/** A name entry of the dictionary, or a one-name array's name (`/Filter [/DCTDecode]`). */
+function nameOf(lib: PdfLib, d: PDFDict, key: string): string | undefined {
+  const v = d.get(lib.PDFName.of(key));
+  const one = v instanceof lib.PDFArray && v.size() === 1 ? v.get(0) : v;
+  return one instanceof lib.PDFName ? one.decodeText() : undefined;
+}
 
-function isPlainJpeg(d: PDFDict): boolean {
-  const bits = d.get(PDFName.of('BitsPerComponent'));
+function isPlainJpeg(lib: PdfLib, d: PDFDict): boolean {
+  const bits = d.get(lib.PDFName.of('BitsPerComponent'));
   return (
-    name(d, 'Subtype') === 'Image' &&
-    name(d, 'Filter') === 'DCTDecode' &&
-    ['DeviceGray', 'DeviceRGB'].includes(name(d, 'ColorSpace') ?? '') &&
-    bits instanceof PDFNumber && bits.asNumber() === 8 &&
-    !['SMask', 'Mask', 'Decode', 'ImageMask', 'DecodeParms'].some((k) => d.has(PDFName.of(k)))
+    nameOf(lib, d, 'Subtype') === 'Image' &&
+    nameOf(lib, d, 'Filter') === 'DCTDecode' &&
+    ['DeviceGray', 'DeviceRGB'].includes(nameOf(lib, d, 'ColorSpace') ?? '') &&
+    bits instanceof lib.PDFNumber && bits.asNumber() === 8 &&
+    !['SMask', 'Mask', 'Decode', 'ImageMask', 'DecodeParms'].some((k) => d.has(lib.PDFName.of(k)))
   );
 }

@@ -3,8 +3,7 @@
  * image covering it (downsampled above MAX_NATIVE_DPI), else a render at the given dpi; colour
  * only when the page has red ink (seals, mastheads) to separate.
  */
-import { createCanvas } from '@napi-rs/canvas';
-import sharp from 'sharp';
+import { loadCanvas, loadSharp } from './native-modules.ts';
 import { toGray } from './ocr.ts';
 import type { Rgb } from './page-image/types.ts';
 import { MIN_RED_SHARE, redShareOf } from './page-image/red.ts';
@@ -58,6 +57,7 @@ function getObj(page: { objs: { get(id: string, cb?: (v: unknown) => void): unkn
 
 /** The embedded JPEG of a one-image page (pdf-embedded-jpeg.ts), as pdfjs would have given it: grey, or RGB (kind 2). */
 async function decodeJpeg(jpeg: Uint8Array): Promise<ImageObj | null> {
+  const sharp = await loadSharp();
   const decoded = await sharp(jpeg).raw().toBuffer({ resolveWithObject: true }).catch(() => null);
   if (!decoded) return null; // a JPEG libjpeg refuses: the page is rendered by pdfjs instead
   const { data, info } = decoded;
@@ -85,6 +85,7 @@ export async function pageGray(page: PdfPage, scan: PageScan | null, dpi: number
       const width = Math.round((obj.width * dpi) / nativeDpi);
       const src = rgb ?? gray;
       const channels = rgb ? 3 : 1;
+      const sharp = await loadSharp();
       const { data, info } = await sharp(Buffer.from(src.buffer, src.byteOffset, src.length), { raw: { width: obj.width, height: obj.height, channels } })
         .resize({ width, kernel: 'lanczos3' })
         .toColourspace(rgb ? 'srgb' : 'b-w')
@@ -98,6 +99,7 @@ export async function pageGray(page: PdfPage, scan: PageScan | null, dpi: number
   const vp = page.getViewport({ scale: dpi / 72 });
   const w = Math.ceil(vp.width);
   const h = Math.ceil(vp.height);
+  const { createCanvas } = await loadCanvas();
   const canvas = createCanvas(w, h);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';

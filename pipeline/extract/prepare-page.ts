@@ -4,7 +4,7 @@
  * paper clean-up of preprocess.ts. Each step is a function of page-image/; `note` says what was
  * found, for the page's `reason`.
  */
-import sharp from 'sharp';
+import { loadSharp } from './native-modules.ts';
 import { detectBlank } from './page-image/blank.ts';
 import { MIN_INK_CONTRAST } from './page-image/levels.ts';
 import { inkMask } from './page-image/mask.ts';
@@ -78,6 +78,7 @@ export interface PrepareOptions {
 }
 
 async function turn(img: Gray, deg: number, background = 255): Promise<Gray> {
+  const sharp = await loadSharp();
   const { data, info } = await sharp(Buffer.from(img.gray.buffer, img.gray.byteOffset, img.gray.length), { raw: { width: img.width, height: img.height, channels: 1 } })
     .rotate(deg, { background: { r: background, g: background, b: background } })
     .toColourspace('b-w')

@@ -3,7 +3,7 @@
  * Pure pixel functions on 8-bit gray buffers plus a decision from measured image properties,
  * so clean scans and rendered pages go to tesseract untouched.
  */
-import sharp from 'sharp';
+import { loadSharp } from './native-modules.ts';
 import type { KernelEnum, Sharp } from 'sharp';
 import { measureLevels } from './page-image/levels.ts';
 
@@ -137,6 +137,7 @@ export function stretchLevels(img: Gray): Gray {
 
 /** sharp pipeline on raw gray. */
 async function viaSharp(img: Gray, f: (s: Sharp) => Sharp): Promise<Gray> {
+  const sharp = await loadSharp();
   const { data, info } = await f(sharp(Buffer.from(img.gray.buffer, img.gray.byteOffset, img.gray.length), { raw: { width: img.width, height: img.height, channels: 1 } }))
     .toColourspace('b-w')
     .raw()

@@ -8,8 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
-import sharp from 'sharp';
+import { loadCanvas, loadSharp } from '../extract/native-modules.ts';
 import type { Sharp } from 'sharp';
 import { openPdf } from '../extract/pdf.ts';
 import type { BBox, NoticeDocument } from '../schema.ts';
@@ -46,6 +45,7 @@ async function toDataUri(page: Sharp, box: ReturnType<typeof cropBox>, b: BBox):
   const ry = Math.round(b.y - box.top);
   const svg = `<svg width="${box.width}" height="${box.height}" xmlns="http://www.w3.org/2000/svg"><rect x="${rx - 2}" y="${ry - 2}" width="${Math.round(b.width) + 4}" height="${Math.round(b.height) + 4}" fill="none" stroke="#e0218a" stroke-width="3"/></svg>`;
   const cut = await page.clone().extract(box).png().toBuffer();
+  const sharp = await loadSharp();
   // sharp resizes before compositing, so outline first, then shrink in a second pass
   const outlined = await sharp(cut).composite([{ input: Buffer.from(svg) }]).png().toBuffer();
   const jpg = await sharp(outlined)
@@ -57,6 +57,7 @@ async function toDataUri(page: Sharp, box: ReturnType<typeof cropBox>, b: BBox):
 
 async function pdfPageImage(bytes: Uint8Array, file: string, pageNo: number, width: number): Promise<Sharp> {
   const { doc } = await openPdf(new Uint8Array(bytes), file);
+  const [sharp, { createCanvas }] = await Promise.all([loadSharp(), loadCanvas()]);
   try {
     const page = await doc.getPage(pageNo);
     const vp1 = page.getViewport({ scale: 1 });
@@ -83,6 +84,7 @@ export async function cropsFor(doc: NoticeDocument, jsonPath: string): Promise<C
   if (sha !== doc.source.sha256) return { available: false, reason: `source file ${doc.source.file} has changed since conversion (sha256 differs): page crops not shown`, images: {} };
 
   const images: Record<string, string> = {};
+  const sharp = await loadSharp();
   const byPage = new Map<number, typeof wanted>();
   for (const c of wanted) byPage.set(c.page!, [...(byPage.get(c.page!) ?? []), c]);
   try {
