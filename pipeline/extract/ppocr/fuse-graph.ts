@@ -86,7 +86,6 @@ function foldAffineAfterConv(ix: GraphIndex, nodes: OnnxNode[]): OnnxNode[] {
     if (conv.opType !== 'Conv') continue;
     const weights = convWeights(ix, conv);
     if (!weights) continue;
-    const perOut = weights.w.length / weights.dims[0];
     let output = conv.outputs[0];
     for (let next = ix.soleConsumer(output); next && (next.opType === 'Mul' || next.opType === 'Add'); next = ix.soleConsumer(output)) {
       const operand = scalarOperand(ix, next);
@@ -98,7 +97,7 @@ function foldAffineAfterConv(ix: GraphIndex, nodes: OnnxNode[]): OnnxNode[] {
       removed.add(next);
       output = next.outputs[0];
     }
-    if (output !== conv.outputs[0] && perOut > 0) replaced.set(conv, replaceConv(conv, weights, conv.inputs[0], output));
+    if (output !== conv.outputs[0]) replaced.set(conv, replaceConv(conv, weights, conv.inputs[0], output));
   }
   return nodes.flatMap((n) => (removed.has(n) ? [] : replaced.get(n) ?? [n]));
 }
@@ -108,6 +107,8 @@ function clipsTo(ix: GraphIndex, clip: OnnxNode, lo: number, hi: number): boolea
   const max = floatAttribute(clip, 'max') ?? (clip.inputs[2] ? ix.scalar(clip.inputs[2]) : undefined);
   return min === lo && max === hi;
 }
+
+const readsBoth = (node: OnnxNode, a: string, b: string) => node.inputs.length === 2 && node.inputs.includes(a) && node.inputs.includes(b) && a !== b;
 
 function fuseHardSwish(ix: GraphIndex, nodes: OnnxNode[]): OnnxNode[] {
   const removed = new Set<OnnxNode>();
@@ -119,7 +120,7 @@ function fuseHardSwish(ix: GraphIndex, nodes: OnnxNode[]): OnnxNode[] {
     const clip = ix.soleConsumer(add.outputs[0]);
     if (clip?.opType !== 'Clip' || !clipsTo(ix, clip, 0, 6)) continue;
     const mul = ix.soleConsumer(clip.outputs[0]);
-    if (mul?.opType !== 'Mul' || ![...mul.inputs].sort().every((v, i) => v === [plus.input, clip.outputs[0]].sort()[i])) continue;
+    if (mul?.opType !== 'Mul' || !readsBoth(mul, plus.input, clip.outputs[0])) continue;
     const div = ix.soleConsumer(mul.outputs[0]);
     if (div?.opType !== 'Div' || div.inputs[0] !== mul.outputs[0] || ix.scalar(div.inputs[1]) !== 6) continue;
     const gate = add.outputs[0];
