@@ -27,16 +27,19 @@ export function decodeCtc(probs: Float32Array, offset: number, frames: number, c
   const flush = (cls: number, end: number) => {
     if (cls === 0) return;
     let best = 0;
-    const mean = new Float64Array(classes);
+    // A class whose mean reaches MIN_ALTERNATIVE reaches it in some frame: only those are summed.
+    const candidates = new Set<number>();
     for (let t = runStart; t <= end; t++) {
       const row = offset + t * classes;
       if (probs[row + cls] > best) best = probs[row + cls];
-      for (let k = 0; k < classes; k++) mean[k] += probs[row + k];
+      for (let k = 1; k < classes; k++) if (probs[row + k] >= MIN_ALTERNATIVE) candidates.add(k);
     }
     const n = end - runStart + 1;
     const alternatives: { text: string; confidence: number }[] = [];
-    for (let k = 1; k < classes; k++) {
-      const p = mean[k] / n;
+    for (const k of [...candidates].sort((a, b) => a - b)) {
+      let sum = 0;
+      for (let t = runStart; t <= end; t++) sum += probs[offset + t * classes + k];
+      const p = sum / n;
       if (k === cls || p < MIN_ALTERNATIVE || dict[k] === ' ') continue;
       alternatives.push({ text: dict[k], confidence: p });
     }
@@ -47,7 +50,14 @@ export function decodeCtc(probs: Float32Array, offset: number, frames: number, c
   for (let t = 0; t < frames; t++) {
     const row = offset + t * classes;
     let cls = 0;
-    for (let k = 1; k < classes; k++) if (probs[row + k] > probs[row + cls]) cls = k;
+    let top = probs[row];
+    for (let k = 1; k < classes; k++) {
+      const p = probs[row + k];
+      if (p > top) {
+        top = p;
+        cls = k;
+      }
+    }
     if (cls !== prev) {
       flush(prev, t - 1);
       runStart = t;
