@@ -11,6 +11,7 @@ import { Semaphore, checkAbort, errorMessage } from './pages.ts';
 import { judgeTextLayer } from './quality.ts';
 import type { OcrEngine } from './ocr.ts';
 import type { DetectUpsideDown } from './page-image/upside-down.ts';
+import type { EmbeddedJpeg } from './pdf-embedded-jpeg.ts';
 import { embeddedJpegReader } from './pdf-embedded-jpeg.ts';
 import { pageGray } from './pdf-page-pixels.ts';
 import { preparePage, type PreparedPage } from './prepare-page.ts';
@@ -243,10 +244,14 @@ export async function extractPdf(bytes: Uint8Array, file: string, opts: PdfOptio
         const layerText = lines.length ? lines.join('\n') + '\n' : '';
         const hasText = layerText.trim().length > 0;
         const [x0, y0, x1, y1] = page.view;
-        // a page that is one JPEG and nothing else skips the operator list (pdf-embedded-jpeg.ts)
-        // (pdfjs took over `bytes` when it opened the file; its copy is asked for once, on the first page without text)
-        const candidate = !hasText && opts.ocr !== 'never' ? ((jpegs ??= doc.getData().then(embeddedJpegReader)), (await jpegs)?.(n - 1)) : null;
-        const jpeg = candidate && coversPage(candidate.ctm, x1 - x0, y1 - y0) ? candidate : null;
+        // a page that is one JPEG and nothing else skips the operator list (pdf-embedded-jpeg.ts);
+        // pdfjs took over `bytes` when it opened the file, so its copy is asked for, once, on the first page without text
+        let jpeg: EmbeddedJpeg | null = null;
+        if (!hasText && opts.ocr !== 'never') {
+          jpegs ??= doc.getData().then(embeddedJpegReader);
+          const candidate = (await jpegs)?.(n - 1) ?? null;
+          if (candidate && coversPage(candidate.ctm, x1 - x0, y1 - y0)) jpeg = candidate;
+        }
         const scan: PageScan = jpeg
           ? { visibleText: false, invisibleText: false, images: 1, single: { id: 'embedded-jpeg', ctm: jpeg.ctm } }
           : scanOperators(pdfjs, await page.getOperatorList(), x1 - x0, y1 - y0);

@@ -21,7 +21,11 @@ class GraphIndex {
   constructor(readonly model: OnnxModel, nodes: OnnxNode[]) {
     for (const n of nodes) {
       for (const o of n.outputs) this.producer.set(o, n);
-      for (const i of n.inputs) this.consumers.set(i, [...(this.consumers.get(i) ?? []), n]);
+      for (const i of n.inputs) {
+        const readers = this.consumers.get(i);
+        if (readers) readers.push(n);
+        else this.consumers.set(i, [n]);
+      }
     }
   }
   private readonly constants = new Map<string, FloatTensor | undefined>();
@@ -42,6 +46,11 @@ class GraphIndex {
     const t = this.constant(name);
     return t && t.data.length === 1 && t.dims.length <= 4 ? t.data[0] : undefined;
   }
+}
+
+/** The node list with `removed` nodes left out and each `replaced` node put as its replacements. */
+function rebuilt(nodes: OnnxNode[], removed: ReadonlySet<OnnxNode>, replaced: ReadonlyMap<OnnxNode, OnnxNode[]>): OnnxNode[] {
+  return nodes.flatMap((n) => (removed.has(n) ? [] : replaced.get(n) ?? [n]));
 }
 
 /** The node's one non-constant input and the scalar constant beside it (binary ops). */
@@ -99,7 +108,7 @@ function foldAffineAfterConv(ix: GraphIndex, nodes: OnnxNode[]): OnnxNode[] {
     }
     if (output !== conv.outputs[0]) replaced.set(conv, replaceConv(conv, weights, conv.inputs[0], output));
   }
-  return nodes.flatMap((n) => (removed.has(n) ? [] : replaced.get(n) ?? [n]));
+  return rebuilt(nodes, removed, replaced);
 }
 
 function clipsTo(ix: GraphIndex, clip: OnnxNode, lo: number, hi: number): boolean {
@@ -112,7 +121,7 @@ const readsBoth = (node: OnnxNode, a: string, b: string) => node.inputs.length =
 
 function fuseHardSwish(ix: GraphIndex, nodes: OnnxNode[]): OnnxNode[] {
   const removed = new Set<OnnxNode>();
-  const replaced = new Map<OnnxNode, OnnxNode>();
+  const replaced = new Map<OnnxNode, OnnxNode[]>();
   for (const add of nodes) {
     if (add.opType !== 'Add') continue;
     const plus = scalarOperand(ix, add);
@@ -124,11 +133,11 @@ function fuseHardSwish(ix: GraphIndex, nodes: OnnxNode[]): OnnxNode[] {
     const div = ix.soleConsumer(mul.outputs[0]);
     if (div?.opType !== 'Div' || div.inputs[0] !== mul.outputs[0] || ix.scalar(div.inputs[1]) !== 6) continue;
     const gate = add.outputs[0];
-    replaced.set(add, { opType: 'HardSigmoid', inputs: [plus.input], outputs: [gate], rest: [floatAttributeField('alpha', 1 / 6), floatAttributeField('beta', 0.5)] });
-    replaced.set(div, { opType: 'Mul', inputs: [plus.input, gate], outputs: div.outputs, rest: [] });
+    replaced.set(add, [{ opType: 'HardSigmoid', inputs: [plus.input], outputs: [gate], rest: [floatAttributeField('alpha', 1 / 6), floatAttributeField('beta', 0.5)] }]);
+    replaced.set(div, [{ opType: 'Mul', inputs: [plus.input, gate], outputs: div.outputs, rest: [] }]);
     removed.add(clip).add(mul);
   }
-  return nodes.flatMap((n) => (removed.has(n) ? [] : [replaced.get(n) ?? n]));
+  return rebuilt(nodes, removed, replaced);
 }
 
 function padsNothing(conv: OnnxNode): boolean {
@@ -163,7 +172,7 @@ function foldAffineBeforeConv(ix: GraphIndex, nodes: OnnxNode[]): OnnxNode[] {
     else replaced.set(add, shiftAsConv(add, scale.input, shift.value / scale.value, weights.dims[1] * (intAttribute(conv, 'group') ?? 1)));
     replaced.set(conv, replaceConv(conv, weights, whole ? scale.input : add.outputs[0], conv.outputs[0]));
   }
-  return nodes.flatMap((n) => (removed.has(n) ? [] : replaced.get(n) ?? [n]));
+  return rebuilt(nodes, removed, replaced);
 }
 
 /**
