@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ort from 'onnxruntime-node';
-import { fuseGraph } from './fuse-graph.ts';
+import { cacheDir, fusedGraph } from './fused-model-cache.ts';
 
 export type ModelName = 'det' | 'rec' | 'cls';
 const FILES: Record<ModelName, string> = {
@@ -49,13 +49,21 @@ export interface SessionOptions {
 
 export async function createSession(name: ModelName, opts: SessionOptions = {}): Promise<ort.InferenceSession> {
   const shipped = readFileSync(modelPath(name));
-  const model = opts.asShipped ? shipped : fuseGraph(shipped).bytes;
-  return ort.InferenceSession.create(model, {
+  const settings: ort.InferenceSession.SessionOptions = {
     intraOpNumThreads: Math.max(1, opts.threads ?? 1),
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
-  });
+  };
+  if (opts.asShipped) return ort.InferenceSession.create(shipped, settings);
+  const graph = fusedGraph(name, shipped, cacheDir(modelDir()));
+  try {
+    return await ort.InferenceSession.create(graph.bytes, settings);
+  } catch (e) {
+    if (graph.how !== 'hit') throw e;
+    graph.drop(); // a cached graph onnxruntime refuses (damaged on disk): rewrite the shipped model again
+    return createSession(name, opts);
+  }
 }
 
 export async function run(session: ort.InferenceSession, data: Float32Array, dims: number[]): Promise<{ data: Float32Array; dims: readonly number[] }> {
