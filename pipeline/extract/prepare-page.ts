@@ -123,7 +123,7 @@ export async function preparePage(px: PagePixels, opts: PrepareOptions = {}): Pr
       notes.push(`red ink removed (${(sep.redShare * 100).toFixed(2)} % of the page; ${seals.length} seal(s)${mastheadBox ? ', a red masthead read separately' : ''})`);
     }
   }
-  const smooth = await median3(img);
+  const smooth = median3(img);
   const { blank, levels } = detectBlank(smooth);
   const inkPct = `${(levels.inkShare * 100).toFixed(3)} % ink`;
   if (blank && !masthead) return { blank: true, image: img, note: `blank page (${inkPct})`, rotation: 0, skew: 0, seals, masthead: null, mastheadBox: null };
@@ -133,16 +133,20 @@ export async function preparePage(px: PagePixels, opts: PrepareOptions = {}): Pr
   const pageSized = Math.min(smooth.width, smooth.height) >= MIN_SIDEWAYS_SIDE && levels.inkShare >= MIN_SIDEWAYS_INK;
   const side = pageSized ? detectSideways(inkMask(smooth, cut, Math.max(2, Math.round(smooth.width / 400)))) : { sideways: false, rowGaps: 0, columnGaps: 0 };
   let work = smooth;
+  /** median3(img) while img has only been turned by quarter turns (which commute with the median), else null */
+  let smoothOfImg: Gray | null = smooth;
   if (side.sideways) {
     rotation = 90;
     img = await turn(img, 90, levels.paper);
     work = await turn(work, 90, levels.paper);
+    smoothOfImg = work;
     notes.push(`sideways (empty rows ${side.rowGaps.toFixed(2)} < columns ${side.columnGaps.toFixed(2)}): turned 90°`);
   }
   const skew = estimateSkew(inkMask(work, cut, Math.max(2, Math.round(work.width / 800))));
   if (Math.abs(skew) >= MIN_SKEW_CORRECTED) {
     img = await turn(img, -skew, levels.paper);
     work = await turn(work, -skew, levels.paper);
+    smoothOfImg = null;
     notes.push(`skew ${skew.toFixed(2)}° corrected`);
   }
   const detect = opts.detectUpsideDown ?? defaultUpsideDown(cut);
@@ -150,11 +154,12 @@ export async function preparePage(px: PagePixels, opts: PrepareOptions = {}): Pr
   if (dir.rotation === 180) {
     rotation = rotation === 90 ? 270 : 180;
     img = await turn(img, 180, levels.paper);
+    smoothOfImg = smoothOfImg && (await turn(smoothOfImg, 180, levels.paper));
     notes.push(`upside down (confidence ${dir.confidence.toFixed(2)}): turned 180°`);
   }
   // A masthead is red text in the top third of the page as read: on a turned page, look again in the turned red layer.
   if (red && rotation !== 0) ({ masthead, mastheadBox } = await mastheadOf(await turn(red, rotation), px.dpi));
-  const cleaned = await prepareForOcr(img);
+  const cleaned = await prepareForOcr(img, smoothOfImg ?? undefined);
   notes.push(cleaned.note);
   return { blank: false, image: cleaned.image, note: `${inkPct}; ${notes.join('; ')}`, rotation, skew: Math.abs(skew) >= MIN_SKEW_CORRECTED ? skew : 0, seals, masthead, mastheadBox };
 }

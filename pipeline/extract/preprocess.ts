@@ -6,6 +6,7 @@
 import { loadSharp } from './native-modules.ts';
 import type { KernelEnum, Sharp } from 'sharp';
 import { measureLevels } from './page-image/levels.ts';
+import { median3x3 } from './page-image/median.ts';
 
 export interface Gray {
   gray: Uint8Array;
@@ -145,8 +146,9 @@ async function viaSharp(img: Gray, f: (s: Sharp) => Sharp): Promise<Gray> {
   return { gray: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), width: info.width, height: info.height };
 }
 
-export function median3(img: Gray): Promise<Gray> {
-  return viaSharp(img, (s) => s.median(3));
+/** 3×3 median (specks): page-image/median.ts, the same bytes as libvips' median(3). */
+export function median3(img: Gray): Gray {
+  return median3x3(img);
 }
 
 export function resample(img: Gray, factor: number, kernel: keyof KernelEnum = 'lanczos3'): Promise<Gray> {
@@ -172,8 +174,9 @@ export const UNEVEN_PAPER_SPREAD = 8;
  * (photocopies, faxes, phone scans: they also carry specks and faded toner) gets a 3×3 median
  * (specks) and background flattening + level stretch; anything else (rendered pages, clean scans
  * on white paper) is returned as is. `note` says what was done and why, for the page's `reason`.
+ * `smoothed`, when given, is median3(img) already made by the caller.
  */
-export async function prepareForOcr(img: Gray): Promise<{ image: Gray; note: string }> {
+export async function prepareForOcr(img: Gray, smoothed?: Gray): Promise<{ image: Gray; note: string }> {
   const s = imageStats(img);
   const grey = s.paper < GREY_PAPER_BELOW;
   const uneven = s.paperSpread >= UNEVEN_PAPER_SPREAD;
@@ -181,6 +184,6 @@ export async function prepareForOcr(img: Gray): Promise<{ image: Gray; note: str
   const figures = `paper ${s.paper}, spread ${s.paperSpread}, ink ${ink ?? 'too little to measure'}`;
   if (!grey && !uneven) return { image: img, note: `clean background (${figures}): no preprocessing` };
   const why = [grey ? `grey paper (${s.paper} < ${GREY_PAPER_BELOW})` : '', uneven ? `uneven paper (spread ${s.paperSpread} ≥ ${UNEVEN_PAPER_SPREAD})` : ''].filter(Boolean).join(', ');
-  const image = flattenBackground(await median3(img), flattenCell(img.width));
+  const image = flattenBackground(smoothed ?? median3(img), flattenCell(img.width));
   return { image, note: `${why}, ink ${ink ?? 'too little to measure (no level stretch)'}: median 3×3 + background flattening${ink === null ? '' : ' and level stretch'}` };
 }
