@@ -6,7 +6,7 @@
  * Pages reach the engine deskewed (page clean-up), so axis-aligned boxes suffice.
  */
 import type { Box, GrayImage } from './gray.ts';
-import { resampleInto } from './gray.ts';
+import { resampleRows } from './gray.ts';
 import type { Session } from './models.ts';
 import { run } from './models.ts';
 
@@ -36,11 +36,13 @@ export async function detectLines(session: Session, img: GrayImage, options: Det
   const h = Math.max(32, Math.round((img.height * scale) / 32) * 32);
   const plane = w * h;
   const input = new Float32Array(3 * plane);
-  resampleInto(img, { x: 0, y: 0, width: img.width, height: img.height }, w, h, (i, v) => {
-    const u = v / 255;
-    input[i] = (u - MEAN[0]) / STD[0];
-    input[plane + i] = (u - MEAN[1]) / STD[1];
-    input[2 * plane + i] = (u - MEAN[2]) / STD[2];
+  resampleRows(img, { x: 0, y: 0, width: img.width, height: img.height }, w, h, (y, values) => {
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      const u = values[x] / 255;
+      input[i] = (u - MEAN[0]) / STD[0];
+      input[plane + i] = (u - MEAN[1]) / STD[1];
+      input[2 * plane + i] = (u - MEAN[2]) / STD[2];
+    }
   });
   const out = await run(session, input, [1, 3, h, w]);
   const boxes = regions(out.data, w, h, o);

@@ -5,7 +5,7 @@
  * Its det + cls sessions are created once per thread, on first call.
  */
 import type { Box, GrayImage } from './gray.ts';
-import { resampleInto } from './gray.ts';
+import { writeGreyCrop } from './gray.ts';
 import { detectLines } from './detect.ts';
 import type { Session } from './models.ts';
 import { createSession, run } from './models.ts';
@@ -39,14 +39,7 @@ export async function detectUpsideDown(gray: Uint8Array, width: number, height: 
   const input = new Float32Array(sample.length * 3 * plane);
   sample.forEach((box, n) => {
     const w = Math.min(CLS_WIDTH, Math.max(1, Math.round((CLS_HEIGHT * box.width) / box.height)));
-    resampleInto(img, box, w, CLS_HEIGHT, (p, v) => {
-      const y = Math.floor(p / w);
-      const at = n * 3 * plane + y * CLS_WIDTH + (p - y * w);
-      const u = v / 127.5 - 1;
-      input[at] = u;
-      input[at + plane] = u;
-      input[at + 2 * plane] = u;
-    });
+    writeGreyCrop(img, box, w, CLS_HEIGHT, input, n * 3 * plane, CLS_WIDTH, plane);
   });
   const out = await run(cls, input, [sample.length, 3, CLS_HEIGHT, CLS_WIDTH]);
   let p180 = 0;

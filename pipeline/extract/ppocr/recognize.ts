@@ -5,7 +5,7 @@
  * 8 input pixels, which places each character back on the page.
  */
 import type { Box, GrayImage } from './gray.ts';
-import { resampleInto } from './gray.ts';
+import { writeGreyCrop } from './gray.ts';
 import type { DecodedChar } from './ctc.ts';
 import { decodeCtc } from './ctc.ts';
 import type { Session } from './models.ts';
@@ -42,15 +42,7 @@ export async function recognizeLines(session: Session, img: GrayImage, boxes: Bo
     batch.forEach((i, n) => {
       const base = n * 3 * plane;
       const w = widths[i];
-      resampleInto(img, boxes[i], w, REC_HEIGHT, (p, v) => {
-        const y = Math.floor(p / w);
-        const x = p - y * w;
-        const u = v / 127.5 - 1;
-        const at = base + y * W + x;
-        input[at] = u;
-        input[at + plane] = u;
-        input[at + 2 * plane] = u;
-      });
+      writeGreyCrop(img, boxes[i], w, REC_HEIGHT, input, base, W, plane);
     });
     const out = await run(session, input, [batch.length, 3, REC_HEIGHT, W]);
     const [, frames, classes] = out.dims;

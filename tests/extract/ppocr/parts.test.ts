@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toPgm } from '../../../pipeline/extract/ocr.ts';
 import { decodeCtc } from '../../../pipeline/extract/ppocr/ctc.ts';
 import { DEFAULT_DETECT, regions } from '../../../pipeline/extract/ppocr/detect.ts';
-import { parsePgm } from '../../../pipeline/extract/ppocr/gray.ts';
+import { parsePgm, resampleRows, writeGreyCrop } from '../../../pipeline/extract/ppocr/gray.ts';
 import { assemblePage, readingOrder } from '../../../pipeline/extract/ppocr/page.ts';
 import type { RecognizedLine } from '../../../pipeline/extract/ppocr/recognize.ts';
 
@@ -19,6 +19,30 @@ describe('parsePgm', () => {
     ['short pixel data', Buffer.from('P5\n4 4\n255\n\0\0')],
   ])('refuses %s', (_, bytes) => {
     expect(() => parsePgm(bytes)).toThrow(/PGM/);
+  });
+});
+
+describe('resampleRows / writeGreyCrop', () => {
+  const img = { gray: Uint8Array.from({ length: 16 }, (_, i) => i * 16), width: 4, height: 4 };
+  const rows = (box: { x: number; y: number; width: number; height: number }, w: number, h: number) => {
+    const out: number[][] = [];
+    resampleRows(img, box, w, h, (_, values) => out.push(Array.from(values)));
+    return out;
+  };
+  it.each([
+    ['the whole image at its size: the same pixels', { x: 0, y: 0, width: 4, height: 4 }, 4, 4, [[0, 16, 32, 48], [64, 80, 96, 112], [128, 144, 160, 176], [192, 208, 224, 240]]],
+    ['halved: the mean of each 2×2 block', { x: 0, y: 0, width: 4, height: 4 }, 2, 2, [[40, 72], [168, 200]]],
+    ['a crop at its size', { x: 1, y: 2, width: 2, height: 1 }, 2, 1, [[144, 160]]],
+    ['doubled: interpolated, the last column reading past the box into the page', { x: 0, y: 0, width: 2, height: 1 }, 4, 1, [[0, 4, 12, 20]]],
+  ])('%s', (_, box, w, h, want) => {
+    expect(rows(box, w, h)).toEqual(want);
+  });
+  it('writes a grey crop into three equal planes at [-1, 1], leaving the padding', () => {
+    const plane = 2 * 3;
+    const input = new Float32Array(3 * plane).fill(9);
+    writeGreyCrop({ gray: Uint8Array.of(0, 255, 255, 0), width: 2, height: 2 }, { x: 0, y: 0, width: 2, height: 2 }, 2, 2, input, 0, 3, plane);
+    const first = [-1, 1, 9, 1, -1, 9];
+    expect(Array.from(input)).toEqual([...first, ...first, ...first]);
   });
 });
 
