@@ -7,7 +7,7 @@
  */
 import { correctionsWithEvidence, pagesOf, type EvidenceIndex, indexEvidence } from './provenance.ts';
 import type { Corrector } from './correct/index.ts';
-import { sharedCorrector } from './correct/shared-corrector.ts';
+import { sharedCorrector, sharedDictionaryVersion } from './correct/shared-corrector.ts';
 import { changeId, emitDocument, sha256, splitChanges } from './emit.ts';
 import { decisionsFingerprint, promoteAccepted, withoutRejected, type DecisionLookup, type DocumentDecisions } from './decision-filter.ts';
 import { createExtractor, type Extraction, type ExtractOptions, type Extractor } from './extract/index.ts';
@@ -51,12 +51,28 @@ export interface Pipeline {
 }
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
-  const corrector = sharedCorrector({ dir: options.dictionaryDir, userFiles: options.userDictionaries });
+  const dictionaries = { dir: options.dictionaryDir, userFiles: options.userDictionaries };
+  // The corrector (1–2 s to build) is built on first need, or earlier while the OCR workers read a
+  // document's first pages (whileOcrBusy): a scan's first pages no longer wait for it. A dictionary
+  // file that does not parse therefore fails the first conversion (DICTIONARY_INVALID), not this call.
+  let built: Corrector | null = null;
+  const corrector = (): Corrector => (built ??= sharedCorrector(dictionaries));
+  let warmFailed = false;
+  /** Build the corrector now if it can be; a failure is left for the conversion's own call to report. */
+  const warm = (): void => {
+    if (built || warmFailed) return;
+    try {
+      corrector();
+    } catch {
+      warmFailed = true;
+    }
+  };
+  const dictionaryVersion = sharedDictionaryVersion(dictionaries);
   let extractor: Extractor | null = null;
   const engine = options.engine ?? DEFAULT_ENGINE;
   const runOptions = (sha: string, ocr: RunOptions['ocr']): RunOptions => ({ ocr, decisions: decisionsFingerprint(options.decisions?.(sha)), engine });
   return {
-    dictionaryVersion: corrector.dictionaryVersion,
+    dictionaryVersion,
     runOptions,
     convertText(text, opts = {}) {
       const source: Source = {
@@ -66,11 +82,11 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         encoding: null,
         pages: [{ number: 1, method: 'text', reason: 'text given directly', original: { start: 0, end: text.length } }],
       };
-      return processText(corrector, text, source, indexEvidence([]), [], { decisions: options.decisions?.(source.sha256) });
+      return processText(corrector(), text, source, indexEvidence([]), [], { decisions: options.decisions?.(source.sha256) });
     },
     async convertFile(path, opts = {}) {
       extractor ??= createExtractor({ workers: options.workers, engine: options.engine });
-      const ex: Extraction = await extractor.extract(path, { ocr: opts.ocr ?? 'auto', signal: opts.signal });
+      const ex: Extraction = await extractor.extract(path, { ocr: opts.ocr ?? 'auto', signal: opts.signal, whileOcrBusy: warm });
       const source: Source = {
         file: opts.name ?? path,
         kind: ex.kind,
@@ -91,7 +107,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         ...ex.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.page ? { page: w.page } : {}) })),
         ...ex.failures.map((f) => ({ code: `page-failed:${f.code}`, message: f.message, page: f.page })),
       ];
-      return processText(corrector, ex.original, source, indexEvidence(ex.evidence), extractionWarnings, {
+      return processText(corrector(), ex.original, source, indexEvidence(ex.evidence), extractionWarnings, {
         decisions: opts.decisions ?? options.decisions?.(source.sha256),
         // the decisions this conversion used (a queue job carries its own), so the output records them alike
         options: { ocr: opts.ocr ?? 'auto', decisions: decisionsFingerprint(opts.decisions ?? options.decisions?.(source.sha256)), engine },

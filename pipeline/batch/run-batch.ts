@@ -55,6 +55,8 @@ async function convertOne(pipeline: Pipeline, item: BatchInput, opts: BatchOptio
     opts.onDocument?.(doc);
     return { ...base, status: 'converted', ...documentStats(doc), seconds: seconds() };
   } catch (e) {
+    // the dictionaries are everyone's: a broken one stops the batch rather than failing every file alike
+    if (isNoticeError(e) && e.code === 'DICTIONARY_INVALID') throw e;
     const error = isNoticeError(e)
       ? { code: e.code, message: e.message }
       : { code: 'INTERNAL', message: `${item.name ?? item.path}: ${e instanceof Error ? e.message : String(e)}` };

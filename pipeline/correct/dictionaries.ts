@@ -126,20 +126,40 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
     const kind = kindOf(file);
     if (!kind) continue;
     const text = readFileSync(file, 'utf8');
-    hash.update(basename(file)).update('\0').update(text).update('\0');
+    hashDictionaryFile(hash, file, text);
     readDictionaryFile(kind, file, text, dicts, reading);
   }
   observedConfusions(reading.observed, dicts.confusions);
-  const jp = opts.jiebaDict ?? jiebaPath();
-  try {
-    dicts.jiebaText = readFileSync(jp, 'utf8');
-  } catch (e) {
-    throw new NoticeError('DICTIONARY_INVALID', 'cannot read the jieba word list', { file: jp, cause: e });
-  }
+  dicts.jiebaText = readJieba(opts.jiebaDict ?? jiebaPath());
   hash.update('jieba\0').update(dicts.jiebaText);
   dicts.version = versionOf(hash, dir);
   dicts.corpusText = reading.corpusParts.join('\n');
   return dicts;
+}
+
+/**
+ * The version loadDictionaries(opts) would give, from the files alone (read and hashed, not
+ * parsed): for up-to-date checks before the corrector is built. Missing or unknown user files
+ * fail here as they would there; a file that does not parse fails only when loaded.
+ */
+export function dictionaryVersion(opts: { dir?: string; userFiles?: string[]; jiebaDict?: string } = {}): string {
+  const dir = opts.dir ?? DEFAULT_DICT_DIR;
+  const hash = createHash('sha256');
+  for (const file of dictionaryFiles(dir, opts.userFiles ?? [])) if (kindOf(file)) hashDictionaryFile(hash, file, readFileSync(file, 'utf8'));
+  hash.update('jieba\0').update(readJieba(opts.jiebaDict ?? jiebaPath()));
+  return versionOf(hash, dir);
+}
+
+function hashDictionaryFile(hash: Hash, file: string, text: string): void {
+  hash.update(basename(file)).update('\0').update(text).update('\0');
+}
+
+function readJieba(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new NoticeError('DICTIONARY_INVALID', 'cannot read the jieba word list', { file: path, cause: e });
+  }
 }
 
 /** The dictionary folder's files (confusions/ and corpus/ in name order), then the user's. */

@@ -9,7 +9,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_DICT_DIR, dictionaryFiles, jiebaPath, MODEL_FILES } from './dictionaries.ts';
+import { DEFAULT_DICT_DIR, dictionaryFiles, dictionaryVersion, jiebaPath, MODEL_FILES } from './dictionaries.ts';
 import { createCorrector, loadDictionaries } from './index.ts';
 import type { Corrector } from './types.ts';
 
@@ -31,6 +31,21 @@ export function sharedCorrector(opts: { dir?: string; userFiles?: string[] } = {
     if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
   }
   return corrector;
+}
+
+const versions = new Map<string, string>();
+
+/**
+ * The version of the corrector sharedCorrector(opts) gives, without building it when it is not
+ * built yet (the files are hashed, not parsed): a pipeline knows its version before its first document.
+ */
+export function sharedDictionaryVersion(opts: { dir?: string; userFiles?: string[] } = {}): string {
+  const key = dictionarySignature(opts.dir ?? DEFAULT_DICT_DIR, opts.userFiles ?? []);
+  const known = key === null ? undefined : (kept.get(key)?.dictionaryVersion ?? versions.get(key));
+  if (known) return known;
+  const version = dictionaryVersion(opts);
+  if (key !== null) versions.set(key, version);
+  return version;
 }
 
 /** path, size and mtime of every file the dictionaries are read from; null when one cannot be listed (loading then reports it) */

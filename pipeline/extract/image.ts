@@ -18,7 +18,8 @@ export interface ImageOptions {
   maxImagePixels?: number;
   signal?: AbortSignal;
   /** Text-direction classifier for upside-down pages (default: the layout rule in page-image/). */
-  detectUpsideDown?: DetectUpsideDown;
+  detectUpsideDown?: DetectUpsideDown;  /** See ExtractOptions.whileOcrBusy (index.ts). */
+  whileOcrBusy?: () => void;
 }
 
 export async function extractImage(file: string, opts: ImageOptions, ocr: () => OcrEngine): Promise<{ pages: PageResult[]; failures: PageFailureResult[]; warnings: ExtractWarning[] }> {
@@ -54,6 +55,7 @@ export async function extractImage(file: string, opts: ImageOptions, ocr: () => 
   try {
     for (let n = 1; n <= nPages; n++) {
       checkAbort(opts.signal, file, n);
+      if (slots.exhausted) opts.whileOcrBusy?.();
       await slots.acquire();
       let prepared: PreparedPage;
       const dpi = meta.density ? `, ${Math.round(meta.density)} dpi` : '';
@@ -80,6 +82,7 @@ export async function extractImage(file: string, opts: ImageOptions, ocr: () => 
       const ctx = { file, page: n, reason: `image input (${format}${nPages > 1 ? `, page ${n} of ${nPages}` : ''}${dpi}): OCR at native resolution` };
       pending.push(readPageInto(prepared, engine, ctx, { pages, warnings, failures }, () => slots.release()));
     }
+    if (pending.length) opts.whileOcrBusy?.();
     await Promise.all(pending);
   } finally {
     await Promise.allSettled(pending);

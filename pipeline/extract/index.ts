@@ -45,6 +45,12 @@ export interface ExtractOptions {
   ocr: 'auto' | 'always' | 'never';
   maxImagePixels?: number;
   signal?: AbortSignal;
+  /**
+   * Called when the extractor has handed the OCR workers all the pages they can take and waits
+   * for them (every time; it must be cheap after the first): the caller's chance to do its own
+   * setup on this thread meanwhile (the pipeline builds its corrector there).
+   */
+  whileOcrBusy?: () => void;
 }
 export interface Extractor {
   extract(file: string, opts: ExtractOptions): Promise<Extraction>;
@@ -148,7 +154,7 @@ export function createExtractor(config: ExtractorConfig = {}): Extractor {
       const bytes = await readFile(file);
       if (kind === 'pdf') {
         if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) throw new NoticeError('PDF_CORRUPT', 'the file has a .pdf name but no %PDF- header', { file });
-        const r = await extractPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, { ocr: opts.ocr, signal: opts.signal, renderDpi: config.renderDpi, detectUpsideDown: config.detectUpsideDown }, ocr);
+        const r = await extractPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, { ocr: opts.ocr, signal: opts.signal, whileOcrBusy: opts.whileOcrBusy, renderDpi: config.renderDpi, detectUpsideDown: config.detectUpsideDown }, ocr);
         return assemble('pdf', null, r.pages, r.failures, r.warnings);
       }
       const { encoding, text } = decodeText(bytes, file);

@@ -38,6 +38,10 @@ export interface ExtractWarning {
 export class Semaphore {
   private waiters: (() => void)[] = [];
   constructor(private free: number) {}
+  /** acquire() would wait now (every permit taken) */
+  get exhausted(): boolean {
+    return this.free === 0;
+  }
   async acquire(): Promise<void> {
     if (this.free > 0) {
       this.free--;

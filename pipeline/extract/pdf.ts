@@ -57,7 +57,8 @@ export interface PdfOptions {
   signal?: AbortSignal;
   renderDpi?: number;
   /** Text-direction classifier for upside-down pages (default: the layout rule in page-image/). */
-  detectUpsideDown?: DetectUpsideDown;
+  detectUpsideDown?: DetectUpsideDown;  /** See ExtractOptions.whileOcrBusy (index.ts). */
+  whileOcrBusy?: () => void;
 }
 
 export interface PdfResult {
@@ -285,6 +286,7 @@ export async function extractPdf(bytes: Uint8Array, file: string, opts: PdfOptio
         // OCR: get the page image (native if the page is one embedded scan), clean it up, read it.
         const engine = ocr();
         slots ??= new Semaphore(engine.workers + 1);
+        if (slots.exhausted) opts.whileOcrBusy?.();
         await slots.acquire();
         let prepared: PreparedPage | null = null;
         let how = '';
@@ -307,6 +309,7 @@ export async function extractPdf(bytes: Uint8Array, file: string, opts: PdfOptio
         page?.cleanup();
       }
     }
+    if (pending.length) opts.whileOcrBusy?.();
     await Promise.all(pending);
     checkAbort(opts.signal, file);
     if (pages.length === 0 && failures.length > 0)

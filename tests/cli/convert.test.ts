@@ -133,6 +133,22 @@ describe('notice convert (batch of good and bad inputs)', () => {
   });
 });
 
+describe('notice convert (a broken user dictionary)', () => {
+  it('stops with the dictionary file and line named, writing no output, instead of failing every input alike', async () => {
+    const inDir = tmp();
+    const out = tmp();
+    copyFileSync(SAMPLE, join(inDir, 'one.txt'));
+    copyFileSync('fixtures/notices/n01-lanxi-county/input.ocr.txt', join(inDir, 'two.txt'));
+    const dict = join(tmp(), 'my-lexicon.tsv');
+    writeFileSync(dict, 'term\tweight\tnote\n巡察整改\tmany\t\n');
+    const r = await runCli(['convert', inDir, '--out', out, '--dict', dict]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('my-lexicon.tsv');
+    expect(r.stderr).toMatch(/DICTIONARY_INVALID|line 2/);
+    expect(listFiles(out)).toEqual([]);
+  });
+});
+
 describe('streaming', () => {
   it('--jsonl writes one document per line; "-" reads stdin', async () => {
     const text = readFileSync(SAMPLE, 'utf8');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCorrector, loadDictionaries } from '../../pipeline/correct/index.ts';
-import { DEFAULT_DICT_DIR, observedWeight } from '../../pipeline/correct/dictionaries.ts';
+import { DEFAULT_DICT_DIR, dictionaryVersion, observedWeight } from '../../pipeline/correct/dictionaries.ts';
 import { NoticeError } from '../../pipeline/errors.ts';
 
 const temps: string[] = [];
@@ -154,6 +154,8 @@ describe('dictionaries', () => {
     const base = loadDictionaries();
     const withUser = loadDictionaries({ userFiles: [user] });
     expect(withUser.version).not.toBe(base.version);
+    // the version from the files alone (no parsing) is the loaded one's, with and without the user file
+    expect([dictionaryVersion(), dictionaryVersion({ userFiles: [user] })]).toEqual([base.version, withUser.version]);
     const text = '前往政冶乡开展调研。';
     expect(createCorrector(withUser).correct({ text }).edits).toHaveLength(0);
   });
