@@ -3,6 +3,9 @@
  * after a page break or a page number, the last line before a page number) that match each other
  * within a small edit distance on 3 or more pages. OCR damages a character or two of a header
  * per page (〈2024年… for 2024年…, 育石县 for 青石县), so exact repetition misses them.
+ * A page stamp — a fax machine's identification line (date, time, sender, P.001/004), "page 1
+ * of 4" — repeats on every page with a number counting the pages; it is furniture on the first
+ * page too, where a header that merely repeats the title is not.
  */
 import { createRequire } from 'node:module';
 import type { Line } from './chars.ts';
@@ -16,7 +19,8 @@ export const HEADER_DISTANCE_SHARE = 0.25;
 /** Occurrences needed (the exact-repeat rule also uses 3). */
 export const HEADER_MIN_PAGES = 3;
 const MIN_LEN = 4;
-const MAX_LEN = 40;
+/** Longest line taken for a header (a fax identification line runs to 60–70 narrow characters; body lines never repeat at 3 page edges). */
+const MAX_LEN = 80;
 
 const squeeze = (s: string) => s.replace(/\s+/gu, '');
 
@@ -36,17 +40,34 @@ export function headerDistance(a: string, b: string): number | null {
  * edge; `breakBefore[i]` says it is the first line of a page other than the first.
  */
 export function fuzzyRunningHeaders(lines: Line[], edge: boolean[], breakBefore: boolean[]): Set<number> {
-  const cands = lines
-    .map((l, i) => ({ i, t: squeeze(l.text) }))
-    .filter(({ i, t }) => edge[i] && [...t].length >= MIN_LEN && [...t].length <= MAX_LEN);
+  const sized = lines.map((l, i) => ({ i, t: squeeze(l.text) })).filter(({ t }) => [...t].length >= MIN_LEN && [...t].length <= MAX_LEN);
+  const cands = sized.filter(({ i }) => edge[i]);
   const out = new Set<number>();
   for (const c of cands) {
     const group = cands.filter((d) => d === c || similarHeaders(c.t, d.t));
     if (group.length < HEADER_MIN_PAGES) continue;
-    // The document's own first line (title, masthead) is never furniture; repeats at page edges are.
+    if (countsPages(group.map((g) => g.t))) {
+      // a page stamp: every reading of it is furniture, the first page's too, and wherever a page break went unseen
+      for (const d of sized) if (d === c || similarHeaders(c.t, d.t)) out.add(d.i);
+      continue;
+    }
+    // The document's own first line (title, masthead) is not furniture; repeats at page edges are.
     for (const g of group) if (g.i !== firstTextLine(lines) || breakBefore[g.i]) out.add(g.i);
   }
   return out;
+}
+
+const numbersOf = (t: string): number[] => (t.match(/\d+/gu) ?? []).map(Number);
+
+/**
+ * The readings (in page order) carry a page counter: they have the same count of numbers, and
+ * one of them rises from each reading to the next (P.001 … P.003 … P.004 when a page's reading
+ * is missing; a header that repeats the title has no number that changes).
+ */
+export function countsPages(readings: string[]): boolean {
+  const numbers = readings.map(numbersOf);
+  if (numbers.length < 2 || numbers.some((n) => n.length !== numbers[0].length)) return false;
+  return numbers[0].some((_, k) => numbers.every((n, r) => r === 0 || n[k] > numbers[r - 1][k]));
 }
 
 function firstTextLine(lines: Line[]): number {

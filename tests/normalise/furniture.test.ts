@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { textPages } from '../../pipeline/extract/text.ts';
 import { dropFurniture } from '../../pipeline/normalise/drop-furniture.ts';
-import { similarHeaders } from '../../pipeline/normalise/running-headers.ts';
+import { countsPages, similarHeaders } from '../../pipeline/normalise/running-headers.ts';
 import { createPipeline } from '../../pipeline/convert.ts';
 import { cer } from '../../pipeline/eval/metrics.ts';
 import { applyEdits } from './helpers.ts';
@@ -59,6 +59,41 @@ describe('running headers read differently on each page', () => {
   it('the document title is not furniture even when the header repeats it', () => {
     const t = `青石县2024年巡察整改进展情况通报\n${pages.join('')}`;
     expect(drop(t).startsWith('青石县2024年巡察整改进展情况通报\n')).toBe(true);
+  });
+});
+
+describe('page stamps (a fax identification line, page x of n)', () => {
+  const tti = (page: number, minute: number) => `2024-06-18 09:${minute} FROM:青石县巡察办 TO:0731-8821XXXX P.00${page}/004`;
+  const bodies = [
+    ['青石县2024年巡察整改进展情况通报', '各单位要把巡察整改作为重要政治任务，'],
+    ['区委巡察办加强统筹协调，', '区纪委监委履行整改日常监督职责。'],
+    ['对尚未完成的问题，', '督促相关党组织紧盯时间节点。'],
+    ['欢迎广大干部群众进行监督，', '如有意见建议请及时反映。'],
+  ].map((b) => b.join('\n'));
+
+  it.each([
+    [[tti(1, 41), tti(2, 42), tti(3, 44)], true],
+    [[tti(1, 41), tti(3, 43)], true],
+    [['青石县2024年巡察整改进展情况通报', '青石县2024年巡察整改进展情况通报', '青石县2024年巡察整改进展情况通报'], false],
+    [['青石县2024年巡察整改进展情况通报', '青石县2O24年巡察整改进展情况通报'], false],
+    [[tti(2, 41), tti(1, 42)], true],
+    [[tti(2, 45), tti(1, 42)], false],
+    [[tti(1, 41)], false],
+  ])('%j counts pages: %s', (readings, want) => {
+    expect(countsPages(readings)).toBe(want);
+  });
+
+  it('is dropped on every page, the first page too, even where no page number shows the break', () => {
+    // page 1 ends without a page number, so page 2's stamp is not at a known page edge
+    const t = `${tti(1, 41)}\n${bodies[0]}\n${tti(2, 42)}\n${bodies[1]}\n-2-\n${tti(3, 43)}\n${bodies[2]}\n-3-\n${tti(4, 45)}\n${bodies[3]}\n`;
+    expect(drop(t)).toBe(`${bodies.join('\n')}\n`);
+  });
+
+  it('a title repeated as the running header stays the title (its numbers do not count pages)', () => {
+    const head = '青石县2024年巡察整改进展情况通报';
+    const t = `${head}\n${bodies[1]}\n-1-\n${head}\n${bodies[2]}\n-2-\n${head}\n${bodies[3]}\n-3-\n${head}\n${bodies[1]}\n`;
+    expect(drop(t).startsWith(`${head}\n区委`)).toBe(true);
+    expect(drop(t).match(/通报/g)).toHaveLength(1);
   });
 });
 
