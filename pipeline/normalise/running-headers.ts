@@ -41,18 +41,32 @@ export function headerDistance(a: string, b: string): number | null {
  */
 export function fuzzyRunningHeaders(lines: Line[], edge: boolean[], breakBefore: boolean[]): Set<number> {
   const sized = lines.map((l, i) => ({ i, t: squeeze(l.text) })).filter(({ t }) => [...t].length >= MIN_LEN && [...t].length <= MAX_LEN);
+  const out = pageStamps(sized, edge);
   const cands = sized.filter(({ i }) => edge[i]);
-  const out = new Set<number>();
   for (const c of cands) {
     const group = cands.filter((d) => d === c || similarHeaders(c.t, d.t));
     if (group.length < HEADER_MIN_PAGES) continue;
-    if (countsPages(group.map((g) => g.t))) {
-      // a page stamp: every reading of it is furniture, the first page's too, and wherever a page break went unseen
-      for (const d of sized) if (d === c || similarHeaders(c.t, d.t)) out.add(d.i);
-      continue;
-    }
     // The document's own first line (title, masthead) is not furniture; repeats at page edges are.
     for (const g of group) if (g.i !== firstTextLine(lines) || breakBefore[g.i]) out.add(g.i);
+  }
+  return out;
+}
+
+/** Readings of one page stamp are at least this many lines apart (a numbered list's similar lines are closer). */
+export const STAMP_MIN_LINES_APART = 8;
+
+/**
+ * Page stamps: lines like one at a page edge, on 3 or more pages, far apart, whose numbers count
+ * the pages. Every reading is taken, the first page's and those where no page number showed the
+ * page break (a fax's pages often have none).
+ */
+function pageStamps(sized: { i: number; t: string }[], edge: boolean[]): Set<number> {
+  const out = new Set<number>();
+  for (const c of sized) {
+    if (!edge[c.i] || out.has(c.i)) continue;
+    const group = sized.filter((d) => d === c || similarHeaders(c.t, d.t));
+    const apart = group.every((g, k) => k === 0 || g.i - group[k - 1].i >= STAMP_MIN_LINES_APART);
+    if (group.length >= HEADER_MIN_PAGES && apart && countsPages(group.map((g) => g.t))) for (const g of group) out.add(g.i);
   }
   return out;
 }

@@ -83,10 +83,17 @@ describe('page stamps (a fax identification line, page x of n)', () => {
     expect(countsPages(readings)).toBe(want);
   });
 
+  /** a page's body: its two lines, then filler lines enough to fill a page */
+  const page = (k: number) => [bodies[k], ...Array.from({ length: 8 }, (_, j) => `第${k + 1}页正文第${j + 1}行，整改措施落实到位。`)].join('\n');
   it('is dropped on every page, the first page too, even where no page number shows the break', () => {
     // page 1 ends without a page number, so page 2's stamp is not at a known page edge
-    const t = `${tti(1, 41)}\n${bodies[0]}\n${tti(2, 42)}\n${bodies[1]}\n-2-\n${tti(3, 43)}\n${bodies[2]}\n-3-\n${tti(4, 45)}\n${bodies[3]}\n`;
-    expect(drop(t)).toBe(`${bodies.join('\n')}\n`);
+    const t = `${tti(1, 41)}\n${page(0)}\n${tti(2, 42)}\n${page(1)}\n-2-\n${tti(3, 43)}\n${page(2)}\n-3-\n${tti(4, 45)}\n${page(3)}\n`;
+    expect(drop(t)).toBe(`${[0, 1, 2, 3].map(page).join('\n')}\n`);
+  });
+  it('similar lines close together whose numbers count up (a numbered list) are text', () => {
+    const list = ['问题1：已完成整改，销号归档。', '问题2：已完成整改，销号归档。', '问题3：已完成整改，销号归档。'];
+    const t = `${list[0]}\n${bodies[1]}\n${list[1]}\n${bodies[2]}\n${list[2]}\n${bodies[3]}\n`;
+    expect(drop(t)).toBe(t);
   });
 
   it('a title repeated as the running header stays the title (its numbers do not count pages)', () => {
