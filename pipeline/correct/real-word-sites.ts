@@ -1,6 +1,6 @@
 /**
  * Real-word errors (internal to pipeline/correct): a misreading that happens
- * to form a known word with a neighbour (机关于部: 关于 covers 于). The
+ * to form a known word with a neighbour (人质任 for 人责任: 人质 covers 质). The
  * look-alike passes never examine a character a known word covers, and where
  * the printed character sits in a known corrupted form of a word (十部 for
  * 干部) they only suggest, as the printed word is a word. Here, after them,
