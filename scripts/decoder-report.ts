@@ -13,7 +13,8 @@
 // character misread by the OCR statistics (ocr-observed.tsv) so that the misreading is itself covered;
 // counted caught when its truth is the best reading above the bar (both: when both language models prefer it, as the stage applies). Printed per posterior bar, with
 // PARAMS.coveredPriorShift as the prior: false alarms per covered character, errors caught, and the
-// share of changes right at the tune fixtures' rate of covered misreadings (--covered-rate).
+// share of changes right at the tune fixtures' rate of misreadings at that kind of site (--covered-rate), and its lower
+// bound from the one-sided 95 % Poisson limit on the false alarms (0 false alarms in a few thousand characters bound little).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDictionaries } from '../pipeline/correct/dictionaries.ts';
@@ -136,8 +137,9 @@ function calibrationScores(lines: string[], t: CorrectorTables, cm: ReturnType<t
   const misread = observedMisreadings();
   const clean: [number, number][] = [];
   const errors: [number, number][] = [];
-  const doc = new DocumentPairs(lines.join('\n'));
   for (const line of lines) {
+    // (the stage's cache model is the paragraph as printed)
+    const doc = new DocumentPairs(line);
     for (const [a, b, q, prior] of realWordSitesOf(line, t, cm.models.char!)) {
       const best = realWordLogOdds(line, a, b, q, cm, t, doc, -30)[0];
       clean.push([prior, best && modelsAgree(line, q, best.truth, cm, doc) ? prior + best.z : -Infinity]);
@@ -148,14 +150,17 @@ function calibrationScores(lines: string[], t: CorrectorTables, cm: ReturnType<t
       const printed = line.slice(0, q) + draw(list, random) + line.slice(q + 1);
       const site = realWordSitesOf(printed, t, cm.models.char!).find((x) => x[2] === q);
       if (!site) continue;
-      const best = realWordLogOdds(printed, site[0], site[1], q, cm, t, doc, -30)[0];
-      errors.push([site[3], best?.truth === line[q] && modelsAgree(printed, q, best.truth, cm, doc) ? site[3] + best.z : -Infinity]);
+      const printedDoc = new DocumentPairs(printed);
+      const best = realWordLogOdds(printed, site[0], site[1], q, cm, t, printedDoc, -30)[0];
+      errors.push([site[3], best?.truth === line[q] && modelsAgree(printed, q, best.truth, cm, printedDoc) ? site[3] + best.z : -Infinity]);
     }
   }
   return { clean, errors };
 }
 
 function realWordCalibration(): void {
+  // both kinds of site are measured, the covered-only one too (off in the corrector: this is why)
+  PARAMS.realWordCoveredSites = true;
   const dir = join(root, 'dictionaries/corpus');
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   const read = (f: string): string[] => readFileSync(join(dir, f), 'utf8').split(/\r?\n/).filter((l) => l.trim());
@@ -172,8 +177,20 @@ function realWordCalibration(): void {
       const z = Math.log(bar / (1 - bar));
       const fa = c.filter((x) => x >= z).length;
       const tp = e.filter((x) => x >= z).length;
-      const share = (rate * tp) / Math.max(1, e.length) / Math.max(1e-12, (rate * tp) / Math.max(1, e.length) + ((1 - rate) * fa) / Math.max(1, c.length));
-      console.log(`  posterior >= ${bar}: false alarms ${fa} (${((1e4 * fa) / Math.max(1, c.length)).toFixed(2)} per 10,000), errors caught ${tp} (${((100 * tp) / Math.max(1, e.length)).toFixed(1)}%), share right at the tune rate ${(100 * share).toFixed(1)}%`);
+      const share = shareRight(rate, tp / Math.max(1, e.length), fa / Math.max(1, c.length));
+      const low = shareRight(rate, tp / Math.max(1, e.length), poissonUpper95(fa) / Math.max(1, c.length));
+      console.log(`  posterior >= ${bar}: false alarms ${fa} (${((1e4 * fa) / Math.max(1, c.length)).toFixed(2)} per 10,000), errors caught ${tp} (${((100 * tp) / Math.max(1, e.length)).toFixed(1)}%), share right at the tune rate ${(100 * share).toFixed(1)}% (at least ${(100 * low).toFixed(1)}% with 95 % confidence in the false-alarm rate)`);
     }
   }
+}
+
+/** Share of changes right: misreadings at `rate`, a share `caught` of them caught, a share `falseAlarms` of clean characters changed. */
+function shareRight(rate: number, caught: number, falseAlarms: number): number {
+  return (rate * caught) / Math.max(1e-12, rate * caught + (1 - rate) * falseAlarms);
+}
+
+/** One-sided 95 % upper limit of a Poisson mean after observing k events (exact for k ≤ 10, then the normal approximation). */
+function poissonUpper95(k: number): number {
+  const exact = [2.996, 4.744, 6.296, 7.754, 9.154, 10.513, 11.842, 13.148, 14.435, 15.705, 16.962];
+  return k < exact.length ? exact[k]! : k + 1.645 * Math.sqrt(k) + 1.5;
 }

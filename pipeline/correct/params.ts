@@ -152,24 +152,32 @@ export const PARAMS = {
   confirmedWordLen: 4,
 
   /**
-   * real-word errors (real-word-sites.ts): a character a known word or a known corrupted form holds is weighed
-   * again with the decoder's log-odds after the look-alike passes, applied from decoderApply, suggested from decoderSuggest
+   * real-word errors (real-word-sites.ts): a character inside a known corrupted form of a word that the look-alike
+   * passes left as printed (they only suggest there, the printed word being a word) is weighed again with the
+   * decoder's log-odds; applied from corruptApply, nothing below it
    */
   realWordSites: true,
   /**
-   * ln prior odds of a misreading, over any Han character's, at a character only a covering known word keeps from
-   * being examined (12 misread of 16,089 against 390 of 47,542) and at one inside a known corrupted form (137 of
-   * 1,613), neither rare nor attested by the genre corpus: from data, the tune fixtures' counts
+   * … and a character only a covering known word keeps from being examined (the prefilter skips it): off, measured.
+   * At decoderApply it changed nothing on tune or holdout (0 changes, 0 suggestions), and the calibration split
+   * cannot show it precise (0 false alarms in 14,774 clean characters, but errors caught so rarely that with 95 %
+   * confidence at least 21.6 % of its changes are right — not 97 %). Most of the stage's time was spent on it.
+   */
+  realWordCoveredSites: false,
+  /**
+   * ln prior odds of a misreading, over any Han character's, at a character inside a known corrupted form (137
+   * misread of 1,613, against 390 of 47,542) and at one only a covering known word keeps from being examined (12 of
+   * 16,089), neither rare nor attested by the genre corpus: from data, the tune fixtures' counts
    * (npx tsx scripts/correct-report.ts --covered-rate)
    */
-  coveredPriorShift: -2.405,
   corruptPriorShift: 2.418,
+  coveredPriorShift: -2.405,
   /**
-   * … and the posterior that applies a reading inside a corrupted form, where the decoder's posterior is overconfident:
-   * from data, the smallest bar at which the genre corpus's calibration split (clean text, and real-word errors drawn
-   * from the OCR statistics) expects at least 97 % of changes right at the tune rate, counting only readings both
-   * language models prefer, as applied (npx tsx scripts/decoder-report.ts --real-word-calibration: 98.9 % at 0.995,
-   * 96.7 % at 0.99); a covered-only site needs decoderApply (no false alarm there from 0.9)
+   * the posterior that applies a reading inside a corrupted form. Partly from data: on the genre corpus's calibration
+   * split (npx tsx scripts/decoder-report.ts --real-word-calibration; clean text, and real-word errors drawn from the
+   * OCR statistics; readings both language models prefer) no clean character is changed from 0.97 on (1 at 0.9),
+   * and with 95 % confidence ≥ 96 % of changes are right anywhere from 0.97 to 0.995. Within that range 0.995 was
+   * chosen by measurement: 0.97 made one wrong change more on holdout and one more false change in the corpus folds.
    */
   corruptApply: 0.995,
 

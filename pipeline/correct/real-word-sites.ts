@@ -4,7 +4,9 @@
  * look-alike passes never examine a character a known word covers, and where
  * the printed character sits in a known corrupted form of a word (十部 for
  * 干部) they only suggest, as the printed word is a word. Here, after them,
- * each such character is weighed with the decoder's noisy-channel log-odds
+ * each character of a corrupted form they left as printed (and, when
+ * PARAMS.realWordCoveredSites, each covered character they skipped: off, as
+ * measured in params.ts) is weighed with the decoder's noisy-channel log-odds
  * (reading-score.ts, weights fitted on held-out corpus text): its look-alikes
  * that form a known word are scored by the real-corpus word model, the genre
  * character model and the document's own pairs, plus the prior odds of a
@@ -12,8 +14,8 @@
  * counts). Only a reading that reaches its kind of site's apply posterior is
  * kept: applied when both language models prefer it on their own, it breaks
  * no term of the domain lexicon and no name / place guard holds, else
- * suggested. (Below that bar the readings are noise: on the tune fixtures
- * none of the 36 suggested from decoderSuggest was right.)
+ * suggested. (Below that bar the readings are noise: on the tune fixtures,
+ * with both kinds of site, none of 36 suggested from decoderSuggest was right.)
  */
 import type { StageEdit } from '../tracked-text.ts';
 import type { HanRun } from './character-run.ts';
@@ -59,13 +61,13 @@ export interface RealWordSiteKind {
 
 /**
  * The kind of site a character with these prefilter bits is, or null when the stage does not look at it:
- * inside a known corrupted form, or covered by a known word and nothing else (the prefilter skipped it);
- * rare characters and those read with low confidence are the look-alike passes' own.
+ * inside a known corrupted form, or (when PARAMS.realWordCoveredSites, off: measured no gain) covered by a
+ * known word and nothing else; rare characters and those read with low confidence are the look-alike passes' own.
  */
 export function realWordSiteKind(cov: number, charFreq: number, confidence?: number): RealWordSiteKind | null {
   if (charFreq < PARAMS.rareCharFreq || (confidence !== undefined && confidence < PARAMS.lowConfidence)) return null;
   if (cov & 2) return { prior: PARAMS.corruptPriorShift, apply: PARAMS.corruptApply };
-  return cov & 1 ? { prior: PARAMS.coveredPriorShift, apply: PARAMS.decoderApply } : null;
+  return cov & 1 && PARAMS.realWordCoveredSites ? { prior: PARAMS.coveredPriorShift, apply: PARAMS.decoderApply } : null;
 }
 
 /** The kind of site at run position i, its prior moved by the reading engine's misreading rate (engine-rates.ts). */

@@ -12,7 +12,6 @@ import { inLexiconTerm, realWordSiteKind } from '../../pipeline/correct/real-wor
 describe('realWordSiteKind', () => {
   const common = PARAMS.rareCharFreq;
   it.each([
-    ['covered by a known word only', 1, common, undefined, PARAMS.coveredPriorShift, PARAMS.decoderApply],
     ['inside a known corrupted form', 2, common, undefined, PARAMS.corruptPriorShift, PARAMS.corruptApply],
     ['covered and inside a corrupted form', 3, common, 0.9, PARAMS.corruptPriorShift, PARAMS.corruptApply],
   ])('a character %s has its own prior and apply bar', (_case, cov, freq, confidence, prior, apply) => {
@@ -25,6 +24,17 @@ describe('realWordSiteKind', () => {
     ['read with low confidence', 1, common, PARAMS.lowConfidence - 0.01],
   ])('a character %s is not its site', (_case, cov, freq, confidence) => {
     expect(realWordSiteKind(cov, freq, confidence)).toBeNull();
+  });
+
+  it('looks at a character covered by a known word only when covered sites are on, with their own prior', () => {
+    expect(realWordSiteKind(1, common)).toBeNull();
+    const was = PARAMS.realWordCoveredSites;
+    PARAMS.realWordCoveredSites = true;
+    try {
+      expect(realWordSiteKind(1, common)).toEqual({ prior: PARAMS.coveredPriorShift, apply: PARAMS.decoderApply });
+    } finally {
+      PARAMS.realWordCoveredSites = was;
+    }
   });
 
   it('weighs a misreading at a covered-only character as rarer than at a corrupted form', () => {
