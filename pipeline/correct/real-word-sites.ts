@@ -144,7 +144,9 @@ function realWordEdit(run: HanRun, r: RealWordReading, applied: boolean): StageE
       type: 'correction',
       kind: 'character',
       rule: 'real-word:word-model',
-      confidence: round(applied ? r.posterior : Math.min(r.posterior, 0.96)),
+      // capped as the look-alike passes' confidences are (character-decision.ts): 0.99 applied, 0.6 suggested —
+      // a guarded or disputed reading has no calibration of its own
+      confidence: round(Math.min(r.posterior, applied ? 0.99 : 0.6)),
       note: `${run.cur[r.i]}→${r.truth} (posterior ${round(r.posterior)} against ${round(r.printedPosterior)} for the printed character)`,
       ...(r.alternatives.length > 1 ? { alternatives: r.alternatives } : {}),
     },
