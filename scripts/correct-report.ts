@@ -4,8 +4,9 @@
 // gold.txt character by character, and count Han substitution errors fixed,
 // wrong changes, and suggestions.
 // Usage: npx tsx scripts/correct-report.ts [--split tune] [--list] [--bench] [--synthetic [--evidence]] [--covered-rate]
-// (--covered-rate: misreadings among the characters only a covering known word keeps from being examined,
-// against all Han characters: the source of PARAMS.coveredPriorShift; tune split only)
+// (--covered-rate: misreadings among the characters inside a known corrupted form, and among those only a covering
+// known word keeps from being examined, against all Han characters: the source of PARAMS.corruptPriorShift and
+// PARAMS.coveredPriorShift; tune split only; with --list the covered-only misreadings are listed)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -207,7 +208,7 @@ if (args.includes('--bench')) {
 }
 
 if (args.includes('--covered-rate') && split === 'tune') {
-  // the two kinds of site of real-word-sites.ts' realWordPrior(), not rare (text fixtures carry no OCR confidence): covered by a
+  // the two kinds of site of real-word-sites.ts' realWordSiteKind(), not rare (text fixtures carry no OCR confidence): covered by a
   // known word and in no corrupted form; inside a known corrupted form; neither attested by the genre corpus
   const t = correctorTables(dicts);
   const n = { han: 0, misread: 0, covered: 0, coveredMisread: 0, corrupt: 0, corruptMisread: 0 };
