@@ -3,13 +3,18 @@
 // with the layout stages, run the corrector, align the normalised text with
 // gold.txt character by character, and count Han substitution errors fixed,
 // wrong changes, and suggestions.
-// Usage: npx tsx scripts/correct-report.ts [--split tune] [--list] [--bench] [--synthetic [--evidence]]
+// Usage: npx tsx scripts/correct-report.ts [--split tune] [--list] [--bench] [--synthetic [--evidence]] [--covered-rate]
+// (--covered-rate: misreadings among the characters inside a known corrupted form, and among those only a covering
+// known word keeps from being examined, against all Han characters: the source of PARAMS.corruptPriorShift and
+// PARAMS.coveredPriorShift; tune split only; with --list the covered-only misreadings are listed)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StageEdit } from '../pipeline/tracked-text.ts';
 import { align, judgeEdit, normalise } from './lib/correction-alignment.ts';
 import { createCorrector, loadDictionaries } from '../pipeline/correct/index.ts';
+import { PARAMS } from '../pipeline/correct/params.ts';
+import { correctorTables } from '../pipeline/correct/tables.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -200,4 +205,37 @@ if (args.includes('--bench')) {
   const cpu = process.cpuUsage(cpu0);
   const cpuS = (cpu.user + cpu.system) / 1e6;
   console.log(`speed: ${Math.round(big.length / s).toLocaleString()} chars/s wall, ${Math.round(big.length / cpuS).toLocaleString()} chars per CPU-second, on ${big.length.toLocaleString()} chars`);
+}
+
+if (args.includes('--covered-rate') && split === 'tune') {
+  // the two kinds of site of real-word-sites.ts' realWordSiteKind(), not rare (text fixtures carry no OCR confidence): covered by a
+  // known word and in no corrupted form; inside a known corrupted form; neither attested by the genre corpus
+  const t = correctorTables(dicts);
+  const n = { han: 0, misread: 0, covered: 0, coveredMisread: 0, corrupt: 0, corruptMisread: 0 };
+  for (const dir of fixtureDirs()) {
+    const text = normalise(readFileSync(join(dir, 'input.ocr.txt'), 'utf8'));
+    const { sub, errors } = align(text, readFileSync(join(dir, 'gold.txt'), 'utf8'));
+    const wrong = new Set(errors);
+    for (let i = 0; i < text.length; ) {
+      if (!HAN.test(text[i])) { i++; continue; }
+      let j = i;
+      while (j < text.length && HAN.test(text[j])) j++;
+      const cov = t.coveredRun(text, i, j);
+      for (let q = i; q < j; q++) {
+        if (sub[q] === null) continue;
+        n.han++; n.misread += +wrong.has(q);
+        // (the stage skips what the genre corpus attests)
+        if (PARAMS.skipAttested && t.clm?.attested(text, q)) continue;
+        const only = j - i >= 2 && !!(cov[q - i] & 1) && !(cov[q - i] & 2) && t.charFreqByCode[text.charCodeAt(q)] >= PARAMS.rareCharFreq;
+        if (j - i >= 2 && cov[q - i] & 2 && t.charFreqByCode[text.charCodeAt(q)] >= PARAMS.rareCharFreq) { n.corrupt++; n.corruptMisread += +wrong.has(q); }
+        if (only) { n.covered++; n.coveredMisread += +wrong.has(q); if (wrong.has(q) && list) console.log(`  COVERED MISREAD ${text.slice(Math.max(0, q - 5), q)}[${text[q]}→${sub[q]}]${text.slice(q + 1, q + 6)}`.replace(/\n/g, '⏎')); }
+      }
+      i = j;
+    }
+  }
+  const logit = (p: number) => Math.log(p / (1 - p));
+  const shift = logit(n.coveredMisread / n.covered) - logit(n.misread / n.han);
+  console.log(`covered-only characters: ${n.coveredMisread} misread of ${n.covered}; all aligned Han: ${n.misread} of ${n.han}; ln odds shift ${shift.toFixed(3)}`);
+  const corruptShift = logit(n.corruptMisread / n.corrupt) - logit(n.misread / n.han);
+  console.log(`characters (not rare) inside a known corrupted form: ${n.corruptMisread} misread of ${n.corrupt}; ln odds shift ${corruptShift.toFixed(3)}`);
 }

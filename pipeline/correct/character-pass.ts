@@ -11,6 +11,7 @@ import type { HanRun, Site } from './character-run.ts';
 import { DEBUG, scoreCandidates, type ScoredCand } from './character-scoring.ts';
 import { correctPairs } from './pair-pass.ts';
 import { PARAMS } from './params.ts';
+import { correctRealWords } from './real-word-sites.ts';
 import { suspiciousSite } from './suspicious-sites.ts';
 import type { CorrectorTables } from './tables.ts';
 import { isHan, round } from './text-units.ts';
@@ -48,6 +49,7 @@ function correctRun(run: HanRun, t: CorrectorTables): void {
     if (site) correctSite(site, run, t);
   }
   if (PARAMS.pairs) correctPairs(run, t);
+  if (PARAMS.realWordSites) correctRealWords(run, t);
 }
 
 function correctSite(site: Site, run: HanRun, t: CorrectorTables): void {
