@@ -52,7 +52,7 @@ export class CharLM {
    * @param corpus clean text, one paragraph a line (whitespace inside lines is ignored)
    * @param prior  frequency of a character in a large general list (jieba), used to smooth the unigram
    */
-  constructor(corpus: string, prior: Map<string, number>) {
+  constructor(corpus: string, prior: ReadonlyMap<string, number>) {
     let priorTotal = 0;
     for (const f of prior.values()) priorTotal += f;
     const priorFloor = 0.5 / Math.max(1, priorTotal);

@@ -9,8 +9,8 @@ import { CharLM } from './char-lm.ts';
 import type { Dictionaries } from './dictionaries.ts';
 import { loadDecoderWeights } from './decoder-weights.ts';
 import { ShapeModel } from './glyph-features.ts';
-import { parseJiebaDict } from './lm.ts';
 import type { ReadingModels, Weights } from './reading-score.ts';
+import { jiebaCharFrequencies } from './word-frequencies.ts';
 import { loadWordLM, type WordLM } from './word-lm.ts';
 
 export interface DecoderModels {
@@ -21,18 +21,9 @@ export interface DecoderModels {
 }
 
 const wordModels = new Map<string, WordLM>();
-const jiebaChars = new Map<string, Map<string, number>>();
-
-/** Character frequencies of the jieba list (the character model's prior), parsed once per text. */
-export function jiebaCharFreq(jiebaText: string): Map<string, number> {
-  let m = jiebaChars.get(jiebaText);
-  if (!m) {
-    m = new Map();
-    parseJiebaDict(jiebaText, new Map(), m);
-    jiebaChars.clear();
-    jiebaChars.set(jiebaText, m);
-  }
-  return m;
+/** Character frequencies of the jieba list (the character model's prior): the corrector's own parse, shared. */
+export function jiebaCharFreq(jiebaText: string): ReadonlyMap<string, number> {
+  return jiebaCharFrequencies(jiebaText);
 }
 
 export function decoderModels(dicts: Dictionaries, charModel?: CharLM | null): DecoderModels {

@@ -42,8 +42,18 @@ interface JiebaList {
 let charLmCache: { key: string; model: CharLM } | null = null;
 let jiebaCache: JiebaList | null = null;
 
+function jiebaList(text: string): JiebaList {
+  if (!jiebaCache || jiebaCache.text !== text) jiebaCache = parseJieba(text);
+  return jiebaCache;
+}
+
+/** Character frequencies of jieba's list `text` (the same parse a corrector of this list made). */
+export function jiebaCharFrequencies(text: string): ReadonlyMap<string, number> {
+  return jiebaList(text).charFreq;
+}
+
 export function wordFrequencies(dicts: Dictionaries): WordFrequencies {
-  if (!jiebaCache || jiebaCache.text !== dicts.jiebaText) jiebaCache = parseJieba(dicts.jiebaText);
+  jiebaCache = jiebaList(dicts.jiebaText);
   const freq = withLexicon(jiebaCache, dicts.lexicon);
   const charFreq = dicts.charfreq ?? jiebaCache.charFreq;
   const charFreqByCode = new Float64Array(0x10000);

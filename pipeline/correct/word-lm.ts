@@ -70,38 +70,52 @@ export class WordLM {
     const bad = (msg: string): never => {
       throw new NoticeError('DICTIONARY_INVALID', `${file}: ${msg}`, { file });
     };
-    const lines = wordsTsv.split('\n');
-    if (lines[0] !== WORD_LM_HEADER) bad(`words.tsv: header must be "${WORD_LM_HEADER}"`);
-    const uni: number[] = [];
-    const back: number[] = [];
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i]!;
-      if (!line) continue;
-      const [w, lp, bo] = line.split('\t');
-      const p = Number(lp);
-      const b = Number(bo);
-      if (!w || !(p <= 0) || !Number.isFinite(b)) bad(`words.tsv line ${i + 1}: expected word, ln P ≤ 0, ln backoff`);
-      if (this.ids.has(w!)) bad(`words.tsv line ${i + 1}: duplicate word ${w}`);
-      this.ids.set(w!, this.words.length);
-      this.words.push(w!);
-      uni.push(p);
-      back.push(b);
-    }
-    this.uni = Float32Array.from(uni);
-    this.back = Float32Array.from(back);
+    const { uni, back, lowest } = this.readWords(wordsTsv, bad);
+    this.uni = uni;
+    this.back = back;
     this.boundaryId = this.ids.get(BOUNDARY) ?? bad(`words.tsv: no ${BOUNDARY} token`);
-    this.unknownLogP = Math.min(...uni) - 2;
+    this.unknownLogP = lowest - 2;
     if (bigramsBin.toString('latin1', 0, 8) !== MAGIC) bad('bigrams.bin: bad magic');
     const n = bigramsBin.readUInt32LE(8);
     const nb = bigramsBin.readUInt32LE(12);
     if (n !== this.words.length) bad(`bigrams.bin is for ${n} words, words.tsv has ${this.words.length}`);
     if (bigramsBin.length !== 16 + 4 * (n + 1) + 5 * nb) bad('bigrams.bin: wrong length');
-    const copy = new Uint8Array(bigramsBin.subarray(16)).buffer;
-    this.off = new Uint32Array(copy, 0, n + 1);
-    this.next = new Uint32Array(copy, 4 * (n + 1), nb);
-    this.q = new Uint8Array(copy, 4 * (n + 1) + 4 * nb, nb);
+    // the tables are read in place when the buffer is 4-byte aligned (a fresh gunzip output is), else from a copy
+    const at = bigramsBin.byteOffset + 16;
+    const [buffer, base] = at % 4 === 0 ? [bigramsBin.buffer, at] : [new Uint8Array(bigramsBin.subarray(16)).buffer, 0];
+    this.off = new Uint32Array(buffer, base, n + 1);
+    this.next = new Uint32Array(buffer, base + 4 * (n + 1), nb);
+    this.q = new Uint8Array(buffer, base + 4 * (n + 1) + 4 * nb, nb);
     if (this.off[n] !== nb) bad('bigrams.bin: offsets do not end at the bigram count');
     for (let k = 0; k < nb; k++) if (this.next[k]! >= n) bad(`bigrams.bin: word id ${this.next[k]} out of range`);
+  }
+
+  /** words.tsv into ids/words and the unigram and back-off tables (lines parsed by position: 72k of them at every start). */
+  private readWords(tsv: string, bad: (msg: string) => never): { uni: Float32Array; back: Float32Array; lowest: number } {
+    let pos = tsv.indexOf('\n');
+    if (tsv.slice(0, pos < 0 ? tsv.length : pos) !== WORD_LM_HEADER) bad(`words.tsv: header must be "${WORD_LM_HEADER}"`);
+    const uni: number[] = [];
+    const back: number[] = [];
+    let lowest = Infinity;
+    for (let line = 2; pos >= 0 && pos < tsv.length - 1; line++) {
+      const start = pos + 1;
+      pos = tsv.indexOf('\n', start);
+      const end = pos < 0 ? tsv.length : pos;
+      if (end === start) continue;
+      const t1 = tsv.indexOf('\t', start);
+      const t2 = t1 < 0 ? -1 : tsv.indexOf('\t', t1 + 1);
+      const w = t1 > start && t1 < end ? tsv.slice(start, t1) : '';
+      const p = t2 > t1 && t2 < end ? Number(tsv.slice(t1 + 1, t2)) : NaN;
+      const b = t2 > t1 && t2 < end ? Number(tsv.slice(t2 + 1, end)) : NaN;
+      if (!w || !(p <= 0) || !Number.isFinite(b)) bad(`words.tsv line ${line}: expected word, ln P ≤ 0, ln backoff`);
+      if (this.ids.has(w)) bad(`words.tsv line ${line}: duplicate word ${w}`);
+      this.ids.set(w, this.words.length);
+      this.words.push(w);
+      uni.push(p);
+      back.push(b);
+      if (p < lowest) lowest = p;
+    }
+    return { uni: Float32Array.from(uni), back: Float32Array.from(back), lowest };
   }
 
   get bigramCount(): number {
