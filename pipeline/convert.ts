@@ -62,7 +62,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const warm = (): void => {
     if (built || warmFailed) return;
     try {
-      corrector();
+      corrector().loadModels();
     } catch {
       warmFailed = true;
     }

@@ -21,6 +21,7 @@ import { explicitRules } from './explicit-rules.ts';
 import { enumerationMarkers, lostCommaAfterTitle, unpairedQuotes } from './paragraph-repairs.ts';
 import { PARAMS } from './params.ts';
 import { protectedMask } from './protect.ts';
+import { modelsOf as realWordModels } from './real-word-sites.ts';
 import { strayMarksInWords } from './stray-marks.ts';
 import { correctorTables } from './tables.ts';
 import type { CorrectInput, CorrectResult, Corrector, Paragraph, ParagraphStage } from './types.ts';
@@ -72,5 +73,8 @@ export function createCorrector(dicts: Dictionaries): Corrector {
     });
   }
 
-  return { correct, correctDocument, dictionaryVersion: dicts.version };
+  const loadModels = (): void => {
+    if (PARAMS.realWordSites) realWordModels(tables);
+  };
+  return { correct, correctDocument, loadModels, dictionaryVersion: dicts.version };
 }

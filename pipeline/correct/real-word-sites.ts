@@ -41,7 +41,8 @@ export interface RealWordReading {
 const modelsByTables = new WeakMap<CorrectorTables, DecoderModels>();
 const documentByInput = new WeakMap<HanRun['input'], DocumentPairs>();
 
-function modelsOf(t: CorrectorTables): DecoderModels {
+/** The models the stage reads (loaded once per corrector tables). */
+export function modelsOf(t: CorrectorTables): DecoderModels {
   let m = modelsByTables.get(t);
   if (!m) modelsByTables.set(t, (m = decoderModels(t.dicts, t.clm)));
   return m;

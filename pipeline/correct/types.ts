@@ -34,6 +34,8 @@ export interface Corrector {
    * then the document-level pass (a look-alike suggested in several places is applied).
    */
   correctDocument(input: CorrectInput): CorrectResult;
+  /** Load now what the first document would load on its way (the word model of the real-word stage), e.g. while OCR runs. */
+  loadModels(): void;
   readonly dictionaryVersion: string;
 }
 
