@@ -30,9 +30,39 @@ export function similarHeaders(a: string, b: string): boolean {
 
 /** The edit distance of two readings of one header, or null when it is more than allowed. */
 export function headerDistance(a: string, b: string): number | null {
-  const n = Math.max([...a].length, [...b].length);
+  const [ca, cb] = [[...a], [...b]];
+  const allowed = Math.max(1, Math.floor(Math.max(ca.length, cb.length) * HEADER_DISTANCE_SHARE));
+  // cheap bounds first: the distance is at least the longer length minus the characters the two share
+  if (Math.abs(ca.length - cb.length) > allowed || Math.max(ca.length, cb.length) - sharedCharacters(ca, cb) > allowed) return null;
   const d = LevenshteinDistance(a, b);
-  return d <= Math.max(1, Math.floor(n * HEADER_DISTANCE_SHARE)) ? d : null;
+  return d <= allowed ? d : null;
+}
+
+/** Size of the multiset intersection of two strings' characters. */
+function sharedCharacters(a: string[], b: string[]): number {
+  const count = new Map<string, number>();
+  for (const ch of a) count.set(ch, (count.get(ch) ?? 0) + 1);
+  let shared = 0;
+  for (const ch of b) {
+    const k = count.get(ch) ?? 0;
+    if (k > 0) {
+      shared++;
+      count.set(ch, k - 1);
+    }
+  }
+  return shared;
+}
+
+/** similarHeaders with its answers kept for the lines of one document (a long document repeats its lines). */
+function similarMemo(): (a: string, b: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (a, b) => {
+    if (a === b) return true;
+    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    let v = known.get(key);
+    if (v === undefined) known.set(key, (v = similarHeaders(a, b)));
+    return v;
+  };
 }
 
 /**
@@ -41,10 +71,11 @@ export function headerDistance(a: string, b: string): number | null {
  */
 export function fuzzyRunningHeaders(lines: Line[], edge: boolean[], breakBefore: boolean[]): Set<number> {
   const sized = lines.map((l, i) => ({ i, t: squeeze(l.text) })).filter(({ t }) => [...t].length >= MIN_LEN && [...t].length <= MAX_LEN);
-  const out = pageStamps(sized, edge);
+  const similar = similarMemo();
+  const out = pageStamps(sized, edge, similar);
   const cands = sized.filter(({ i }) => edge[i]);
   for (const c of cands) {
-    const group = cands.filter((d) => d === c || similarHeaders(c.t, d.t));
+    const group = cands.filter((d) => d === c || similar(c.t, d.t));
     if (group.length < HEADER_MIN_PAGES) continue;
     // The document's own first line (title, masthead) is not furniture; repeats at page edges are.
     for (const g of group) if (g.i !== firstTextLine(lines) || breakBefore[g.i]) out.add(g.i);
@@ -60,11 +91,12 @@ export const STAMP_MIN_LINES_APART = 8;
  * the pages. Every reading is taken, the first page's and those where no page number showed the
  * page break (a fax's pages often have none).
  */
-function pageStamps(sized: { i: number; t: string }[], edge: boolean[]): Set<number> {
+function pageStamps(sized: { i: number; t: string }[], edge: boolean[], similar: (a: string, b: string) => boolean): Set<number> {
   const out = new Set<number>();
-  for (const c of sized) {
+  const numbered = sized.filter((l) => /\d/u.test(l.t)); // a stamp's numbers count the pages
+  for (const c of numbered) {
     if (!edge[c.i] || out.has(c.i)) continue;
-    const group = sized.filter((d) => d === c || similarHeaders(c.t, d.t));
+    const group = numbered.filter((d) => d === c || similar(c.t, d.t));
     const apart = group.every((g, k) => k === 0 || g.i - group[k - 1].i >= STAMP_MIN_LINES_APART);
     if (group.length >= HEADER_MIN_PAGES && apart && countsPages(group.map((g) => g.t))) for (const g of group) out.add(g.i);
   }
