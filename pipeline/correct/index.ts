@@ -17,6 +17,7 @@ import { decoderPass } from './decoder-pass.ts';
 import { loadDictionaries as load, type Dictionaries } from './dictionaries.ts';
 import { documentEvidenceStage } from './document-evidence-pass.ts';
 import { correctParagraphs, pooledSuggestions, sortEdits, subsectionNumbers, type DocumentStage } from './document-stages.ts';
+import { engineMarks } from './engine-marks.ts';
 import { explicitRules } from './explicit-rules.ts';
 import { enumerationMarkers, lostCommaAfterTitle, unpairedQuotes } from './paragraph-repairs.ts';
 import { PARAMS } from './params.ts';
@@ -35,7 +36,7 @@ export function loadDictionaries(opts?: { dir?: string; userFiles?: string[] }):
 }
 
 /** The paragraph pass, before the character step: each stage sees the edits and the mask of those before it. */
-const MARK_AND_RULE_STAGES: readonly ParagraphStage[] = [explicitRules, enumerationMarkers, lostCommaAfterTitle, unpairedQuotes, strayMarksInWords];
+const MARK_AND_RULE_STAGES: readonly ParagraphStage[] = [explicitRules, enumerationMarkers, lostCommaAfterTitle, unpairedQuotes, strayMarksInWords, engineMarks];
 
 /** The document pass, after every paragraph is corrected on its own. */
 const DOCUMENT_STAGES: readonly DocumentStage[] = [subsectionNumbers, sortEdits, pooledSuggestions, documentEvidenceStage];
