@@ -3,8 +3,8 @@
  * the genre corpus or any gold text), where the OCR engine itself offers Chinese punctuation
  * among its alternatives — PP-OCR reads 。 and 、 on 1-bit fax pages as ·. The printed mark is
  * wrong; the engine's alternatives say what it was: each Chinese mark it offers gets its share of
- * their probability as posterior. Applied from PARAMS.decoderApply, else suggested with the
- * ranked readings (internal to pipeline/correct).
+ * their probability as posterior. Applied from PARAMS.decoderApply when the mark is also the
+ * engine's best alternative overall, else suggested with the ranked readings (internal to pipeline/correct).
  */
 import { PARAMS } from './params.ts';
 import { isHan, round } from './text-units.ts';
@@ -20,15 +20,20 @@ export function offeredMarks(alternatives: readonly { text: string; confidence: 
   return marks.map((a) => ({ after: a.text, score: a.confidence / total })).sort((a, b) => b.score - a.score);
 }
 
+const topAlternative = (alternatives: readonly { text: string; confidence: number }[]): string | undefined =>
+  alternatives.reduce<{ text: string; confidence: number } | undefined>((best, a) => (!best || a.confidence > best.confidence ? a : best), undefined)?.text;
+
 export function engineMarks(p: Paragraph): void {
   const { text, mask, input } = p;
   if (!input.evidenceAt) return;
   for (let q = 1; q + 1 < text.length; q++) {
     if (!NEVER_BETWEEN_HAN.has(text[q]) || mask[q] || !isHan(text, q - 1) || !isHan(text, q + 1)) continue;
     if (p.edits.some((e) => e.start <= q && q < e.end)) continue;
-    const marks = offeredMarks(input.evidenceAt(q)?.alternatives ?? []);
+    const alternatives = input.evidenceAt(q)?.alternatives ?? [];
+    const marks = offeredMarks(alternatives);
     if (!marks.length) continue;
-    const apply = marks[0].score >= PARAMS.decoderApply;
+    // applied only when the engine's own next reading is that mark (a speck's next readings are - . ' rather)
+    const apply = marks[0].score >= PARAMS.decoderApply && topAlternative(alternatives) === marks[0].after;
     const edit = {
       start: q,
       end: q + 1,

@@ -24,6 +24,7 @@ describe('marks read for Chinese punctuation (engine alternatives)', () => {
   it.each([
     ['a likely full stop: suggested, readings ranked', '反馈了巡察意见·局党组高度重视', [{ text: '。', confidence: 0.3 }, { text: '，', confidence: 0.074 }, { text: '-', confidence: 0.1 }], 'suggested', '。'],
     ['a near-certain 、: applied', '明确责任领导·责任科室', [{ text: '、', confidence: 0.62 }, { text: '。', confidence: 0.004 }], 'applied', '、'],
+    ['the only Chinese mark offered, but below a speck\'s readings: suggested', '反馈了巡察意见·局党组', [{ text: '-', confidence: 0.3 }, { text: '.', confidence: 0.1 }, { text: '：', confidence: 0.01 }], 'suggested', '：'],
     ['alternatives with no Chinese mark: left', '反馈了巡察意见·局党组', [{ text: '-', confidence: 0.3 }, { text: '.', confidence: 0.1 }], 'none', ''],
     ['no engine evidence (a text file): left', '反馈了巡察意见·局党组', null, 'none', ''],
     ['after a numeral (1．): left', '1．学习贯彻', [{ text: '。', confidence: 0.5 }], 'none', ''],
