@@ -136,9 +136,11 @@ export function processText(
   const tracked = new TrackedText(original);
   const warnings: Warning[] = [...initialWarnings];
 
+  // the extraction's page breaks, in the text each stage sees (furniture sits at them)
+  const pageStarts = () => source.pages.map((p) => ({ number: p.number, start: tracked.fromOriginal(p.original.start) }));
   for (const stage of normaliseStages) {
     timer(stage.name, () => {
-      const edits = stage.run(tracked.text, (w) => warnings.push(w));
+      const edits = stage.run(tracked.text, (w) => warnings.push(w), pageStarts());
       tracked.apply(withoutRejected(edits, tracked, decisions));
     });
   }

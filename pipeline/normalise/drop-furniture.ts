@@ -5,6 +5,7 @@
  */
 import type { StageEdit } from '../tracked-text.ts';
 import { isHan, splitLines, visualWidth, type Line } from './chars.ts';
+import type { PageStarts } from './index.ts';
 import { fuzzyRunningHeaders } from './running-headers.ts';
 
 const PAGE_NUMBER = /^[\s\-—–―－~～·•]*(?:第\s*)?(?:\d{1,3}|[IVXivx]{1,5})\s*(?:页)?(?:\s*\/\s*\d{1,3})?[\s\-—–―－~～·•]*$/;
@@ -55,10 +56,11 @@ function runningHeaders(lines: Line[]): Set<number> {
   return out;
 }
 
-export function dropFurniture(text: string): StageEdit[] {
+export function dropFurniture(text: string, pages: PageStarts = []): StageEdit[] {
   const lines = splitLines(text);
   const headers = runningHeaders(lines);
-  const { edge, breakBefore } = pageEdges(text, lines);
+  const { edge, breakBefore } = pageEdges(text, lines, pages);
+  for (const i of damagedPageNumbers(lines, pages)) headers.add(i);
   for (const i of fuzzyRunningHeaders(lines, edge, breakBefore)) headers.add(i);
   const edits: StageEdit[] = [];
   lines.forEach((l, i) => {
@@ -71,14 +73,42 @@ export function dropFurniture(text: string): StageEdit[] {
   return edits;
 }
 
+/** A short line of one number and marks only (- 3 -, 3 ., ·3·, -2--: a page number the scan damaged). */
+const NUMBER_AND_MARKS = /^[\s\-—–―－~～·•.．。,，'"`一_]*(\d{1,3})[\s\-—–―－~～·•.．。,，'"`一_]*$/u;
+
+/** The last line of each page the extraction delimits, when it reads as that page's own number among marks (3 . at the foot of page 3). */
+function damagedPageNumbers(lines: Line[], pages: PageStarts): number[] {
+  const out: number[] = [];
+  pages.forEach((p, k) => {
+    const end = k + 1 < pages.length ? pages[k + 1].start : Infinity;
+    const last = lastFilledBefore(lines, end);
+    if (last < 0 || lines[last].start < p.start) return;
+    const m = NUMBER_AND_MARKS.exec(lines[last].text.trim());
+    if (m && Number(m[1]) === p.number) out.push(last);
+  });
+  return out;
+}
+
+function lastFilledBefore(lines: Line[], offset: number): number {
+  for (let i = lines.length - 1; i >= 0; i--) if (lines[i].start < offset && lines[i].text.trim()) return i;
+  return -1;
+}
+
 /**
- * Lines at page edges: the first line, the first line after a form feed or after a page-number
- * line, and the last line before a page number or a form feed (footers).
+ * Lines at page edges: the first line, the first line after a form feed, after a page-number
+ * line or at a page break the extraction knows, and the last line before a page number, a form
+ * feed or such a break (footers).
  */
-function pageEdges(text: string, lines: Line[]): { edge: boolean[]; breakBefore: boolean[] } {
+function pageEdges(text: string, lines: Line[], pages: PageStarts): { edge: boolean[]; breakBefore: boolean[] } {
   const edge = lines.map(() => false);
   const breakBefore = lines.map(() => false);
   const filled = lines.map((l, i) => (l.text.trim() ? i : -1)).filter((i) => i >= 0);
+  for (const p of pages.slice(1)) {
+    const first = filled.find((i) => lines[i].start >= p.start);
+    const last = lastFilledBefore(lines, p.start);
+    if (first !== undefined) edge[first] = breakBefore[first] = true;
+    if (last >= 0) edge[last] = true;
+  }
   filled.forEach((i, k) => {
     const prev = k > 0 ? lines[filled[k - 1]] : null;
     const next = k + 1 < filled.length ? lines[filled[k + 1]] : null;

@@ -14,13 +14,16 @@ export interface NormaliseWarning {
   message: string;
 }
 
+/** Where each page of the document starts in the text a stage sees, and its number (from the extraction; empty when unknown). */
+export type PageStarts = readonly { number: number; start: number }[];
+
 export interface NormaliseStage {
   name: string;
-  run(text: string, warn: (w: NormaliseWarning) => void): StageEdit[];
+  run(text: string, warn: (w: NormaliseWarning) => void, pages: PageStarts): StageEdit[];
 }
 
 export const normaliseStages: readonly NormaliseStage[] = [
-  { name: 'drop-furniture', run: dropFurniture },
+  { name: 'drop-furniture', run: (text, _warn, pages) => dropFurniture(text, pages) },
   { name: 'remove-spaces', run: removeSpaces },
   { name: 'join-lines', run: joinLines },
   { name: 'punctuation', run: normalisePunctuation },

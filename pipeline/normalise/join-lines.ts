@@ -19,12 +19,24 @@ export function lineMeasure(widths: number[]): number {
   return long[Math.floor(long.length * 0.75)];
 }
 
-function endsParagraph(cur: Line, next: Line, measure: number): boolean {
+/**
+ * A heading line standing alone: a section or subsection heading (一、 （二）) that does not run
+ * to the measure and is followed by a new paragraph or nothing. A paragraph whose last mark OCR
+ * lost (…下降41%  /  （二）关于……方面) ends before it; an inline enumeration wrapped onto a
+ * marker runs on to the measure or into text.
+ */
+function standaloneHeading(next: Line, after: Line | undefined, measure: number): boolean {
+  const n = next.text.trim();
+  return looksLikeHeading(n) && !looksFull(visualWidth(n), measure) && (!after || PARAGRAPH_START.test(after.text.trim()));
+}
+
+function endsParagraph(cur: Line, next: Line, measure: number, after?: Line): boolean {
   const t = cur.text.trim();
   const n = next.text.trim();
   const w = visualWidth(t);
   const short = w < measure - 1.5;
   if (looksLikeHeading(t) && !looksFull(w, measure)) return true;
+  if (standaloneHeading(next, after, measure)) return true;
   if (PARAGRAPH_START.test(n) && (short || SENTENCE_END.test(t) || CLOSING_BRACKET.test(t))) return true;
   if (!short) return false;
   if (SENTENCE_END.test(t)) return true;
@@ -66,7 +78,7 @@ export function joinLines(text: string): StageEdit[] {
       if (gap !== '\n') edits.push({ start: cur.end, end: gapEnd, replacement: '\n', meta: { type: 'layout', rule: 'trim' } });
       continue;
     }
-    if (!wrapped || endsParagraph(cur, next, measure)) {
+    if (!wrapped || endsParagraph(cur, next, measure, lines[i + 2])) {
       if (gap !== '\n') edits.push({ start: cur.end, end: gapEnd, replacement: '\n', meta: { type: 'layout', rule: 'paragraph-break' } });
     } else {
       const latinJoin = /[A-Za-z]$/.test(cur.text) && /^[A-Za-z]/.test(next.text);

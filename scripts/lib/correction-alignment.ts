@@ -12,7 +12,7 @@ const HAN = /\p{Script=Han}/u;
 /** The text the corrector sees: the input after the layout stages. */
 export function normalise(raw: string): string {
   const t = new TrackedText(raw);
-  for (const st of normaliseStages) t.apply(st.run(t.text, () => {}));
+  for (const st of normaliseStages) t.apply(st.run(t.text, () => {}, [])); // an OCR text file: no page breaks known
   return t.text;
 }
 

@@ -104,6 +104,32 @@ describe('page stamps (a fax identification line, page x of n)', () => {
   });
 });
 
+describe('page numbers at the page breaks the extraction knows', () => {
+  const pageText = (k: number, foot: string) => `第${k}页第一行正文，整改措施落实到位\n第${k}页最后一行正文，整改措施落实到位\n${foot}\n`;
+  /** the pages joined as the extraction joins them, with each page's start and number */
+  function doc(feet: string[]): { text: string; pages: { number: number; start: number }[] } {
+    let text = '';
+    const pages = feet.map((foot, k) => {
+      const start = text.length;
+      text += (k ? '\n' : '') + pageText(k + 1, foot);
+      return { number: k + 1, start: k ? start + 1 : 0 };
+    });
+    return { text, pages };
+  }
+  it.each([
+    ['the page\'s own number among marks', ['', '-2--', '3 .'], ['-2--', '3 .']],
+    ['a number that is not the page\'s is text', ['', '', '2 .'], []],
+  ])('%s', (_n, feet, dropped) => {
+    const { text, pages } = doc(feet);
+    const out = applyEdits(text, dropFurniture(text, pages));
+    for (const f of feet.filter(Boolean)) expect(out.includes(`\n${f}\n`), f).toBe(!dropped.includes(f));
+  });
+  it('without the page breaks a lone "3 ." stays (it may be a list marker)', () => {
+    const { text } = doc(['', '', '3 .']);
+    expect(applyEdits(text, dropFurniture(text))).toContain('\n3 .\n');
+  });
+});
+
 describe('text files paged by form feeds', () => {
   it.each([
     ['no form feed', '甲\n乙\n', [[0, 4]]],

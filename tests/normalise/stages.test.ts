@@ -60,6 +60,8 @@ describe('joinLines', () => {
     ['a heading stands alone', `一、组织整改落实情况\n${W}\n`, `一、组织整改落实情况\n${W}\n`],
     ['a problem marker after a full stop starts a paragraph', `${W.slice(0, 20)}完成整改。\n问题2.${W}\n`, `${W.slice(0, 20)}完成整改。\n问题2.${W}\n`],
     ['a full line without punctuation continues', `${W}\n问题线索${W}\n`, `${W}问题线索${W}\n`],
+    ['a subsection heading alone after a paragraph whose full stop OCR lost', `${W}\n${W.slice(0, 22)}41%\n（二）关于全面从严治党方面\n1.${W}\n`, `${W}${W.slice(0, 22)}41%\n（二）关于全面从严治党方面\n1.${W}\n`],
+    ['a marker line not followed by a new paragraph is joined to the text before it', `${W}\n${W}\n${W}\n（二）整改措施落实不到位\n的问题还有${W}\n${W}\n`, `${W}${W}${W}（二）整改措施落实不到位\n的问题还有${W}${W}\n`],
     ['leading blank lines and trailing space go', `\n\n${W}\n\n\n`, `${W}\n`],
     ['CRLF line breaks', `标题\r\n${W}\r\n${W}\r\n尾。\r\n`, `标题\n${W}${W}尾。\n`],
     [
