@@ -26,7 +26,7 @@ import { align, normalise } from './lib/correction-alignment.ts';
 import { flag } from './lib/flag.ts';
 import { rng } from './lib/rng.ts';
 import { CharLM } from '../pipeline/correct/char-lm.ts';
-import { jiebaCharFreq } from '../pipeline/correct/models.ts';
+import { jiebaCharFrequencies } from '../pipeline/correct/word-frequencies.ts';
 import { PARAMS } from '../pipeline/correct/params.ts';
 import { modelsAgree, realWordLogOdds, realWordSiteKind } from '../pipeline/correct/real-word-sites.ts';
 import { correctorTables, type CorrectorTables } from '../pipeline/correct/tables.ts';
@@ -165,7 +165,7 @@ function realWordCalibration(): void {
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   const read = (f: string): string[] => readFileSync(join(dir, f), 'utf8').split(/\r?\n/).filter((l) => l.trim());
   const train = files.filter((_, k) => k % 5 !== 4 && k % 5 !== 2).map((f) => read(f).join('\n')).join('\n');
-  const cm = decoderModels(dicts, new CharLM(train, jiebaCharFreq(dicts.jiebaText)));
+  const cm = decoderModels(dicts, new CharLM(train, jiebaCharFrequencies(dicts.jiebaText)));
   const t = correctorTables(dicts);
   const { clean, errors } = calibrationScores(files.filter((_, k) => k % 5 === 2).flatMap(read), t, cm);
   // the tune fixtures' rates of misreadings at the two kinds of site (correct-report.ts --covered-rate)

@@ -21,16 +21,11 @@ export interface DecoderModels {
 }
 
 const wordModels = new Map<string, WordLM>();
-/** Character frequencies of the jieba list (the character model's prior): the corrector's own parse, shared. */
-export function jiebaCharFreq(jiebaText: string): ReadonlyMap<string, number> {
-  return jiebaCharFrequencies(jiebaText);
-}
-
 export function decoderModels(dicts: Dictionaries, charModel?: CharLM | null): DecoderModels {
   const dir = join(dicts.dir, 'word-lm');
   let word = wordModels.get(dir);
   if (!word) wordModels.set(dir, (word = loadWordLM(dir)));
-  const prior = jiebaCharFreq(dicts.jiebaText);
+  const prior = jiebaCharFrequencies(dicts.jiebaText);
   const char = charModel !== undefined ? charModel : dicts.corpusText ? new CharLM(dicts.corpusText, prior) : null;
   const shapes = new ShapeModel(dicts.glyphFeatures);
   return {

@@ -53,15 +53,15 @@ export function jiebaCharFrequencies(text: string): ReadonlyMap<string, number> 
 }
 
 export function wordFrequencies(dicts: Dictionaries): WordFrequencies {
-  jiebaCache = jiebaList(dicts.jiebaText);
-  const freq = withLexicon(jiebaCache, dicts.lexicon);
-  const charFreq = dicts.charfreq ?? jiebaCache.charFreq;
+  const jieba = jiebaList(dicts.jiebaText);
+  const freq = withLexicon(jieba, dicts.lexicon);
+  const charFreq = dicts.charfreq ?? jieba.charFreq;
   const charFreqByCode = new Float64Array(0x10000);
   for (const [ch, f] of charFreq) if (ch.length === 1) charFreqByCode[ch.charCodeAt(0)] = f;
-  const lm = new WordModel(freq, jiebaCache.charFreq);
-  if (!charLmCache || charLmCache.key !== dicts.corpusText) charLmCache = { key: dicts.corpusText, model: new CharLM(dicts.corpusText, jiebaCache.charFreq) };
+  const lm = new WordModel(freq, jieba.charFreq);
+  if (!charLmCache || charLmCache.key !== dicts.corpusText) charLmCache = { key: dicts.corpusText, model: new CharLM(dicts.corpusText, jieba.charFreq) };
   const clm = dicts.corpusText ? charLmCache.model : null;
-  return { freq, jiebaCommon: jiebaCache.common, proper: jiebaCache.proper, charFreq, charFreqByCode, lm, clm };
+  return { freq, jiebaCommon: jieba.common, proper: jieba.proper, charFreq, charFreqByCode, lm, clm };
 }
 
 function parseJieba(text: string): JiebaList {

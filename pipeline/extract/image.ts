@@ -18,7 +18,8 @@ export interface ImageOptions {
   maxImagePixels?: number;
   signal?: AbortSignal;
   /** Text-direction classifier for upside-down pages (default: the layout rule in page-image/). */
-  detectUpsideDown?: DetectUpsideDown;  /** See ExtractOptions.whileOcrBusy (index.ts). */
+  detectUpsideDown?: DetectUpsideDown;
+  /** See ExtractOptions.whileOcrBusy (index.ts). */
   whileOcrBusy?: () => void;
 }
 

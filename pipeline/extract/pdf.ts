@@ -57,7 +57,8 @@ export interface PdfOptions {
   signal?: AbortSignal;
   renderDpi?: number;
   /** Text-direction classifier for upside-down pages (default: the layout rule in page-image/). */
-  detectUpsideDown?: DetectUpsideDown;  /** See ExtractOptions.whileOcrBusy (index.ts). */
+  detectUpsideDown?: DetectUpsideDown;
+  /** See ExtractOptions.whileOcrBusy (index.ts). */
   whileOcrBusy?: () => void;
 }
 

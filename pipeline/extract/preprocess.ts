@@ -147,9 +147,7 @@ async function viaSharp(img: Gray, f: (s: Sharp) => Sharp): Promise<Gray> {
 }
 
 /** 3×3 median (specks): page-image/median.ts, the same bytes as libvips' median(3). */
-export function median3(img: Gray): Gray {
-  return median3x3(img);
-}
+export const median3: (img: Gray) => Gray = median3x3;
 
 export function resample(img: Gray, factor: number, kernel: keyof KernelEnum = 'lanczos3'): Promise<Gray> {
   return viaSharp(img, (s) => s.resize(Math.round(img.width * factor), Math.round(img.height * factor), { kernel }));

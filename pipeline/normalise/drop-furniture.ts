@@ -59,8 +59,9 @@ function runningHeaders(lines: Line[]): Set<number> {
 export function dropFurniture(text: string, pages: PageStarts = []): StageEdit[] {
   const lines = splitLines(text);
   const headers = runningHeaders(lines);
-  const { edge, breakBefore } = pageEdges(text, lines, pages);
-  for (const i of damagedPageNumbers(lines, pages)) headers.add(i);
+  const bounds = pageLines(lines, pages);
+  const { edge, breakBefore } = pageEdges(text, lines, bounds);
+  for (const i of damagedPageNumbers(lines, bounds)) headers.add(i);
   for (const i of fuzzyRunningHeaders(lines, edge, breakBefore)) headers.add(i);
   const edits: StageEdit[] = [];
   lines.forEach((l, i) => {
@@ -76,22 +77,24 @@ export function dropFurniture(text: string, pages: PageStarts = []): StageEdit[]
 /** A short line of one number and marks only (- 3 -, 3 ., ·3·, -2--: a page number the scan damaged). */
 const NUMBER_AND_MARKS = /^[\s\-—–―－~～·•.．。,，'"`一_]*(\d{1,3})[\s\-—–―－~～·•.．。,，'"`一_]*$/u;
 
-/** The last line of each page the extraction delimits, when it reads as that page's own number among marks (3 . at the foot of page 3). */
-function damagedPageNumbers(lines: Line[], pages: PageStarts): number[] {
-  const out: number[] = [];
-  pages.forEach((p, k) => {
+/** Each page the extraction delimits: its number and its first and last non-blank lines (-1 when it has none). */
+function pageLines(lines: Line[], pages: PageStarts): { number: number; first: number; last: number }[] {
+  return pages.map((p, k) => {
     const end = k + 1 < pages.length ? pages[k + 1].start : Infinity;
-    const last = lastFilledBefore(lines, end);
-    if (last < 0 || lines[last].start < p.start) return;
-    const m = NUMBER_AND_MARKS.exec(lines[last].text.trim());
-    if (m && Number(m[1]) === p.number) out.push(last);
+    let first = -1;
+    let last = -1;
+    lines.forEach((l, i) => {
+      if (l.start < p.start || l.start >= end || !l.text.trim()) return;
+      if (first < 0) first = i;
+      last = i;
+    });
+    return { number: p.number, first, last };
   });
-  return out;
 }
 
-function lastFilledBefore(lines: Line[], offset: number): number {
-  for (let i = lines.length - 1; i >= 0; i--) if (lines[i].start < offset && lines[i].text.trim()) return i;
-  return -1;
+/** The last line of a page that reads as that page's own number among marks (3 . at the foot of page 3). */
+function damagedPageNumbers(lines: Line[], bounds: ReturnType<typeof pageLines>): number[] {
+  return bounds.filter((b) => b.last >= 0 && Number(NUMBER_AND_MARKS.exec(lines[b.last].text.trim())?.[1]) === b.number).map((b) => b.last);
 }
 
 /**
@@ -99,16 +102,15 @@ function lastFilledBefore(lines: Line[], offset: number): number {
  * line or at a page break the extraction knows, and the last line before a page number, a form
  * feed or such a break (footers).
  */
-function pageEdges(text: string, lines: Line[], pages: PageStarts): { edge: boolean[]; breakBefore: boolean[] } {
+function pageEdges(text: string, lines: Line[], bounds: ReturnType<typeof pageLines>): { edge: boolean[]; breakBefore: boolean[] } {
   const edge = lines.map(() => false);
   const breakBefore = lines.map(() => false);
   const filled = lines.map((l, i) => (l.text.trim() ? i : -1)).filter((i) => i >= 0);
-  for (const p of pages.slice(1)) {
-    const first = filled.find((i) => lines[i].start >= p.start);
-    const last = lastFilledBefore(lines, p.start);
-    if (first !== undefined) edge[first] = breakBefore[first] = true;
+  bounds.forEach(({ first, last }, k) => {
+    if (first >= 0) edge[first] = true;
+    if (first >= 0 && k > 0) breakBefore[first] = true;
     if (last >= 0) edge[last] = true;
-  }
+  });
   filled.forEach((i, k) => {
     const prev = k > 0 ? lines[filled[k - 1]] : null;
     const next = k + 1 < filled.length ? lines[filled[k + 1]] : null;
