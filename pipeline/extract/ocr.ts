@@ -221,6 +221,10 @@ export function toGray(data: Uint8Array | Uint8ClampedArray, width: number, heig
   const n = width * height;
   if (channels === 1) return data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, n);
   const out = new Uint8Array(n);
+  if (channels === 3) {
+    for (let i = 0, j = 0; i < n; i++, j += 3) out[i] = (data[j] * 299 + data[j + 1] * 587 + data[j + 2] * 114) / 1000;
+    return out;
+  }
   for (let i = 0, j = 0; i < n; i++, j += channels) {
     let v = (data[j] * 299 + data[j + 1] * 587 + data[j + 2] * 114) / 1000;
     if (channels === 4) {

@@ -7,7 +7,7 @@
 import { loadSharp } from './native-modules.ts';
 import { detectBlank } from './page-image/blank.ts';
 import { MIN_INK_CONTRAST } from './page-image/levels.ts';
-import { inkMask } from './page-image/mask.ts';
+import { inkMask, type Mask } from './page-image/mask.ts';
 import { MIN_RED_SHARE, separateRed } from './page-image/red.ts';
 import { findRedRegions } from './page-image/seals.ts';
 import { detectSideways } from './page-image/sideways.ts';
@@ -99,10 +99,8 @@ function crop(img: Gray, b: PixelBox): Gray {
   return { gray: out, width: w, height: h };
 }
 
-const defaultUpsideDown = (cut: number): DetectUpsideDown => async (gray, width, height) => {
-  const m = inkMask({ gray, width, height }, cut, Math.max(2, Math.round(width / 800)));
-  return layoutUpsideDown(m);
-};
+/** The ink mask skew and the layout rule for upside-down pages read: cells of about 1/800 of the page width. */
+const fineMask = (img: Gray, cut: number) => inkMask(img, cut, Math.max(2, Math.round(img.width / 800)));
 
 export async function preparePage(px: PagePixels, opts: PrepareOptions = {}): Promise<PreparedPage> {
   const notes: string[] = [];
@@ -142,15 +140,17 @@ export async function preparePage(px: PagePixels, opts: PrepareOptions = {}): Pr
     smoothOfImg = work;
     notes.push(`sideways (empty rows ${side.rowGaps.toFixed(2)} < columns ${side.columnGaps.toFixed(2)}): turned 90°`);
   }
-  const skew = estimateSkew(inkMask(work, cut, Math.max(2, Math.round(work.width / 800))));
+  /** fineMask(work) until the skew correction turns work */
+  let workMask: Mask | null = fineMask(work, cut);
+  const skew = estimateSkew(workMask);
   if (Math.abs(skew) >= MIN_SKEW_CORRECTED) {
     img = await turn(img, -skew, levels.paper);
     work = await turn(work, -skew, levels.paper);
     smoothOfImg = null;
+    workMask = null;
     notes.push(`skew ${skew.toFixed(2)}° corrected`);
   }
-  const detect = opts.detectUpsideDown ?? defaultUpsideDown(cut);
-  const dir = await detect(work.gray, work.width, work.height);
+  const dir = opts.detectUpsideDown ? await opts.detectUpsideDown(work.gray, work.width, work.height) : layoutUpsideDown(workMask ?? fineMask(work, cut));
   if (dir.rotation === 180) {
     rotation = rotation === 90 ? 270 : 180;
     img = await turn(img, 180, levels.paper);

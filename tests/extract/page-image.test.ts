@@ -7,7 +7,7 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectBlank } from '../../pipeline/extract/page-image/blank.ts';
-import { measureLevels, MIN_INK_CONTRAST } from '../../pipeline/extract/page-image/levels.ts';
+import { histogram, measureLevels, MIN_INK_CONTRAST } from '../../pipeline/extract/page-image/levels.ts';
 import { inkMask } from '../../pipeline/extract/page-image/mask.ts';
 import { separateRed } from '../../pipeline/extract/page-image/red.ts';
 import { findRedRegions } from '../../pipeline/extract/page-image/seals.ts';
@@ -45,6 +45,20 @@ beforeAll(() => {
     pages[`${font} one line`] = { ...p, lines: p.lines.slice(0, 1), pageNumber: { ...p.pageNumber, text: '' } };
     pages[`${font} blank`] = { ...p, lines: [], pageNumber: { ...p.pageNumber, text: '' } };
   }
+});
+
+describe('histogram', () => {
+  it.each([0, 1, 2, 3, 4, 5, 7, 8, 9, 31, 1000, 4099])('counts every step-th pixel of %i (steps 1, 2, 3, 5; seeded)', (n) => {
+    const next = rng(n + 1);
+    const gray = Uint8Array.from({ length: n }, () => (next() < 0.7 ? 250 : Math.floor(next() * 256)));
+    for (const step of [1, 2, 3, 5]) {
+      const want = new Uint32Array(256);
+      let total = 0;
+      for (let i = 0; i < n; i += step, total++) want[gray[i]]++;
+      const got = histogram(gray, step);
+      expect([[...got.hist], got.total]).toEqual([[...want], total]);
+    }
+  });
 });
 
 describe('ink levels and blank pages', () => {

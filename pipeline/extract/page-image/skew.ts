@@ -29,7 +29,7 @@ function profileSharpness(cells: { xs: Int32Array; ys: Int32Array }, m: Mask, de
   const sin = Math.sin(a);
   const cos = Math.cos(a);
   const off = Math.ceil(Math.abs(sin) * m.width) + 1;
-  const bins = new Float64Array(m.height + 2 * off + 2);
+  const bins = new Int32Array(m.height + 2 * off + 2);
   const { xs, ys } = cells;
   for (let i = 0; i < xs.length; i++) bins[Math.round(ys[i] * cos - xs[i] * sin) + off]++;
   let s = 0;

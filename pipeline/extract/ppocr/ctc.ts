@@ -18,6 +18,12 @@ export interface DecodedChar {
 export const MAX_ALTERNATIVES = 3;
 /** Alternatives below this mean probability carry no information and are left out. */
 export const MIN_ALTERNATIVE = 0.001;
+/**
+ * A class at this probability or more is its frame's best: a softmax row sums to 1 (to float
+ * error, far below the margin), so no later class can exceed it and the search stops there. Most
+ * frames are blank (class 0) at 0.9 or more, so most rows are not searched at all.
+ */
+const SURELY_BEST = 0.501;
 
 /** `probs` holds `frames` rows of `classes` probabilities (row-major); `dict[k]` is class k's text ('' = blank). */
 export function decodeCtc(probs: Float32Array, offset: number, frames: number, classes: number, dict: string[]): DecodedChar[] {
@@ -51,7 +57,7 @@ export function decodeCtc(probs: Float32Array, offset: number, frames: number, c
     const row = offset + t * classes;
     let cls = 0;
     let top = probs[row];
-    for (let k = 1; k < classes; k++) {
+    for (let k = 1; k < classes && top < SURELY_BEST; k++) {
       const p = probs[row + k];
       if (p > top) {
         top = p;

@@ -62,6 +62,26 @@ describe('decodeCtc', () => {
     expect(out.map((c) => [c.char, c.firstFrame, c.lastFrame])).toEqual([['甲', 0, 1], ['甲', 3, 3], ['乙', 4, 4]]);
     expect(out[0].confidence).toBeCloseTo(0.9, 5);
   });
+  it('emits each frame\'s most probable class on random softmax rows, peaked or flat (seeded)', () => {
+    const classes = 40;
+    const wide = [''].concat(Array.from({ length: classes - 1 }, (_, k) => String.fromCharCode(0x4e00 + k)));
+    let s = 12345;
+    const rand = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    for (let trial = 0; trial < 200; trial++) {
+      const frames = 1 + (trial % 17);
+      const p = new Float32Array(frames * classes);
+      const best: number[] = [];
+      for (let t = 0; t < frames; t++) {
+        const peak = trial % 3 === 0 ? 1 : 12 * rand(); // flat rows (no class above 0.5) and peaked ones
+        const row = Array.from({ length: classes }, () => Math.exp(peak * rand() * (rand() < 0.1 ? 4 : 1)));
+        const sum = row.reduce((a, b) => a + b, 0);
+        row.forEach((v, k) => (p[t * classes + k] = v / sum));
+        best.push(row.indexOf(Math.max(...row)));
+      }
+      const want = best.map((k, t) => (k !== 0 && k !== best[t - 1] ? wide[k] : '')).join('');
+      expect(decodeCtc(p, 0, frames, classes, wide).map((c) => c.char).join('')).toBe(want);
+    }
+  });
   it('alternatives are the other classes at the emitting frames, best first, without blank or space', () => {
     const [c] = decodeCtc(probs([[2, 0.6]]), 0, 1, dict.length, dict);
     expect(c.char).toBe('乙');
