@@ -1,7 +1,7 @@
 /**
  * The 3×3 median of page clean-up: the nine-value median with copied edges on seeded random
  * images of every small size (1×1 up), the same bytes as libvips' median(3) where libvips takes
- * the image (3×3 and up), and a quarter turn commutes with it (prepare-page.ts reuses the median
+ * the image (3×3 and up), after a large image as before, and a quarter turn commutes with it (prepare-page.ts reuses the median
  * of a page turned sideways).
  */
 import sharp from 'sharp';
@@ -43,7 +43,11 @@ function turnQuarter({ gray, width: w, height: h }: Gray): Gray {
   return { gray: out, width: h, height: w };
 }
 
-const cases = Array.from({ length: 120 }, (_, k) => ({ w: 1 + (k % 13), h: 1 + ((k * 7) % 11), seed: k, levels: [2, 3, 256][k % 3] }));
+const cases = [
+  ...Array.from({ length: 120 }, (_, k) => ({ w: 1 + (k % 13), h: 1 + ((k * 7) % 11), seed: k, levels: [2, 3, 256][k % 3] })),
+  // widths about the 16 pixels the module takes at a time
+  ...[15, 16, 17, 31, 32, 33, 47, 65].map((w, k) => ({ w, h: 2 + (k % 5), seed: 500 + k, levels: [2, 256][k % 2] })),
+];
 
 describe('median3x3', () => {
   it.each(cases)('$w×$h, $levels levels (seed $seed): the median of each window', ({ w, h, seed, levels }) => {
@@ -56,6 +60,14 @@ describe('median3x3', () => {
       const img = seeded(w, h, seed, levels);
       expect(Buffer.compare(Buffer.from(median3x3(img).gray), Buffer.from(await libvipsMedian(img))), `${w}×${h}`).toBe(0);
     }
+  });
+
+  it('gives the same on a small image after a large one (the module\'s memory is reused)', () => {
+    const small = seeded(7, 5, 3, 256);
+    const want = Array.from(median3x3(small).gray);
+    median3x3(seeded(1200, 900, 4, 256));
+    expect(Array.from(median3x3(small).gray)).toEqual(want);
+    expect(want).toEqual(Array.from(bruteMedian(small)));
   });
 
   it('commutes with a quarter turn', () => {
