@@ -13,6 +13,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Tesseract from 'tesseract.js';
 import type { BBox } from '../schema.ts';
+import { rgbToGrey } from './page-image/rgb-to-grey.ts';
 
 export type OcrModel = '4.0.0' | '4.0.0_best_int';
 
@@ -220,11 +221,8 @@ export function toPgm(gray: Uint8Array, width: number, height: number): Buffer {
 export function toGray(data: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: number): Uint8Array {
   const n = width * height;
   if (channels === 1) return data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, n);
+  if (channels === 3) return rgbToGrey(data, n);
   const out = new Uint8Array(n);
-  if (channels === 3) {
-    for (let i = 0, j = 0; i < n; i++, j += 3) out[i] = (data[j] * 299 + data[j + 1] * 587 + data[j + 2] * 114) / 1000;
-    return out;
-  }
   for (let i = 0, j = 0; i < n; i++, j += channels) {
     let v = (data[j] * 299 + data[j + 1] * 587 + data[j + 2] * 114) / 1000;
     if (channels === 4) {

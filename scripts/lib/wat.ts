@@ -2,7 +2,8 @@
 import wabt from 'wabt';
 
 export async function watToWasm(name: string, text: string): Promise<Uint8Array> {
-  const mod = (await wabt()).parseWat(name, text, { simd: true });
+  // as UTF-8 bytes: given a string, wabt keeps only the low byte of each character (⌊ would end a comment's line)
+  const mod = (await wabt()).parseWat(name, new TextEncoder().encode(text), { simd: true });
   try {
     mod.validate();
     return mod.toBinary({}).buffer;

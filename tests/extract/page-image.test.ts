@@ -61,6 +61,26 @@ describe('histogram', () => {
   });
 });
 
+describe('inkMask', () => {
+  /** The definition: a cell is ink when at least 1/8 of its pixels (at least one) are darker than the cut. */
+  const direct = (img: Gray, cut: number, cell: number) => {
+    const mw = Math.ceil(img.width / cell);
+    const count = new Uint32Array(mw * Math.ceil(img.height / cell));
+    for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) if (img.gray[y * img.width + x] < cut) count[Math.floor(y / cell) * mw + Math.floor(x / cell)]++;
+    return Array.from(count, (c) => (c >= Math.max(1, Math.floor((cell * cell) / 8)) ? 1 : 0));
+  };
+  const sizes = [[1, 1], [5, 3], [15, 4], [16, 16], [17, 9], [33, 20], [64, 7], [129, 65], [200, 150]];
+  it.each(sizes)('%i×%i: every cell size and cut, as the definition (seeded)', (width, height) => {
+    const next = rng(width * 1000 + height);
+    const img = { gray: Uint8Array.from({ length: width * height }, () => (next() < 0.6 ? 250 : Math.floor(next() * 256))), width, height };
+    for (const cell of [1, 2, 3, 4, 5, 7, 8, 16, 56, 57, 64])
+      for (const cut of [0, 1, 100, 100.5, 128, 255, 256, 300]) {
+        const m = inkMask(img, cut, cell);
+        expect([m.width, m.height, ...m.mask], `cell ${cell}, cut ${cut}`).toEqual([Math.ceil(width / cell), Math.ceil(height / cell), ...direct(img, cut, cell)]);
+      }
+  });
+});
+
 describe('ink levels and blank pages', () => {
   it.each([
     [FONTS.notoSerifSC, 'light'],

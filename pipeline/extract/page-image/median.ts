@@ -6,34 +6,23 @@
  * three middles, min of the three highs), which is exactly the median of its nine values.
  */
 import type { Gray } from './types.ts';
+import { align16, lazyWasm, reserve, SLACK, type WasmExports } from './wasm/instance.ts';
 import { WASM_BASE64 } from './wasm/median.wasm.ts';
 
-interface MedianModule {
-  memory: WebAssembly.Memory;
+interface MedianModule extends WasmExports {
   median3x3(src: number, dst: number, width: number, height: number, buf: number): void;
 }
 
-let instance: MedianModule | null = null;
-
-function medianModule(): MedianModule {
-  instance ??= new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(WASM_BASE64, 'base64'))).exports as unknown as MedianModule;
-  return instance;
-}
-
-/** Slack after the source and the output: the module reads and writes up to 15 bytes past a row. */
-const SLACK = 16;
-const align = (n: number) => Math.ceil(n / SLACK) * SLACK;
+const medianModule = lazyWasm<MedianModule>(WASM_BASE64);
 
 export function median3x3(img: Gray): Gray {
   const { gray, width: w, height: h } = img;
   const n = w * h;
   const m = medianModule();
-  const dst = align(n + SLACK);
-  const buf = align(dst + n + SLACK);
-  const need = buf + 3 * (w + 48) + SLACK;
-  const have = m.memory.buffer.byteLength;
-  if (need > have) m.memory.grow(Math.ceil((need - have) / 65536));
-  new Uint8Array(m.memory.buffer, 0, n).set(gray.subarray(0, n));
+  const dst = align16(n + SLACK);
+  const buf = align16(dst + n + SLACK);
+  const mem = reserve(m.memory, buf + 3 * (w + 48) + SLACK);
+  mem.set(gray.subarray(0, n), 0);
   m.median3x3(0, dst, w, h, buf);
-  return { gray: new Uint8Array(m.memory.buffer, dst, n).slice(), width: w, height: h };
+  return { gray: mem.slice(dst, dst + n), width: w, height: h };
 }
