@@ -9,7 +9,7 @@ import type { Confusion } from './dictionaries.ts';
 import { HAN1, invalid, num, parseRow, tsvRows } from './dictionary-rows.ts';
 import { decodeFeatures, FEATURE_SIDE } from './glyph-features.ts';
 
-const GlyphRow = z.tuple([
+export const GlyphRow = z.tuple([
   z.string().regex(HAN1, 'char must be one Han character'),
   z.string().regex(HAN1, 'candidate must be one Han character'),
   num.min(0).max(1),
@@ -61,10 +61,23 @@ export function readManualPairs(file: string, text: string, into: Confusion[]): 
   }
 }
 
+/**
+ * A similarity row as GlyphRow reads it when the row is plainly valid (two Han characters, a
+ * number in 0..1), else null: the tables hold some 80,000 rows, and zod per row is most of their
+ * load time. Every other row goes to GlyphRow, which accepts or names the problem.
+ */
+export function plainSimilarityRow(cols: readonly string[]): [string, string, number] | null {
+  if (cols.length !== 3) return null;
+  const a = cols[0]!.trim();
+  const b = cols[1]!.trim();
+  const sim = Number(cols[2]!.trim());
+  return HAN1.test(a) && HAN1.test(b) && sim >= 0 && sim <= 1 ? [a, b, sim] : null;
+}
+
 /** glyph.tsv / component.tsv: a printed character, a candidate, their similarity. */
 export function readSimilarities(file: string, text: string, source: 'glyph' | 'component', into: Confusion[]): void {
   for (const { line, cols } of tsvRows(file, text, ['char', 'candidate', 'similarity'])) {
-    const [a, b, sim] = parseRow(file, line, GlyphRow, cols);
+    const [a, b, sim] = plainSimilarityRow(cols) ?? parseRow(file, line, GlyphRow, cols);
     if (a !== b) into.push({ ocr: a, truth: b, weight: sim, source });
   }
 }

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCorrector, loadDictionaries } from '../../pipeline/correct/index.ts';
 import { DEFAULT_DICT_DIR, dictionaryVersion, observedWeight } from '../../pipeline/correct/dictionaries.ts';
 import { NoticeError } from '../../pipeline/errors.ts';
+import { GlyphRow, plainSimilarityRow } from '../../pipeline/correct/confusion-files.ts';
 
 const temps: string[] = [];
 afterEach(() => {
@@ -204,5 +205,19 @@ describe('component look-alikes', () => {
     expect(comp.length).toBeGreaterThan(10_000);
     const glyph = new Set(d.confusions.filter((c) => c.source === 'glyph').map((c) => c.ocr + c.truth));
     expect(comp.filter((c) => glyph.has(c.ocr + c.truth))).toHaveLength(0);
+  });
+});
+
+describe('similarity rows read without zod when plainly valid', () => {
+  const rows: string[][] = [
+    ['一', '二', '0.5180'], [' 一', '二 ', ' 0.5 '], ['一', '二', '1'], ['一', '二', '0'], ['一', '二', '-0'], ['一', '二', '1e-3'],
+    ['一', '二', ''], ['一', '二', '1.0001'], ['一', '二', '-0.1'], ['一', '二', 'abc'], ['一', '二', 'Infinity'], ['一', '二', 'NaN'],
+    ['a', '二', '0.5'], ['一二', '二', '0.5'], ['一', '', '0.5'], ['一', '二', '0.5', 'note'], ['一', '二'], ['𠀀', '二', '0.5'],
+  ];
+  it.each(rows)('%j: the same reading as the zod schema, or left to it', (...cols) => {
+    const plain = plainSimilarityRow(cols);
+    const zod = GlyphRow.safeParse(cols.map((c) => c.trim()));
+    if (plain) expect(zod.success && zod.data.slice(0, 3)).toEqual(plain);
+    else expect(cols.length !== 3 || !zod.success).toBe(true);
   });
 });
