@@ -100,9 +100,11 @@ function kindOf(path: string): Kind | null {
  * Load and validate the dictionaries in `dir` (default: the repo's dictionaries/)
  * plus `userFiles` (kind taken from the name: *lexicon.tsv, *manual.tsv,
  * *glyph.tsv, *ocr-observed.tsv, *charfreq.tsv, *rules.json, *protected.tsv).
- * Any subset of the confusion files may be present.
+ * Any subset of the confusion files may be present. `knownVersion`: the version
+ * dictionaryVersion(opts) gave for these files unchanged (shared-corrector.ts: the same paths,
+ * sizes and times), so the files are not hashed again.
  */
-export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jiebaDict?: string } = {}): Dictionaries {
+export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jiebaDict?: string; knownVersion?: string } = {}): Dictionaries {
   const dir = opts.dir ?? DEFAULT_DICT_DIR;
   const files = dictionaryFiles(dir, opts.userFiles ?? []);
   const dicts: Dictionaries = {
@@ -121,18 +123,17 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
     channelShifts: new Map(),
   };
   const reading: Reading = { corpusParts: [], ruleIds: new Set(), observed: [] };
-  const hash = createHash('sha256');
+  const hash = opts.knownVersion ? null : createHash('sha256');
   for (const file of files) {
     const kind = kindOf(file);
     if (!kind) continue;
     const text = readFileSync(file, 'utf8');
-    hashDictionaryFile(hash, file, text);
+    if (hash) hashDictionaryFile(hash, file, text);
     readDictionaryFile(kind, file, text, dicts, reading);
   }
   observedConfusions(reading.observed, dicts.confusions);
   dicts.jiebaText = readJieba(opts.jiebaDict ?? jiebaPath());
-  hash.update('jieba\0').update(dicts.jiebaText);
-  dicts.version = versionOf(hash, dir);
+  dicts.version = hash ? versionOf(hash.update('jieba\0').update(dicts.jiebaText), dir) : opts.knownVersion!;
   dicts.corpusText = reading.corpusParts.join('\n');
   return dicts;
 }

@@ -9,8 +9,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_DICT_DIR, dictionaryFiles, dictionaryVersion, jiebaPath, MODEL_FILES } from './dictionaries.ts';
-import { createCorrector, loadDictionaries } from './index.ts';
+import { DEFAULT_DICT_DIR, dictionaryFiles, dictionaryVersion, jiebaPath, loadDictionaries, MODEL_FILES } from './dictionaries.ts';
+import { createCorrector } from './index.ts';
 import type { Corrector } from './types.ts';
 
 /** Correctors kept (most recent last): enough for a default and a user-dictionary pipeline side by side. */
@@ -25,7 +25,7 @@ export function sharedCorrector(opts: { dir?: string; userFiles?: string[] } = {
     kept.set(key!, known);
     return known;
   }
-  const corrector = createCorrector(loadDictionaries(opts));
+  const corrector = createCorrector(loadDictionaries({ ...opts, knownVersion: key === null ? undefined : versions.get(key) }));
   if (key !== null) {
     kept.set(key, corrector);
     if (kept.size > KEPT) kept.delete(kept.keys().next().value!);

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../../pipeline/convert.ts';
-import { sharedCorrector } from '../../pipeline/correct/shared-corrector.ts';
+import { loadDictionaries } from '../../pipeline/correct/dictionaries.ts';
+import { sharedCorrector, sharedDictionaryVersion } from '../../pipeline/correct/shared-corrector.ts';
 
 function dictionaryFolder(terms: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'notice-shared-dict-'));
@@ -39,6 +40,19 @@ describe('sharedCorrector', () => {
     expect(after).not.toBe(before);
     expect(after.dictionaryVersion).not.toBe(before.dictionaryVersion);
     expect(sharedCorrector({ dir })).toBe(after);
+  });
+
+  it('a version known before the build (not hashed again) is the one loading hashes, and an edit in between is hashed anew', () => {
+    const dir = dictionaryFolder(['巡察整改']);
+    const known = sharedDictionaryVersion({ dir });
+    expect(sharedCorrector({ dir }).dictionaryVersion).toBe(known);
+    expect(loadDictionaries({ dir }).version).toBe(known);
+    const other = dictionaryFolder(['巡察整改']);
+    const stale = sharedDictionaryVersion({ dir: other });
+    appendFileSync(join(other, 'lexicon.tsv'), '整改台账\t5000\t\n');
+    const built = sharedCorrector({ dir: other });
+    expect(built.dictionaryVersion).not.toBe(stale);
+    expect(built.dictionaryVersion).toBe(loadDictionaries({ dir: other }).version);
   });
 
   it('keeps a corrector per set of user dictionaries', () => {
