@@ -47,7 +47,7 @@ function inkMaskWasm(img: Gray, cut: number, cell: number, cells: number, need: 
   mem.fill(0, counts, counts + 2 * cells + SLACK);
   m.inkCounts(0, w, h, cut, cell, counts, bits);
   m.threshold(counts, mask, cells, need);
-  return new Uint8Array(m.memory.buffer, mask, cells).slice();
+  return mem.slice(mask, mask + cells);
 }
 
 /** The same counts in plain JavaScript (cells wider than the module takes, cuts past a byte's range). */
