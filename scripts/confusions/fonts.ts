@@ -36,6 +36,31 @@ export const KAI_FONTS: FontSpec[] = [
   { alias: 'CfWenKai', path: '/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf', family: 'LXGW WenKai', style: 'kai' },
 ];
 
+/**
+ * Faces none of the other tables was made from (`--styles extra`, for extra.ocr-observed.tsv):
+ * other weights of Noto CJK SC (the light serif weights have the thin strokes of 仿宋), another
+ * Hei, a Kai and a fallback face. Debian packages fonts-noto-cjk-extra, fonts-wqy-microhei,
+ * fonts-arphic-ukai, fonts-droid-fallback. Never the evaluation faces of fixtures/unseen/
+ * (cwTeX FangSong, AR PL SungtiL GB, AR PL KaitiM GB).
+ */
+const noto = (kind: 'Serif' | 'Sans', weight: string, style: FontSpec['style']): FontSpec => ({
+  alias: `CfNoto${kind}SC${weight}`,
+  path: `/usr/share/fonts/opentype/noto/Noto${kind}CJK-${weight}.ttc`,
+  family: weight === 'Bold' ? `Noto ${kind} CJK SC` : `Noto ${kind} CJK SC ${weight}`, // Bold is a standard style: no weight in the family name
+  style,
+});
+const EXTRA_FONTS: FontSpec[] = [
+  noto('Serif', 'ExtraLight', 'song'),
+  noto('Serif', 'Light', 'song'),
+  noto('Serif', 'Medium', 'song'),
+  noto('Serif', 'Bold', 'song'),
+  noto('Sans', 'Light', 'hei'),
+  noto('Sans', 'Medium', 'hei'),
+  { alias: 'CfMicroHei', path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', family: 'WenQuanYi Micro Hei', style: 'hei' },
+  { alias: 'CfUKaiCN', path: '/usr/share/fonts/truetype/arphic/ukai.ttc', family: 'AR PL UKai CN', style: 'kai' },
+  { alias: 'CfDroidFallback', path: '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf', family: 'Droid Sans Fallback', style: 'hei' },
+];
+
 function tag(buf: Buffer, off: number): string {
   return buf.toString('latin1', off, off + 4);
 }
@@ -122,7 +147,11 @@ export function registerFont(spec: FontSpec): boolean {
   return false;
 }
 
-/** Register the notice fonts of the given styles (default Song and Hei: the glyph tables' four faces). */
-export function registerNoticeFonts(styles: FontSpec['style'][] = ['song', 'hei']): FontSpec[] {
+/**
+ * Register the notice fonts of the given styles (default Song and Hei: the glyph tables' four faces);
+ * 'extra' registers EXTRA_FONTS instead.
+ */
+export function registerNoticeFonts(styles: (FontSpec['style'] | 'extra')[] = ['song', 'hei']): FontSpec[] {
+  if (styles.includes('extra')) return EXTRA_FONTS.filter((f) => registerFont(f));
   return [...NOTICE_FONTS, ...KAI_FONTS].filter((f) => styles.includes(f.style) && registerFont(f));
 }

@@ -12,7 +12,7 @@
 // Raw counts are also kept in a JSON state file so runs can be resumed/merged.
 //
 // Usage: nice npx tsx scripts/confusions/ocr-stats.ts [--minutes 40] [--pages N] [--jobs 2] [--seed 1]
-//          [--engine native|js] [--state FILE] [--fresh] [--out FILE] [--styles song,hei,kai] [--heavy] [--require-shape]
+//          [--engine native|js] [--state FILE] [--fresh] [--out FILE] [--styles song,hei,kai | --styles extra] [--heavy] [--require-shape]
 // The state file (default $TMPDIR/notice-ocr-stats-state.json) accumulates counts
 // across runs; --fresh starts from zero. Runs with --engine js (tesseract.js,
 // @tesseract.js-data/chi_sim/4.0.0_best_int) add to the same counts.
@@ -252,7 +252,7 @@ async function main(): Promise<void> {
   OUT = arg('out', OUT);
   if (process.argv.includes('--require-shape')) SHAPE = shapePairs();
 
-  const styles = arg('styles', 'song,hei').split(',') as FontSpec['style'][];
+  const styles = arg('styles', 'song,hei').split(',') as (FontSpec['style'] | 'extra')[];
   const fonts = registerNoticeFonts(styles);
   if (!fonts.length) throw new Error('no fonts');
   const { general, admin } = loadWords();
