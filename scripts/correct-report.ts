@@ -12,6 +12,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StageEdit } from '../pipeline/tracked-text.ts';
 import { align, judgeEdit, normalise } from './lib/correction-alignment.ts';
+import { textFixtureDirs } from './lib/text-fixtures.ts';
 import { createCorrector, loadDictionaries } from '../pipeline/correct/index.ts';
 import { PARAMS } from '../pipeline/correct/params.ts';
 import { correctorTables } from '../pipeline/correct/tables.ts';
@@ -22,20 +23,7 @@ const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'tu
 const list = args.includes('--list') && split !== 'holdout';
 const HAN = /\p{Script=Han}/u;
 
-function fixtureDirs(): string[] {
-  const out: string[] = [];
-  for (const base of ['fixtures/notices', 'fixtures/sample']) {
-    const d = join(root, base);
-    if (!existsSync(d)) continue;
-    for (const f of readdirSync(d).sort()) {
-      const dir = join(d, f);
-      if (!existsSync(join(dir, 'gold.txt')) || !existsSync(join(dir, 'input.ocr.txt')) || !existsSync(join(dir, 'meta.json'))) continue;
-      const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
-      if (meta.split === split) out.push(dir);
-    }
-  }
-  return out;
-}
+const fixtureDirs = (): string[] => textFixtureDirs(root, split);
 
 
 const dicts = loadDictionaries();

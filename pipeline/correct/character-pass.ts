@@ -12,6 +12,7 @@ import { DEBUG, scoreCandidates, type ScoredCand } from './character-scoring.ts'
 import { correctPairs } from './pair-pass.ts';
 import { PARAMS } from './params.ts';
 import { correctRealWords } from './real-word-sites.ts';
+import { correctByCompletion } from './completion-readings.ts';
 import { suspiciousSite } from './suspicious-sites.ts';
 import type { CorrectorTables } from './tables.ts';
 import { isHan, round } from './text-units.ts';
@@ -50,6 +51,7 @@ function correctRun(run: HanRun, t: CorrectorTables): void {
   }
   if (PARAMS.pairs) correctPairs(run, t);
   if (PARAMS.realWordSites) correctRealWords(run, t);
+  if (PARAMS.completionReadings) correctByCompletion(run, t);
 }
 
 function correctSite(site: Site, run: HanRun, t: CorrectorTables): void {

@@ -180,6 +180,27 @@ export const PARAMS = {
    * chosen by measurement: 0.97 made one wrong change more on holdout and one more false change in the corpus folds.
    */
   corruptApply: 0.995,
+  /**
+   * completion readings (completion-readings.ts): a character that forms no known two-character word with either
+   * neighbour, read as one of the completionTop characters completing a word of jieba frequency ≥ completionMinFreq
+   * with a neighbour (hand-set: the truth of 58 of the 147 tune misses is among them, 43 among the 6 most frequent).
+   * From data (npx tsx scripts/fit-completion-channel.ts: the tune fixtures after every other step): completionRate,
+   * the share of such sites misread with such a truth (64 of 3,439); completionShapeSlope, the maximum-likelihood
+   * slope of the conditional logit in glyph similarity that shares it among the candidates. completionLmMax: the
+   * largest language-model part any candidate reached on tune and cross-validation text (17.2), rounded up — a
+   * candidate whose prior is further below the bar is not scored. Applied from corruptApply, the real-word stage's
+   * bar. completionLmScale by measurement on tune-side data only (tune fixtures, cross-validation, genre-corpus
+   * folds, tune gold): at 1 half the tune changes at posterior ≥ 0.97 were wrong (13 of 26) and the sample's clean
+   * gold got 2 changes; 0.8 at bar 0.99 made a false change in the folds (进度偏慢 → 缓慢); 0.8 at 0.995 and 0.7 at 0.99
+   * none, with as many fixes (tune + cross-validation 252 each): the higher bar was kept.
+   */
+  completionReadings: true,
+  completionTop: 20,
+  completionMinFreq: 100,
+  completionRate: 0.0186,
+  completionShapeSlope: 10,
+  completionLmMax: 18,
+  completionLmScale: 0.8,
 
   // ── guards (a change only suggested: names and places the word list does not know) — hand-set
   /** a new word right before 镇/乡/县 less frequent than this (and not in the lexicon) is only suggested (place names) */

@@ -48,7 +48,7 @@ export function modelsOf(t: CorrectorTables): DecoderModels {
   return m;
 }
 
-function documentOf(run: HanRun): DocumentPairs {
+export function documentOf(run: HanRun): DocumentPairs {
   let d = documentByInput.get(run.input);
   if (!d) documentByInput.set(run.input, (d = new DocumentPairs(run.input.text)));
   return d;
@@ -129,14 +129,14 @@ export function inLexiconTerm(s: string, i: number, lexicon: ReadonlyMap<string,
  * A reading the guards allow to be applied: it breaks no domain lexicon term, and the new word is no
  * personal name, rare proper noun or unknown place.
  */
-function unguarded(run: HanRun, r: RealWordReading, t: CorrectorTables): boolean {
+export function unguarded(run: HanRun, r: RealWordReading, t: CorrectorTables): boolean {
   if (inLexiconTerm(run.cur, r.i, t.lexicon)) return false;
   const { word } = t.bestWordAt(run.cur, r.i, r.truth);
   const te = word ? wordStart(run.cur, r.i, r.truth, word) + word.length : r.i + 1;
   return !t.inNameZone(run.cur, r.i) && !t.inPlaceName(run.cur, r.i, te, word) && !t.rareProperNoun(word);
 }
 
-function realWordEdit(run: HanRun, r: RealWordReading, applied: boolean): StageEdit {
+export function realWordEdit(run: HanRun, r: RealWordReading, applied: boolean, rule = 'real-word:word-model'): StageEdit {
   return {
     start: r.i + run.off,
     end: r.i + run.off + 1,
@@ -144,7 +144,7 @@ function realWordEdit(run: HanRun, r: RealWordReading, applied: boolean): StageE
     meta: {
       type: 'correction',
       kind: 'character',
-      rule: 'real-word:word-model',
+      rule,
       // capped as the look-alike passes' confidences are (character-decision.ts): 0.99 applied, 0.6 suggested —
       // a guarded or disputed reading has no calibration of its own
       confidence: round(Math.min(r.posterior, applied ? 0.99 : 0.6)),
@@ -155,7 +155,7 @@ function realWordEdit(run: HanRun, r: RealWordReading, applied: boolean): StageE
 }
 
 /** Apply r: the change goes into the run (later sites read it) and replaces any suggestion at its position. */
-function applyReading(run: HanRun, r: RealWordReading, edit: StageEdit): void {
+export function applyReading(run: HanRun, r: RealWordReading, edit: StageEdit): void {
   // (the run's suggestions are the paragraph's list: removed in place)
   for (let k = run.suggestions.length - 1; k >= 0; k--) if (run.suggestions[k]!.start === edit.start && run.suggestions[k]!.end === edit.end) run.suggestions.splice(k, 1);
   run.touched.add(r.i);

@@ -1,0 +1,83 @@
+/**
+ * Completion readings (pipeline/correct/completion-readings.ts): a character that forms no word
+ * with either neighbour, read as a character completing a frequent word with one. Made-up
+ * sentences: a misreading no confusion table lists (骏 for 弱) is corrected where the language
+ * models are decisive, correct text the word lists do not know (偏慢, 食材, 巡河) is left alone,
+ * and the channel's prior is the site's rate shared by shape.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { completionPriors, completionSite } from '../../pipeline/correct/completion-readings.ts';
+import { createCorrector, loadDictionaries, type Corrector } from '../../pipeline/correct/index.ts';
+import { PARAMS } from '../../pipeline/correct/params.ts';
+import { correctorTables, type CorrectorTables } from '../../pipeline/correct/tables.ts';
+import { rng } from '../../scripts/lib/rng.ts';
+
+describe('completionPriors', () => {
+  const seeded = rng(20261206);
+  const cases = Array.from({ length: 50 }, () => Array.from({ length: 1 + Math.floor(seeded() * 40) }, () => seeded() * 2 - 1));
+
+  it('shares the rate among the candidates: their prior probabilities add up to it (50 seeded sets)', () => {
+    for (const sims of cases) {
+      const odds = completionPriors(sims, 0.02, 10).reduce((acc, z) => acc + Math.exp(z), 0);
+      expect(odds / (1 + odds)).toBeCloseTo(0.02, 9);
+    }
+  });
+
+  it('gives a more similar candidate a larger prior, and equal shares without a shape slope', () => {
+    for (const sims of cases) {
+      const p = completionPriors(sims, 0.02, 10);
+      for (let k = 1; k < sims.length; k++) expect(Math.sign(p[k]! - p[0]!)).toBe(Math.sign(sims[k]! - sims[0]!));
+      const flat = completionPriors(sims, 0.02, 0);
+      for (const z of flat) expect(z).toBeCloseTo(flat[0]!, 12);
+    }
+  });
+});
+
+describe('completion readings in the corrector', () => {
+  let tables: CorrectorTables;
+  let corrector: Corrector;
+  beforeAll(() => {
+    const dicts = loadDictionaries();
+    tables = correctorTables(dicts);
+    corrector = createCorrector(dicts);
+  }, 60_000);
+
+  const completionChanges = (text: string) =>
+    corrector
+      .correct({ text })
+      .edits.filter((e) => e.meta.type === 'correction' && e.meta.rule === 'real-word:completion')
+      .map((e) => `${text.slice(e.start, e.end)}→${e.replacement}`);
+
+  it.each([
+    ['村级集体经济基础薄骏，发展后劲不足。'],
+    ['工作机制不够健全，监督管理存在薄骏环节。'],
+    ['要针对薄骏环节逐项制定整改方案，补齐短板。'],
+  ])('reads a misreading no look-alike table lists (%s: 骏 for 弱)', (text) => {
+    expect(completionChanges(text)).toEqual(['骏→弱']);
+    const was = PARAMS.completionReadings;
+    PARAMS.completionReadings = false;
+    try {
+      expect(completionChanges(text)).toEqual([]);
+    } finally {
+      PARAMS.completionReadings = was;
+    }
+  });
+
+  it.each([
+    ['对工作进度偏慢的单位进行约谈，加快工作进度。'],
+    ['学校食堂大宗食材实行集中采购。'],
+    ['全年开展巡河巡林一千余人次。'],
+    ['对发现的问题立行立改，举一反三。'],
+    ['坚持应谈尽谈，做到全覆盖。'],
+    ['推动一企一策精准帮扶。'],
+  ])('leaves correct text alone (%s)', (text) => {
+    expect(corrector.correct({ text }).edits).toEqual([]);
+  });
+
+  it('takes no character that forms a known word with a neighbour as a site', () => {
+    const s = '监督管理存在薄弱环节';
+    expect(completionSite(s, 0, s.length, s.indexOf('弱'), tables)).toBeNull();
+    const damaged = '监督管理存在薄骏环节';
+    expect(completionSite(damaged, 0, damaged.length, damaged.indexOf('骏'), tables)).toContain('弱');
+  });
+});
