@@ -52,9 +52,11 @@ export function completionSite(s: string, a: number, b: number, i: number, t: Pi
   if ((left && t.freq.has(left + o)) || (right && t.freq.has(o + right))) return null;
   let index = indexes.get(t as CorrectorTables);
   if (!index) indexes.set(t as CorrectorTables, (index = completionIndex(t)));
-  const cands = new Set([...(left ? index.get(left + '?') ?? [] : []), ...(right ? index.get('?' + right) ?? [] : [])]);
-  cands.delete(o);
-  return [...cands];
+  const cands: string[] = [];
+  for (const c of (left && index.get(left + '?')) || []) if (c !== o) cands.push(c);
+  const n = cands.length;
+  for (const c of (right && index.get('?' + right)) || []) if (c !== o && cands.lastIndexOf(c, n - 1) < 0) cands.push(c);
+  return cands;
 }
 
 /** ln prior odds of each candidate over the printed character: the site's rate shared by shape (conditional logit). */
