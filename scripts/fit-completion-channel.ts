@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { completionSite } from '../pipeline/correct/completion-readings.ts';
 import { createCorrector, loadDictionaries, PARAMS } from '../pipeline/correct/index.ts';
 import { correctorTables } from '../pipeline/correct/tables.ts';
-import type { StageEdit } from '../pipeline/tracked-text.ts';
+import { TrackedText } from '../pipeline/tracked-text.ts';
 import { align, normalise } from './lib/correction-alignment.ts';
 import { textFixtureDirs } from './lib/text-fixtures.ts';
 
@@ -26,23 +26,14 @@ const t = correctorTables(dicts);
 PARAMS.completionReadings = false;
 const corrector = createCorrector(dicts);
 
-/** text with the edits (sorted, not overlapping) made */
-function edited(text: string, edits: readonly StageEdit[]): string {
-  let out = '';
-  let k = 0;
-  for (const e of [...edits].sort((x, y) => x.start - y.start)) {
-    out += text.slice(k, e.start) + e.replacement;
-    k = e.end;
-  }
-  return out + text.slice(k);
-}
-
 let sites = 0;
 /** per misread site: the candidates' similarities to the printed character and the truth's index among them */
 const cases: { sims: number[]; truth: number }[] = [];
 for (const dir of textFixtureDirs(root, 'tune')) {
   const ocr = normalise(readFileSync(join(dir, 'input.ocr.txt'), 'utf8'));
-  const text = edited(ocr, corrector.correctDocument({ text: ocr }).edits);
+  const corrected = new TrackedText(ocr);
+  corrected.apply(corrector.correctDocument({ text: ocr }).edits);
+  const text = corrected.text;
   const { sub } = align(text, readFileSync(join(dir, 'gold.txt'), 'utf8'));
   for (let a = 0; a < text.length; ) {
     let b = a;

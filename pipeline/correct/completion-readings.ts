@@ -14,6 +14,7 @@
  * else suggested.
  */
 import type { HanRun } from './character-run.ts';
+import { wordCompletions, type CompletionIndex } from './completions.ts';
 import { channelShift } from './engine-rates.ts';
 import { PARAMS } from './params.ts';
 import { singleLogOdds } from './reading-score.ts';
@@ -21,24 +22,8 @@ import { applyReading, documentOf, modelsAgree, modelsOf, realWordEdit, unguarde
 import type { CorrectorTables } from './tables.ts';
 import { round } from './text-units.ts';
 
-/** "X?" → the characters completing a word after X, "?X" → before X, most frequent word first. */
-type CompletionIndex = Map<string, string[]>;
-const indexes = new WeakMap<CorrectorTables, CompletionIndex>();
-
-function completionIndex(t: Pick<CorrectorTables, 'freq'>): CompletionIndex {
-  const lists = new Map<string, { c: string; f: number }[]>();
-  for (const [w, f] of t.freq) {
-    if (w.length !== 2 || f < PARAMS.completionMinFreq) continue;
-    for (const [key, c] of [[w[0] + '?', w[1]!], ['?' + w[1], w[0]!]] as const) {
-      let l = lists.get(key);
-      if (!l) lists.set(key, (l = []));
-      l.push({ c, f });
-    }
-  }
-  const index: CompletionIndex = new Map();
-  for (const [key, l] of lists) index.set(key, l.sort((a, b) => b.f - a.f || (a.c < b.c ? -1 : 1)).slice(0, PARAMS.completionTop).map((x) => x.c));
-  return index;
-}
+/** The word completions of each word list (completions.ts), at this stage's frequency and count. */
+const indexes = new WeakMap<ReadonlyMap<string, number>, CompletionIndex>();
 
 /**
  * The completion readings of s[i] (in the Han run [a, b)), or null when i is no completion site: it forms a
@@ -50,12 +35,12 @@ export function completionSite(s: string, a: number, b: number, i: number, t: Pi
   const left = i > a ? s[i - 1]! : '';
   const right = i + 1 < b ? s[i + 1]! : '';
   if ((left && t.freq.has(left + o)) || (right && t.freq.has(o + right))) return null;
-  let index = indexes.get(t as CorrectorTables);
-  if (!index) indexes.set(t as CorrectorTables, (index = completionIndex(t)));
+  let index = indexes.get(t.freq);
+  if (!index) indexes.set(t.freq, (index = wordCompletions(t.freq, PARAMS.completionMinFreq, PARAMS.completionTop)));
   const cands: string[] = [];
-  for (const c of (left && index.get(left + '?')) || []) if (c !== o) cands.push(c);
+  for (const { c } of (left && index.get(left + '?')) || []) if (c !== o) cands.push(c);
   const n = cands.length;
-  for (const c of (right && index.get('?' + right)) || []) if (c !== o && cands.lastIndexOf(c, n - 1) < 0) cands.push(c);
+  for (const { c } of (right && index.get('?' + right)) || []) if (c !== o && cands.lastIndexOf(c, n - 1) < 0) cands.push(c);
   return cands;
 }
 

@@ -42,10 +42,15 @@ function completionIndex(words: ReadonlyMap<string, number>, max: number): Compl
   return index;
 }
 
+/** Word completions of the two-Han-character words of `freq` at least `minFreq` frequent: at most `max` per key. */
+export function wordCompletions(freq: ReadonlyMap<string, number>, minFreq: number, max: number): CompletionIndex {
+  const words = new Map<string, number>();
+  for (const [w, f] of freq) if (w.length === 2 && f >= minFreq && isHan(w, 0) && isHan(w, 1)) words.set(w, f);
+  return completionIndex(words, max);
+}
+
 export function completions(dicts: Dictionaries, freq: ReadonlyMap<string, number>, shapes: ShapeModel): Completions {
-  const completeFreq = new Map<string, number>();
-  for (const [w, f] of freq) if (w.length === 2 && f >= PARAMS.completeMinFreq && isHan(w, 0) && isHan(w, 1)) completeFreq.set(w, f);
-  const complete = completionIndex(completeFreq, PARAMS.completeMax);
+  const complete = wordCompletions(freq, PARAMS.completeMinFreq, PARAMS.completeMax);
   const genreComplete = completionIndex(genrePairs(dicts, freq), PARAMS.genreCompleteMax);
   const genreMemo = new Map<string, Cand[]>();
   function genreFor(ch: string, key: string): Cand[] {
