@@ -45,6 +45,8 @@ export class CharLM {
   private back2 = new Float64Array(0);
   private c3 = new NumMap();
   private readonly priorLog: (ch: string) => number;
+  /** priorLog of each UTF-16 code unit as the model sees it, memoised (NaN: not yet asked) */
+  private readonly unseenLogByCode = new Float64Array(0x10000).fill(NaN);
   /** characters in the training text */
   readonly size: number;
 
@@ -122,6 +124,13 @@ export class CharLM {
     });
   }
 
+  /** ln prior probability of a character the model never saw (one UTF-16 code unit) */
+  private unseenLog(code: number): number {
+    let v = this.unseenLogByCode[code];
+    if (Number.isNaN(v)) this.unseenLogByCode[code] = v = this.priorLog(norm(String.fromCharCode(code)));
+    return v;
+  }
+
   /** smoothed unigram of id k, or of an unseen character (k < 0) with prior log-probability */
   private p1(k: number, unseenLog: number): number {
     return k >= 0 ? this.uni[k] : Math.exp(unseenLog);
@@ -151,7 +160,7 @@ export class CharLM {
 
   private pAt(s: string, i: number): number {
     const k = this.idByCode[s.charCodeAt(i)];
-    const unseen = k < 0 ? this.priorLog(norm(s[i])) : 0;
+    const unseen = k < 0 ? this.unseenLog(s.charCodeAt(i)) : 0;
     const b = i >= 1 ? this.idByCode[s.charCodeAt(i - 1)] : this.boundaryId;
     if (b < 0) return this.p1(k, unseen);
     const a = i >= 2 ? this.idByCode[s.charCodeAt(i - 2)] : this.boundaryId;
@@ -194,6 +203,23 @@ export class CharLM {
 
   /** gains() of one-character replacements, on model ids (no strings built: the corrector's hot path). */
   private gains1(s: string, i: number, repls: readonly string[]): number[] {
+    const prob = this.siteProb(s, i);
+    const old = Math.log(prob(this.idByCode[s.charCodeAt(i)], s.charCodeAt(i)));
+    const out: number[] = new Array(repls.length);
+    for (let r = 0; r < repls.length; r++) out[r] = Math.log(prob(this.idByCode[repls[r].charCodeAt(0)], repls[r].charCodeAt(0))) - old;
+    return out;
+  }
+
+  /**
+   * ln P of the printed s[i] in the three trigrams that see it. No one-character reading of i gains more than
+   * −printedLogP (its own three factors are probabilities, at most 1): an upper bound that costs one reading.
+   */
+  printedLogP(s: string, i: number): number {
+    return Math.log(this.siteProb(s, i)(this.idByCode[s.charCodeAt(i)], s.charCodeAt(i)));
+  }
+
+  /** The product of the three trigram probabilities that see position i when it holds model id k (code: its UTF-16 unit). */
+  private siteProb(s: string, i: number): (k: number, code: number) => number {
     const idAt = (q: number): number => (q < 0 ? this.boundaryId : this.idByCode[s.charCodeAt(q)]);
     const n1 = i + 1 < s.length;
     const n2 = i + 2 < s.length;
@@ -201,22 +227,15 @@ export class CharLM {
     const x1 = idAt(i - 1);
     const y1 = n1 ? idAt(i + 1) : 0;
     const y2 = n2 ? idAt(i + 2) : 0;
-    const u1 = n1 && y1 < 0 ? this.priorLog(norm(s[i + 1])) : 0;
-    const u2 = n2 && y2 < 0 ? this.priorLog(norm(s[i + 2])) : 0;
-    const prob = (k: number, uk: number): number => {
+    const u1 = n1 && y1 < 0 ? this.unseenLog(s.charCodeAt(i + 1)) : 0;
+    const u2 = n2 && y2 < 0 ? this.unseenLog(s.charCodeAt(i + 2)) : 0;
+    return (k, code) => {
+      const uk = k < 0 ? this.unseenLog(code) : 0;
       let p = this.pIds(x2, x1, k, uk);
       if (n1) p *= this.pIds(x1, k, y1, u1);
       if (n2) p *= this.pIds(k, y1, y2, u2);
       return p;
     };
-    const k0 = idAt(i);
-    const old = Math.log(prob(k0, k0 < 0 ? this.priorLog(norm(s[i])) : 0));
-    const out: number[] = new Array(repls.length);
-    for (let r = 0; r < repls.length; r++) {
-      const k = this.idByCode[repls[r].charCodeAt(0)];
-      out[r] = Math.log(prob(k, k < 0 ? this.priorLog(norm(repls[r])) : 0)) - old;
-    }
-    return out;
   }
 
   /** P(k | a, b) on ids as pAt() computes it (an unseen history backs off). */

@@ -20,10 +20,20 @@ import { PARAMS } from './params.ts';
 import { singleLogOdds } from './reading-score.ts';
 import { applyReading, documentOf, modelsAgree, modelsOf, realWordEdit, unguarded, type RealWordReading } from './real-word-sites.ts';
 import type { CorrectorTables } from './tables.ts';
-import { round } from './text-units.ts';
+import { NumSet } from './num-map.ts';
+import { pairKey, round } from './text-units.ts';
 
-/** The word completions of each word list (completions.ts), at this stage's frequency and count. */
-const indexes = new WeakMap<ReadonlyMap<string, number>, CompletionIndex>();
+/** Per word list: its word completions (completions.ts) at this stage's frequency and count, and its two-code-unit words by pair key. */
+const indexes = new WeakMap<ReadonlyMap<string, number>, { completions: CompletionIndex; words2: NumSet }>();
+
+function indexOf(freq: ReadonlyMap<string, number>): { completions: CompletionIndex; words2: NumSet } {
+  let index = indexes.get(freq);
+  if (index) return index;
+  const words2 = new NumSet();
+  for (const w of freq.keys()) if (w.length === 2) words2.add(pairKey(w.charCodeAt(0), w.charCodeAt(1)));
+  indexes.set(freq, (index = { completions: wordCompletions(freq, PARAMS.completionMinFreq, PARAMS.completionTop), words2 }));
+  return index;
+}
 
 /**
  * The completion readings of s[i] (in the Han run [a, b)), or null when i is no completion site: it forms a
@@ -31,12 +41,12 @@ const indexes = new WeakMap<ReadonlyMap<string, number>, CompletionIndex>();
  */
 export function completionSite(s: string, a: number, b: number, i: number, t: Pick<CorrectorTables, 'freq' | 'clm'>): string[] | null {
   if (PARAMS.skipAttested && t.clm?.attested(s, i)) return null;
+  const { completions: index, words2 } = indexOf(t.freq);
+  const code = s.charCodeAt(i);
+  if ((i > a && words2.has(pairKey(s.charCodeAt(i - 1), code))) || (i + 1 < b && words2.has(pairKey(code, s.charCodeAt(i + 1))))) return null;
   const o = s[i]!;
   const left = i > a ? s[i - 1]! : '';
   const right = i + 1 < b ? s[i + 1]! : '';
-  if ((left && t.freq.has(left + o)) || (right && t.freq.has(o + right))) return null;
-  let index = indexes.get(t.freq);
-  if (!index) indexes.set(t.freq, (index = wordCompletions(t.freq, PARAMS.completionMinFreq, PARAMS.completionTop)));
   const cands: string[] = [];
   for (const { c } of (left && index.get(left + '?')) || []) if (c !== o) cands.push(c);
   const n = cands.length;

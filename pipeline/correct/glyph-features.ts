@@ -22,43 +22,64 @@ export function decodeFeatures(b64: string): Int8Array | null {
 
 /** Shape similarity of two characters: Pearson correlation of their feature maps. */
 export class ShapeModel {
-  private readonly vecs = new Map<string, { v: Int8Array; mean: number; norm: number }>();
-  private readonly memo = new Map<number, number | null>();
+  /** features minus their mean, and that vector's length, of characters outside the BMP (two code units) */
+  private readonly vecs = new Map<string, { centred: Float64Array; norm: number }>();
+  /** row of each one-code-unit character in `centred` / `norms`, -1 when it has no features */
+  private readonly rowByCode = new Int32Array(0x10000).fill(-1);
+  private readonly centred: Float64Array;
+  private readonly norms: Float64Array;
 
   constructor(features: ReadonlyMap<string, Int8Array>) {
+    const single: [string, { centred: Float64Array; norm: number }][] = [];
     for (const [ch, v] of features) {
       let s = 0;
       for (let i = 0; i < D; i++) s += v[i]!;
       const mean = s / D;
+      const centred = new Float64Array(D);
       let q = 0;
-      for (let i = 0; i < D; i++) q += (v[i]! - mean) ** 2;
-      if (q > 0) this.vecs.set(ch, { v, mean, norm: Math.sqrt(q) });
+      for (let i = 0; i < D; i++) q += (centred[i] = v[i]! - mean) ** 2;
+      if (!(q > 0)) continue;
+      if (ch.length === 1) single.push([ch, { centred, norm: Math.sqrt(q) }]);
+      else this.vecs.set(ch, { centred, norm: Math.sqrt(q) });
     }
+    this.centred = new Float64Array(single.length * D);
+    this.norms = new Float64Array(single.length);
+    single.forEach(([ch, x], r) => {
+      this.rowByCode[ch.charCodeAt(0)] = r;
+      this.centred.set(x.centred, r * D);
+      this.norms[r] = x.norm;
+    });
   }
 
   get size(): number {
-    return this.vecs.size;
+    return this.norms.length + this.vecs.size;
   }
 
   /** Correlation in [-1, 1]; null when either character has no features. */
   similarity(a: string, b: string): number | null {
-    if (a.length !== 1 || b.length !== 1) return this.compute(a, b);
-    const key = a.charCodeAt(0) * 0x10000 + b.charCodeAt(0);
-    const hit = this.memo.get(key);
-    if (hit !== undefined) return hit;
-    const s = this.compute(a, b);
-    if (this.memo.size > 500_000) this.memo.clear();
-    this.memo.set(key, s);
-    return s;
+    if (a.length !== 1 || b.length !== 1) return this.outsideBmp(a, b);
+    const x = this.rowByCode[a.charCodeAt(0)]!;
+    const y = this.rowByCode[b.charCodeAt(0)]!;
+    if (x < 0 || y < 0) return null;
+    const m = this.centred;
+    let s = 0;
+    for (let i = 0, p = x * D, q = y * D; i < D; i++) s += m[p + i]! * m[q + i]!;
+    return s / (this.norms[x]! * this.norms[y]!);
   }
 
-  /** similarity() without the memo (for scans over many characters). */
-  compute(a: string, b: string): number | null {
-    const x = this.vecs.get(a);
-    const y = this.vecs.get(b);
+  /** similarity() when a character is outside the BMP (null unless both have features) */
+  private outsideBmp(a: string, b: string): number | null {
+    const x = this.vector(a);
+    const y = this.vector(b);
     if (!x || !y) return null;
     let s = 0;
-    for (let i = 0; i < D; i++) s += (x.v[i]! - x.mean) * (y.v[i]! - y.mean);
+    for (let i = 0; i < D; i++) s += x.centred[i]! * y.centred[i]!;
     return s / (x.norm * y.norm);
+  }
+
+  private vector(ch: string): { centred: Float64Array; norm: number } | undefined {
+    if (ch.length !== 1) return this.vecs.get(ch);
+    const r = this.rowByCode[ch.charCodeAt(0)]!;
+    return r < 0 ? undefined : { centred: this.centred.subarray(r * D, (r + 1) * D), norm: this.norms[r]! };
   }
 }

@@ -95,26 +95,39 @@ function documentTerm(doc: DocumentPairs, s: string, i: number, to: string, left
 
 /**
  * Log-odds of each one-character reading of position i, as readingFeatures()
- * would give with the same weights, computed as a cascade: the cheap terms
- * first (character model, shape, document, prior); the word model only for
- * readings that can still pass `floor` when its term is at most `wordBound`.
- * Ruled-out readings get -Infinity.
+ * would give with the same weights, computed as a cascade: the cheapest terms
+ * first (shape, document, prior); the character model only for readings that
+ * can still pass `floor` when they gain all the printed character's
+ * improbability (CharLM.printedLogP) and the word term is at most `wordBound`;
+ * the word model only for readings that can still pass with their character
+ * term. Ruled-out readings get -Infinity.
  */
 export function singleLogOdds(m: ReadingModels, w: Weights, s: string, i: number, cands: readonly string[], llrs: readonly number[], doc: DocumentPairs | undefined, floor: number, wordBound: number): number[] {
-  const charGains = m.char ? m.char.gains(s, i, cands) : cands.map(() => 0);
   const o = s[i]!;
+  const left = i > 0 ? s[i - 1]! : '';
+  const right = i + 1 < s.length ? s[i + 1]! : '';
+  const shapes = cands.map((t) => w.shape * (m.shapes.similarity(o, t) ?? 0));
+  const docs = cands.map((t) => (doc ? w.document * documentTerm(doc, s, i, t, left, right) : 0));
+  // the most the character term can add (w.char ≥ 0: a gain is at most −printedLogP)
+  const charMax = !m.char ? 0 : w.char >= 0 ? w.char * -m.char.printedLogP(s, i) + 1e-9 : Infinity;
+  const live = cands.flatMap((t, k) => (shapes[k]! + w.changes + llrs[k]! + docs[k]! + charMax + wordBound > floor ? [k] : []));
+  const out = cands.map(() => -Infinity);
+  if (!live.length) return out;
+  const charGains = m.char ? m.char.gains(s, i, live.map((k) => cands[k]!)) : live.map(() => 0);
   const from = Math.max(0, i - CONTEXT);
   const to = Math.min(s.length, i + CONTEXT + 1);
   const head = s.slice(from, i);
   const tail = s.slice(i + 1, to);
   let printedWord: number | null = null;
-  return cands.map((t, k) => {
-    let z = w.char * charGains[k]! + w.shape * (m.shapes.similarity(o, t) ?? 0) + w.changes + llrs[k]!;
-    if (doc) z += w.document * documentTerm(doc, s, i, t, i > 0 ? s[i - 1]! : '', i + 1 < s.length ? s[i + 1]! : '');
-    if (z + wordBound <= floor) return -Infinity;
+  live.forEach((k, n) => {
+    // summed in readingFeatures' order, so that the result is the same number
+    let z = w.char * charGains[n]! + shapes[k]! + w.changes + llrs[k]!;
+    if (doc) z += docs[k]!;
+    if (z + wordBound <= floor) return;
     printedWord ??= m.word.score(head + o + tail);
-    return z + w.word * (m.word.score(head + t + tail) - printedWord);
+    out[k] = z + w.word * (m.word.score(head + cands[k]! + tail) - printedWord);
   });
+  return out;
 }
 
 /** Log-odds of the reading over the printed text. */

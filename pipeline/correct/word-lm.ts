@@ -18,6 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { NoticeError } from '../errors.ts';
+import { NumMap } from './num-map.ts';
 
 export const WORD_LM_HEADER = 'word\tlogp\tbackoff';
 export const QUANT_STEP = 0.125;
@@ -65,6 +66,13 @@ export class WordLM {
   /** ln P of a Han character the model does not know (below its rarest word) */
   readonly unknownLogP: number;
   readonly boundaryId: number;
+  /** id of each one-code-unit word by its code, -1 for none */
+  private readonly single = new Int32Array(0x10000).fill(-1);
+  /** per first two code units (c1 · 2^16 + c2): the longest model word (≥ 2 units, ≤ WORD_LM_MAX_LEN) they begin */
+  private readonly longestFrom = new NumMap();
+  /** score()'s lattice, reused between calls */
+  private best = new Float64Array(0);
+  private wid = new Int32Array(0);
 
   constructor(wordsTsv: string, bigramsBin: Buffer, file = 'word-lm') {
     const bad = (msg: string): never => {
@@ -75,6 +83,7 @@ export class WordLM {
     this.back = back;
     this.boundaryId = this.ids.get(BOUNDARY) ?? bad(`words.tsv: no ${BOUNDARY} token`);
     this.unknownLogP = lowest - 2;
+    this.indexPrefixes();
     if (bigramsBin.toString('latin1', 0, 8) !== MAGIC) bad('bigrams.bin: bad magic');
     const n = bigramsBin.readUInt32LE(8);
     const nb = bigramsBin.readUInt32LE(12);
@@ -118,6 +127,17 @@ export class WordLM {
     return { uni: Float32Array.from(uni), back: Float32Array.from(back), lowest };
   }
 
+  /** single and longestFrom, from the word list */
+  private indexPrefixes(): void {
+    this.words.forEach((w, id) => {
+      if (w.length === 1) this.single[w.charCodeAt(0)] = id;
+      else if (w.length <= WORD_LM_MAX_LEN) {
+        const key = w.charCodeAt(0) * 0x10000 + w.charCodeAt(1);
+        this.longestFrom.set(key, Math.max(this.longestFrom.get(key) ?? 0, w.length));
+      }
+    });
+  }
+
   get bigramCount(): number {
     return this.next.length;
   }
@@ -148,38 +168,60 @@ export class WordLM {
    */
   score(s: string, before = this.boundaryId): number {
     const n = s.length;
-    // best[j * L + k]: best score of s[0, j) whose last word is s[j-k-1, j)
     const L = WORD_LM_MAX_LEN;
-    const best = new Float64Array((n + 1) * L).fill(-Infinity);
-    const wid = new Int32Array((n + 1) * L).fill(-1);
-    for (let j = 1; j <= n; j++) {
-      for (let k = 0; k < L && k < j; k++) {
-        const i = j - k - 1;
-        let id: number | undefined = this.ids.get(s.slice(i, j));
-        let extra = 0;
-        if (id === undefined) {
-          if (k > 0) continue;
-          const han = /\p{Script=Han}/u.test(s[i]!);
-          id = this.boundaryId;
-          if (han) extra = this.unknownLogP - this.uni[this.boundaryId]!;
-        }
-        let b = -Infinity;
-        if (i === 0) b = this.logP(before, id);
-        else
-          for (let m = 0; m < L && m < i; m++) {
-            const prev = best[i * L + m]!;
-            if (prev === -Infinity) continue;
-            const v = prev + this.logP(wid[i * L + m]!, id);
-            if (v > b) b = v;
-          }
-        best[j * L + k] = b + extra;
-        wid[j * L + k] = id;
+    // best[j * L + k]: best score of s[0, j) whose last word is s[j-k-1, j); filled forward, word by word
+    const need = (n + 1) * L;
+    if (this.best.length < need) {
+      this.best = new Float64Array(need);
+      this.wid = new Int32Array(need);
+    }
+    const best = this.best.fill(-Infinity, 0, need);
+    const wid = this.wid;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      let id = this.single[c]!;
+      let extra = 0;
+      if (id < 0) {
+        id = this.boundaryId;
+        if (isHanUnit(c)) extra = this.unknownLogP - this.uni[this.boundaryId]!;
+      }
+      this.extend(best, wid, i, 1, id, extra, before);
+      if (i + 1 >= n) continue;
+      const longest = this.longestFrom.get(c * 0x10000 + s.charCodeAt(i + 1));
+      if (longest === undefined) continue;
+      for (let len = 2; len <= longest && i + len <= n; len++) {
+        const w = this.ids.get(s.slice(i, i + len));
+        if (w !== undefined) this.extend(best, wid, i, len, w, 0, before);
       }
     }
     let out = -Infinity;
     for (let k = 0; k < L; k++) out = Math.max(out, best[n * L + k]!);
     return out;
   }
+
+  /** The best path to the word w = s[i, i + len) after any segmentation of s[0, i). */
+  private extend(best: Float64Array, wid: Int32Array, i: number, len: number, w: number, extra: number, before: number): void {
+    const L = WORD_LM_MAX_LEN;
+    let b = -Infinity;
+    if (i === 0) b = this.logP(before, w);
+    else
+      for (let m = 0; m < L && m < i; m++) {
+        const prev = best[i * L + m]!;
+        if (prev === -Infinity) continue;
+        const v = prev + this.logP(wid[i * L + m]!, w);
+        if (v > b) b = v;
+      }
+    const at = (i + len) * L + len - 1;
+    best[at] = b + extra;
+    wid[at] = w;
+  }
+}
+
+/** Whether one UTF-16 code unit is a Han character (memoised: the segmentation asks for every unknown one). */
+const hanUnit = new Int8Array(0x10000);
+function isHanUnit(c: number): boolean {
+  if (hanUnit[c] === 0) hanUnit[c] = /\p{Script=Han}/u.test(String.fromCharCode(c)) ? 1 : -1;
+  return hanUnit[c] === 1;
 }
 
 /** Every `better\tworse` example must score better: the model's own test on load. */

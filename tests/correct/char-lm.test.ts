@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { rng } from '../../scripts/lib/rng.ts';
 import { CharLM } from '../../pipeline/correct/char-lm.ts';
 import { loadDictionaries } from '../../pipeline/correct/index.ts';
 import { parseJiebaDict } from '../../pipeline/correct/lm.ts';
@@ -78,6 +79,19 @@ describe('CharLM on the bundled corpus', () => {
       const repls = ['整', '治', '嫑', '。', '\n', 'b'].filter(() => rnd(2) === 0);
       const got = lm.gains(s, i, repls);
       repls.forEach((r, k) => expect(got[k]).toBeCloseTo(all(s.slice(0, i) + r + s.slice(i + 1)) - all(s), 8));
+    }
+  });
+
+  it('bounds every one-character gain by the printed character\'s improbability (seeded random texts)', () => {
+    const next = rng(20261207);
+    const alphabet = '巡察整改政治问题落实责任没有及的了县委，。a1嫑'.split('');
+    for (let t = 0; t < 300; t++) {
+      let s = '';
+      for (let len = 1 + Math.floor(next() * 9); s.length < len; ) s += alphabet[Math.floor(next() * alphabet.length)];
+      const i = Math.floor(next() * s.length);
+      const bound = -lm.printedLogP(s, i);
+      expect(bound).toBeGreaterThanOrEqual(0);
+      for (const g of lm.gains(s, i, alphabet)) expect(g).toBeLessThanOrEqual(bound + 1e-9);
     }
   });
 });

@@ -8,11 +8,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { rng } from '../../scripts/lib/rng.ts';
 import { DEFAULT_DICT_DIR } from '../../pipeline/correct/dictionaries.ts';
-import { checkExamples, encodeBigrams, loadWordLM, QUANT_STEP, readWordList, WORD_LM_HEADER, WordLM } from '../../pipeline/correct/word-lm.ts';
+import { checkExamples, encodeBigrams, loadWordLM, QUANT_STEP, readWordList, WORD_LM_HEADER, WORD_LM_MAX_LEN, WordLM } from '../../pipeline/correct/word-lm.ts';
 
 const dir = `${DEFAULT_DICT_DIR}/word-lm`;
 const lm = loadWordLM(dir);
+
+/** Reference for score(): every split of s into model words (≤ WORD_LM_MAX_LEN) or single characters, the best sum. */
+function bestSegmentation(s: string, before = lm.boundaryId): number {
+  if (!s) return 0;
+  let best = -Infinity;
+  for (let len = 1; len <= Math.min(WORD_LM_MAX_LEN, s.length); len++) {
+    let id = lm.ids.get(s.slice(0, len));
+    let extra = 0;
+    if (id === undefined) {
+      if (len > 1) continue;
+      id = lm.boundaryId;
+      if (/\p{Script=Han}/u.test(s[0]!)) extra = lm.unknownLogP - lm.unigram(lm.boundaryId);
+    }
+    best = Math.max(best, lm.logP(before, id) + extra + bestSegmentation(s.slice(len), id));
+  }
+  return best;
+}
 
 describe('word language model', () => {
   it('holds the whole source model', () => {
@@ -35,6 +53,16 @@ describe('word language model', () => {
     const s = '根据省委统一部署，第三巡察组开展了常规巡察。ABC 123 㐀';
     expect(Number.isFinite(lm.score(s))).toBe(true);
     expect(lm.score(s)).toBeLessThan(lm.score(s.slice(0, 10)));
+  });
+
+  it('scores the best of every segmentation into model words (seeded texts against an exhaustive reference)', () => {
+    const next = rng(20261207);
+    const alphabet = [...'机关干部于党员巡察整改问题清单工作作风制度建设的了和在1A，'];
+    for (let t = 0; t < 200; t++) {
+      let s = '';
+      for (let len = 1 + Math.floor(next() * 8); s.length < len; ) s += alphabet[Math.floor(next() * alphabet.length)];
+      expect(lm.score(s)).toBeCloseTo(bestSegmentation(s), 9);
+    }
   });
 
   it('passes the examples shipped with it', () => {
