@@ -9,6 +9,7 @@
  */
 import type { Confusion } from './dictionaries.ts';
 import { FEATURE_SIDE } from './glyph-features.ts';
+import { neighbourDigest } from './shape-neighbours.ts';
 
 export interface CandidateParams {
   /** nearest shape neighbours added per character */
@@ -32,14 +33,17 @@ export class CandidateIndex {
   private readonly memo = new Map<string, string[]>();
   private readonly vocabulary: string[];
   /** the vocabulary's glyph features, centred and of unit length, row by row (correlation = dot product) */
-  private readonly unit: Float32Array;
+  private readonly unit: Float64Array;
   private readonly features: ReadonlyMap<string, Int8Array>;
+  /** shape neighbours read from a file made for exactly these inputs (shape-neighbours.ts), else null */
+  private readonly precomputed: ReadonlyMap<string, readonly string[]> | null;
 
   constructor(
     confusions: readonly Confusion[],
     features: ReadonlyMap<string, Int8Array>,
     charFreq: ReadonlyMap<string, number>,
     private readonly p: CandidateParams = CANDIDATE_DEFAULTS,
+    neighbours?: { digest: string; rows: ReadonlyMap<string, readonly string[]> } | null,
   ) {
     this.features = features;
     const han = /^\p{Script=Han}$/u;
@@ -49,8 +53,9 @@ export class CandidateIndex {
       .slice(0, p.truthVocabulary)
       .map(([ch]) => ch);
     this.vocabulary = this.vocabulary.filter((ch) => unitVector(features.get(ch)) !== null);
-    this.unit = new Float32Array(this.vocabulary.length * D);
+    this.unit = new Float64Array(this.vocabulary.length * D);
     this.vocabulary.forEach((ch, r) => this.unit.set(unitVector(features.get(ch))!, r * D));
+    this.precomputed = neighbours && neighbours.digest === this.inputsDigest() ? neighbours.rows : null;
     const common = new Set(this.vocabulary);
     const add = (ocr: string, truth: string): void => {
       if (ocr === truth || !common.has(truth) || (NUMERALS.has(ocr) && NUMERALS.has(truth))) return;
@@ -63,6 +68,16 @@ export class CandidateIndex {
       add(c.ocr, c.truth);
       add(c.truth, c.ocr);
     }
+  }
+
+  /** Digest of what nearest() depends on: the file of precomputed neighbours must carry it. */
+  inputsDigest(): string {
+    return neighbourDigest(this.p, this.vocabulary, this.features);
+  }
+
+  /** Every character with features and its shape neighbours (what scripts/confusions/shape-neighbours.ts writes). */
+  *allNeighbours(): Generator<[string, string[]]> {
+    for (const ch of this.features.keys()) if (unitVector(this.features.get(ch))) yield [ch, this.computeNearest(ch)];
   }
 
   /** Whether a table lists truth as a look-alike of ocr. */
@@ -81,10 +96,16 @@ export class CandidateIndex {
     return list;
   }
 
+  /** The closest common characters by glyph shape: from the precomputed file when it has the character. */
+  private nearest(ocr: string): readonly string[] {
+    return this.precomputed?.get(ocr) ?? this.computeNearest(ocr);
+  }
+
   /** The closest common characters by glyph shape (Pearson correlation of the feature maps). */
-  private nearest(ocr: string): string[] {
+  private computeNearest(ocr: string): string[] {
     const k = this.p.shapeNeighbours;
-    const u = unitVector(this.features.get(ocr));
+    const u32 = unitVector(this.features.get(ocr));
+    const u = u32 && Float64Array.from(u32);
     if (k <= 0 || !u) return [];
     const best: { ch: string; s: number }[] = [];
     const unit = this.unit;

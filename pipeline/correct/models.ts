@@ -4,11 +4,12 @@
  * character model, glyph shapes, the candidate index and the estimated weights.
  */
 import { join } from 'node:path';
-import { CandidateIndex } from './candidates.ts';
+import { CANDIDATE_DEFAULTS, CandidateIndex } from './candidates.ts';
 import { CharLM } from './char-lm.ts';
 import type { Dictionaries } from './dictionaries.ts';
 import { loadDecoderWeights } from './decoder-weights.ts';
 import { ShapeModel } from './glyph-features.ts';
+import { readShapeNeighbours } from './shape-neighbours.ts';
 import type { ReadingModels, Weights } from './reading-score.ts';
 import { jiebaCharFrequencies } from './word-frequencies.ts';
 import { loadWordLM, type WordLM } from './word-lm.ts';
@@ -30,7 +31,7 @@ export function decoderModels(dicts: Dictionaries, charModel?: CharLM | null): D
   const shapes = new ShapeModel(dicts.glyphFeatures);
   return {
     models: { word, char, shapes },
-    candidates: new CandidateIndex(dicts.confusions, dicts.glyphFeatures, dicts.charfreq ?? prior),
+    candidates: new CandidateIndex(dicts.confusions, dicts.glyphFeatures, dicts.charfreq ?? prior, CANDIDATE_DEFAULTS, readShapeNeighbours(dicts.dir)),
     ...loadDecoderWeights(dicts.dir),
   };
 }
