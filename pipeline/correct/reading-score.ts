@@ -15,6 +15,8 @@
 import type { CharLM } from './char-lm.ts';
 import type { ShapeModel } from './glyph-features.ts';
 import type { WordLM } from './word-lm.ts';
+import { NumMap } from './num-map.ts';
+import { pairKey } from './text-units.ts';
 
 export const FEATURES = ['word', 'char', 'document', 'shape', 'changes'] as const;
 export type Feature = (typeof FEATURES)[number];
@@ -29,17 +31,15 @@ export interface ReadingModels {
   shapes: ShapeModel;
 }
 
-/** Character-pair counts of a document's printed text: the cache model. */
+/** Character-pair counts of a document's printed text: the cache model (keyed by the pair's two UTF-16 codes). */
 export class DocumentPairs {
-  private readonly counts = new Map<string, number>();
+  private readonly counts = new NumMap();
   constructor(text: string) {
-    for (let i = 0; i + 1 < text.length; i++) {
-      const p = text.slice(i, i + 2);
-      this.counts.set(p, (this.counts.get(p) ?? 0) + 1);
-    }
+    for (let i = 0; i + 1 < text.length; i++) this.counts.increment(pairKey(text.charCodeAt(i), text.charCodeAt(i + 1)));
   }
-  count(pair: string): number {
-    return this.counts.get(pair) ?? 0;
+  /** how often the document prints a then b (two UTF-16 code units; -1 for anything longer: never) */
+  count(a: number, b: number): number {
+    return a < 0 || b < 0 ? 0 : (this.counts.get(pairKey(a, b)) ?? 0);
   }
 }
 
@@ -87,9 +87,11 @@ export function readingFeatures(m: ReadingModels, s: string, subs: readonly Subs
 
 /** Cache-model term of reading `to` at i between `left` and `right` (the reading's neighbours; '' at a line end). */
 function documentTerm(doc: DocumentPairs, s: string, i: number, to: string, left: string, right: string): number {
-  const o = s[i]!;
-  const l = left ? Math.log1p(doc.count(left + to)) - Math.log1p(Math.max(0, doc.count(s[i - 1]! + o) - 1)) : 0;
-  const r = right ? Math.log1p(doc.count(to + right)) - Math.log1p(Math.max(0, doc.count(o + s[i + 1]!) - 1)) : 0;
+  const o = s.charCodeAt(i);
+  // a reading outside the BMP is two code units: no pair of it was counted
+  const t = to.length === 1 ? to.charCodeAt(0) : -1;
+  const l = left ? Math.log1p(doc.count(left.charCodeAt(0), t)) - Math.log1p(Math.max(0, doc.count(s.charCodeAt(i - 1), o) - 1)) : 0;
+  const r = right ? Math.log1p(doc.count(t, right.charCodeAt(0))) - Math.log1p(Math.max(0, doc.count(o, s.charCodeAt(i + 1)) - 1)) : 0;
   return l + r;
 }
 
