@@ -145,8 +145,10 @@ export async function preparePage(px: PagePixels, opts: PrepareOptions = {}): Pr
   const skew = estimateSkew(workMask);
   if (Math.abs(skew) >= MIN_SKEW_CORRECTED) {
     img = await turn(img, -skew, levels.paper);
-    work = await turn(work, -skew, levels.paper);
-    smoothOfImg = null;
+    // the smoothed page for the upside-down test: the median of the turned page (one WebAssembly pass)
+    // costs a fraction of turning the smoothed page too, and only the coarse ink layout is read from it
+    work = median3(img);
+    smoothOfImg = work;
     workMask = null;
     notes.push(`skew ${skew.toFixed(2)}° corrected`);
   }
