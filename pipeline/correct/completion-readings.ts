@@ -40,10 +40,11 @@ function indexOf(freq: ReadonlyMap<string, number>): { completions: CompletionIn
  * known two-character word with a neighbour, or the genre corpus attests its trigrams.
  */
 export function completionSite(s: string, a: number, b: number, i: number, t: Pick<CorrectorTables, 'freq' | 'clm'>): string[] | null {
-  if (PARAMS.skipAttested && t.clm?.attested(s, i)) return null;
   const { completions: index, words2 } = indexOf(t.freq);
+  // (the word test first: it rules out most characters, with two lookups)
   const code = s.charCodeAt(i);
   if ((i > a && words2.has(pairKey(s.charCodeAt(i - 1), code))) || (i + 1 < b && words2.has(pairKey(code, s.charCodeAt(i + 1))))) return null;
+  if (PARAMS.skipAttested && t.clm?.attested(s, i)) return null;
   const o = s[i]!;
   const left = i > a ? s[i - 1]! : '';
   const right = i + 1 < b ? s[i + 1]! : '';
