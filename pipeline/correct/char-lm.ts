@@ -145,12 +145,7 @@ export class CharLM {
   }
 
   private p3(a: number, b: number, k: number, unseenLog: number): number {
-    const lower = this.p2(b, k, unseenLog);
-    const hk = a * 0x10000 + b;
-    const x = this.h2index.get(hk);
-    if (x === undefined) return lower;
-    const c = k >= 0 ? this.c3.get(hk * 0x10000 + k) ?? 0 : 0;
-    return (c > DISCOUNT ? (c - DISCOUNT) * this.inv2[x] : 0) + this.back2[x] * lower;
+    return this.p3Over(a, b, k, this.p2(b, k, unseenLog));
   }
 
   /** log P(s[i] | s[i-2], s[i-1]); before s is a line boundary; unseen characters back off like seen ones. */
@@ -218,7 +213,11 @@ export class CharLM {
     return Math.log(this.siteProb(s, i)(this.idByCode[s.charCodeAt(i)], s.charCodeAt(i)));
   }
 
-  /** The product of the three trigram probabilities that see position i when it holds model id k (code: its UTF-16 unit). */
+  /**
+   * The product of the three trigram probabilities that see position i when it holds model id k (code: its
+   * UTF-16 unit). What does not depend on k is looked up once: the history (s[i-2], s[i-1]) and the third
+   * factor's lower order P(s[i+2] | s[i+1]).
+   */
   private siteProb(s: string, i: number): (k: number, code: number) => number {
     const idAt = (q: number): number => (q < 0 ? this.boundaryId : this.idByCode[s.charCodeAt(q)]);
     const n1 = i + 1 < s.length;
@@ -229,13 +228,35 @@ export class CharLM {
     const y2 = n2 ? idAt(i + 2) : 0;
     const u1 = n1 && y1 < 0 ? this.unseenLog(s.charCodeAt(i + 1)) : 0;
     const u2 = n2 && y2 < 0 ? this.unseenLog(s.charCodeAt(i + 2)) : 0;
+    const h12 = x2 * 0x10000 + x1;
+    const x12 = x1 >= 0 && x2 >= 0 ? this.h2index.get(h12) : undefined;
+    const third = n2 && y1 >= 0 ? this.p2(y1, y2, u2) : 0;
     return (k, code) => {
       const uk = k < 0 ? this.unseenLog(code) : 0;
-      let p = this.pIds(x2, x1, k, uk);
+      // P(k | x2, x1), as pIds(x2, x1, k) with the history looked up once
+      let p: number;
+      if (x1 < 0) p = this.p1(k, uk);
+      else {
+        p = this.p2(x1, k, uk);
+        if (x12 !== undefined) {
+          const c = k >= 0 ? (this.c3.get(h12 * 0x10000 + k) ?? 0) : 0;
+          p = (c > DISCOUNT ? (c - DISCOUNT) * this.inv2[x12] : 0) + this.back2[x12] * p;
+        }
+      }
       if (n1) p *= this.pIds(x1, k, y1, u1);
-      if (n2) p *= this.pIds(k, y1, y2, u2);
+      // P(y2 | k, y1), as pIds(k, y1, y2) with its lower order looked up once
+      if (n2) p *= y1 < 0 ? this.p1(y2, u2) : k < 0 ? third : this.p3Over(k, y1, y2, third);
       return p;
     };
+  }
+
+  /** p3(a, b, k) when its lower order p2(b, k) is already known. */
+  private p3Over(a: number, b: number, k: number, lower: number): number {
+    const hk = a * 0x10000 + b;
+    const x = this.h2index.get(hk);
+    if (x === undefined) return lower;
+    const c = k >= 0 ? (this.c3.get(hk * 0x10000 + k) ?? 0) : 0;
+    return (c > DISCOUNT ? (c - DISCOUNT) * this.inv2[x] : 0) + this.back2[x] * lower;
   }
 
   /** P(k | a, b) on ids as pAt() computes it (an unseen history backs off). */
