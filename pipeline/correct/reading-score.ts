@@ -87,12 +87,24 @@ export function readingFeatures(m: ReadingModels, s: string, subs: readonly Subs
 
 /** Cache-model term of reading `to` at i between `left` and `right` (the reading's neighbours; '' at a line end). */
 function documentTerm(doc: DocumentPairs, s: string, i: number, to: string, left: string, right: string): number {
+  return documentTermFor(doc, s, i, left, right)(to);
+}
+
+/**
+ * documentTerm() of position i for any reading: the printed pairs' counts (less the printed occurrence
+ * itself) are looked up once.
+ */
+function documentTermFor(doc: DocumentPairs, s: string, i: number, left: string, right: string): (to: string) => number {
   const o = s.charCodeAt(i);
-  // a reading outside the BMP is two code units: no pair of it was counted
-  const t = to.length === 1 ? to.charCodeAt(0) : -1;
-  const l = left ? Math.log1p(doc.count(left.charCodeAt(0), t)) - Math.log1p(Math.max(0, doc.count(s.charCodeAt(i - 1), o) - 1)) : 0;
-  const r = right ? Math.log1p(doc.count(t, right.charCodeAt(0))) - Math.log1p(Math.max(0, doc.count(o, s.charCodeAt(i + 1)) - 1)) : 0;
-  return l + r;
+  const l = left.charCodeAt(0);
+  const r = right.charCodeAt(0);
+  const printedLeft = left ? Math.log1p(Math.max(0, doc.count(s.charCodeAt(i - 1), o) - 1)) : 0;
+  const printedRight = right ? Math.log1p(Math.max(0, doc.count(o, s.charCodeAt(i + 1)) - 1)) : 0;
+  return (to) => {
+    // a reading outside the BMP is two code units: no pair of it was counted
+    const t = to.length === 1 ? to.charCodeAt(0) : -1;
+    return (left ? Math.log1p(doc.count(l, t)) - printedLeft : 0) + (right ? Math.log1p(doc.count(t, r)) - printedRight : 0);
+  };
 }
 
 /**
@@ -109,7 +121,8 @@ export function singleLogOdds(m: ReadingModels, w: Weights, s: string, i: number
   const left = i > 0 ? s[i - 1]! : '';
   const right = i + 1 < s.length ? s[i + 1]! : '';
   const shapes = cands.map((t) => w.shape * (m.shapes.similarity(o, t) ?? 0));
-  const docs = cands.map((t) => (doc ? w.document * documentTerm(doc, s, i, t, left, right) : 0));
+  const term = doc && documentTermFor(doc, s, i, left, right);
+  const docs = cands.map((t) => (term ? w.document * term(t) : 0));
   // the most the character term can add (w.char ≥ 0: a gain is at most −printedLogP)
   const charMax = !m.char ? 0 : w.char >= 0 ? w.char * -m.char.printedLogP(s, i) + 1e-9 : Infinity;
   const live = cands.flatMap((t, k) => (shapes[k]! + w.changes + llrs[k]! + docs[k]! + charMax + wordBound > floor ? [k] : []));
