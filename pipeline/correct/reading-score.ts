@@ -120,7 +120,8 @@ export function singleLogOdds(m: ReadingModels, w: Weights, s: string, i: number
   const o = s[i]!;
   const left = i > 0 ? s[i - 1]! : '';
   const right = i + 1 < s.length ? s[i + 1]! : '';
-  const shapes = cands.map((t) => w.shape * (m.shapes.similarity(o, t) ?? 0));
+  // (the estimated shape weight is 0 today: no similarity is computed then)
+  const shapes = cands.map((t) => (w.shape === 0 ? 0 : w.shape * (m.shapes.similarity(o, t) ?? 0)));
   const term = doc && documentTermFor(doc, s, i, left, right);
   const docs = cands.map((t) => (term ? w.document * term(t) : 0));
   // the most the character term can add (w.char ≥ 0: a gain is at most −printedLogP)
