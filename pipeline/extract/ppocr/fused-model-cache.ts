@@ -5,11 +5,13 @@
  * A cached file is named by a hash of the shipped model and of the rewrite's own code files, so a
  * new model package or a changed rewrite never meets a stale graph; it is written to a temporary
  * name and renamed (never half-written), and a cache that cannot be written is simply not used.
+ * The KEPT newest graphs of each model stay: a checkout that runs both the sources (tsx: .ts code)
+ * and the build (dist: .js code) has two code hashes, and keeping one made each switch rewrite.
  * Location: NOTICE_CACHE_DIR, else node_modules/.cache/notice-pipeline (the usual place for a
  * package's derived files); NOTICE_CACHE_DIR="" turns the cache off.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fuseGraph } from './fuse-graph.ts';
@@ -43,6 +45,14 @@ function removeQuietly(file: string): void {
   }
 }
 
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
 function tryRead(file: string): Uint8Array | null {
   try {
     return readFileSync(file);
@@ -51,14 +61,21 @@ function tryRead(file: string): Uint8Array | null {
   }
 }
 
-/** Write `bytes` as `file` atomically, dropping older graphs of the same model; false when the folder is not writable. */
+/** Graphs kept per model (the sources' and the build's). */
+const KEPT = 2;
+
+/** Write `bytes` as `file` atomically, dropping all but the KEPT newest graphs of the same model; false when the folder is not writable. */
 function tryWrite(dir: string, file: string, bytes: Uint8Array, prefix: string): boolean {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(tmp, bytes);
     renameSync(tmp, file);
-    for (const old of readdirSync(dir)) if (old.startsWith(prefix) && join(dir, old) !== file && !old.endsWith('.tmp')) removeQuietly(join(dir, old));
+    const others = readdirSync(dir)
+      .filter((f) => f.startsWith(prefix) && !f.endsWith('.tmp') && join(dir, f) !== file)
+      .map((f) => ({ f, t: mtimeOf(join(dir, f)) }))
+      .sort((a, b) => b.t - a.t);
+    for (const { f } of others.slice(KEPT - 1)) removeQuietly(join(dir, f));
     return true;
   } catch {
     removeQuietly(tmp);

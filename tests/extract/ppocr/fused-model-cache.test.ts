@@ -1,6 +1,6 @@
 /**
  * The rewritten graphs are kept on disk and read back unchanged; a new shipped model gets its own
- * entry (the old one dropped), a folder that cannot be written only costs the rewrite, and a
+ * entry (the two newest of a model kept: sources and build alternate in one checkout), a folder that cannot be written only costs the rewrite, and a
  * damaged entry is rewritten instead of failing the page.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,9 +17,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const cls = readFileSync(modelPath('cls'));
 
 /** The same model with one more (unread) graph output name, so its bytes and hash differ. */
-function otherShipped(): Uint8Array {
+function otherShipped(extra = 'cache_test_extra'): Uint8Array {
   const m = readModel(cls);
-  return m.write([...m.nodes, { opType: 'Identity', inputs: [m.nodes[0].outputs[0]], outputs: ['cache_test_extra'], rest: [] }]);
+  return m.write([...m.nodes, { opType: 'Identity', inputs: [m.nodes[0].outputs[0]], outputs: [extra], rest: [] }]);
 }
 
 describe('fused-model cache', () => {
@@ -32,15 +32,21 @@ describe('fused-model cache', () => {
     expect(readdirSync(dir)).toHaveLength(1);
   });
 
-  it('gives another shipped model its own entry and drops the old one of that name', () => {
+  it('gives another shipped model its own entry, keeping the two newest of that name', async () => {
     const dir = join(root, 'b');
     fusedGraph('cls', cls, dir);
-    const before = readdirSync(dir);
-    const other = fusedGraph('cls', otherShipped(), dir);
-    expect(other.how).toBe('written');
+    const first = readdirSync(dir);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fusedGraph('cls', otherShipped(), dir).how).toBe('written');
+    expect(readdirSync(dir)).toHaveLength(2);
+    // both stay usable: switching between them rewrites nothing
+    expect(fusedGraph('cls', cls, dir).how).toBe('hit');
+    expect(fusedGraph('cls', otherShipped(), dir).how).toBe('hit');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fusedGraph('cls', otherShipped('cache_test_third'), dir).how).toBe('written');
     const after = readdirSync(dir);
-    expect(after).toHaveLength(1);
-    expect(after[0]).not.toBe(before[0]);
+    expect(after).toHaveLength(2);
+    expect(after).not.toContain(first[0]);
     expect(fusedGraph('cls', cls, dir).how).toBe('written');
   });
 
