@@ -6,6 +6,9 @@
  */
 import { PARAMS } from './params.ts';
 import { poolRepeated } from './pool.ts';
+import { CONTEXT } from './reading-score.ts';
+import { modelsOf } from './real-word-sites.ts';
+import type { StageEdit } from '../tracked-text.ts';
 import { repairSubsectionNumbers } from './subsection-numbers.ts';
 import type { CorrectorTables } from './tables.ts';
 import type { CorrectInput, CorrectResult } from './types.ts';
@@ -63,5 +66,14 @@ export function sortEdits(d: DocumentState): void {
 export function pooledSuggestions(d: DocumentState, t: CorrectorTables): void {
   if (!PARAMS.poolDocument || PARAMS.decoder) return;
   const res = d.result;
-  d.result = { ...res, ...poolRepeated(d.text, res.edits, res.suggestions, { minScore: PARAMS.poolMinScore, minCount: PARAMS.poolMinCount, minTotal: PARAMS.poolMinTotal, listedWord: t.listedWord }) };
+  const wordModelPrefers = PARAMS.poolWordModel ? (e: StageEdit): boolean => wordModelPrefersAt(d.text, e.start, e.replacement, t) : undefined;
+  d.result = { ...res, ...poolRepeated(d.text, res.edits, res.suggestions, { minScore: PARAMS.poolMinScore, minCount: PARAMS.poolMinCount, minTotal: PARAMS.poolMinTotal, listedWord: t.listedWord, wordModelPrefers }) };
+}
+
+/** The large-corpus word model scores text with `to` at i above the printed text (CONTEXT characters each side). */
+function wordModelPrefersAt(text: string, i: number, to: string, t: CorrectorTables): boolean {
+  const word = modelsOf(t).models.word;
+  const head = text.slice(Math.max(0, i - CONTEXT), i);
+  const tail = text.slice(i + 1, i + 1 + CONTEXT);
+  return word.score(head + to + tail) > word.score(head + text[i]! + tail);
 }

@@ -236,6 +236,8 @@ export const PARAMS = {
   poolMinCount: 2,
   /** sum of their scores needed when none was applied on its own */
   poolMinTotal: 15,
+  /** a pair is pooled only when the large-corpus word model prefers its reading at one place at least (pool.ts) */
+  poolWordModel: true,
   /** document-level evidence: one glyph misread the same way in several places, the document's own terms */
   documentEvidence: true,
   /** a lexicon term (5+ characters) printed with one inner character lost gets it back at this genre-model gain (Infinity disables) */

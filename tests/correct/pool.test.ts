@@ -49,6 +49,15 @@ describe('poolRepeated', () => {
     expect(r.edits.length).toBe(promoted);
   });
 
+  it.each([
+    ['the word model prefers the printed text at every place: not pooled', [false, false], 0],
+    ['the word model prefers the reading at one place: pooled', [false, true], 2],
+  ])('%s', (_name, prefers, promoted) => {
+    const suggestions = [sug(at(text, '力'), '为', 8), sug(at(text, '力', 1), '为', 8)];
+    const wordModelPrefers = (e: StageEdit): boolean => prefers[suggestions.indexOf(e)]!;
+    expect(poolRepeated(text, [], suggestions, { ...P, wordModelPrefers }).edits).toHaveLength(promoted);
+  });
+
   it('never promotes a suggestion over an applied edit', () => {
     const i = at(text, '力');
     const r = poolRepeated(text, [{ start: i, end: i + 1, replacement: '办', meta: { type: 'correction', kind: 'character', rule: 'confusion:glyph', confidence: 0.9 } }], [sug(i, '为', 9), sug(at(text, '力', 1), '为', 9)], P);
