@@ -1,0 +1,29 @@
+/**
+ * Suggestions keep their place in the original when the layout stages removed material next to
+ * them: OCR text with a space between every character ("跟\n宏 督 办") gets the same suggestions as
+ * the same text without the spaces, each with an original span that holds exactly its `before`.
+ * (Until 2026-12-07 such a suggestion's span took in the removed space and it was dropped: on the
+ * tune fixtures 108 of 197.)
+ */
+import { describe, expect, it } from 'vitest';
+import { convertText } from '../../pipeline/convert.ts';
+
+const lines = ['对巡察反馈尚未完成整改的问题持续跟', '宏督办，确保全部整改到位。', '教育局党委坚决扛起巡察整改政冶责任。'];
+const spaced = (s: string): string => [...s].join(' ');
+
+describe('suggestions after layout clean-up', () => {
+  it.each([
+    ['plain lines', lines.join('\n')],
+    ['a space between every character', lines.map(spaced).join('\n')],
+    ['spaces and CRLF line ends', lines.map(spaced).join('\r\n')],
+  ])('are the same and point at their characters in the original (%s)', (_name, input) => {
+    const doc = convertText(input, { file: 'x.txt' });
+    const plain = convertText(lines.join('\n'), { file: 'x.txt' });
+    expect(doc.suggestions.map((s) => `${s.before}→${s.after}`)).toEqual(plain.suggestions.map((s) => `${s.before}→${s.after}`));
+    expect(doc.suggestions.length).toBeGreaterThan(0);
+    for (const s of doc.suggestions) {
+      expect(input.slice(s.original.start, s.original.end)).toBe(s.before);
+      expect(doc.text.slice(s.text.start, s.text.end)).toBe(s.before);
+    }
+  });
+});
