@@ -63,12 +63,17 @@ export function completionPriors(sims: readonly number[], rate: number, slope: n
   return sims.map((x) => base + slope * x - logSum);
 }
 
-/** The best completion reading of run position i at posterior ≥ PARAMS.corruptApply, or null. */
-function completionReading(run: HanRun, i: number, cands: string[], t: CorrectorTables): RealWordReading | null {
+/**
+ * The best completion reading of run position i at posterior ≥ `bar`; 'near' when none reached it but
+ * the word model was asked about one (it came within the models' bound of the bar), else null.
+ * (Readings that cannot reach the bar are left out of the posterior's sum, so a lower bar gives
+ * slightly lower posteriors.)
+ */
+function completionReading(run: HanRun, i: number, cands: string[], t: CorrectorTables, bar: number): RealWordReading | 'near' | null {
   const m = modelsOf(t);
   const s = run.cur;
   const o = s[i]!;
-  const apply = Math.log(PARAMS.corruptApply / (1 - PARAMS.corruptApply));
+  const apply = Math.log(bar / (1 - bar));
   const shift = channelShift(t.dicts.channelShifts, run.input.evidenceAt?.(i + run.off)?.engine);
   const priors = completionPriors(cands.map((c) => t.shapes.similarity(o, c) ?? -1), PARAMS.completionRate, PARAMS.completionShapeSlope).map((p) => p + shift);
   // a candidate whose prior is below the bar by more than the largest language-model part cannot reach it
@@ -79,7 +84,7 @@ function completionReading(run: HanRun, i: number, cands: string[], t: Corrector
   const changes = m.weights.changes;
   const doc = documentOf(run);
   const zc = singleLogOdds(m.models, m.weights, s, i, kept.map((x) => x.c), kept.map((x) => x.prior / λ - changes), doc, apply / λ, m.wordBound).map((z) => z * λ);
-  if (!zc.some((z) => z >= apply)) return null;
+  if (!zc.some((z) => z >= apply)) return zc.some((z) => z > -Infinity) ? 'near' : null;
   const looks = m.candidates.of(o);
   const completions = kept.flatMap((x, k) => (looks.includes(x.c) ? [] : [{ truth: x.c, z: zc[k]! }]));
   const zl = looks.length ? singleLogOdds(m.models, m.weights, s, i, looks, looks.map(() => shift), doc, Math.log(1e-3), m.wordBound) : [];
@@ -87,7 +92,7 @@ function completionReading(run: HanRun, i: number, cands: string[], t: Corrector
   if (!scored.length || !completions.some((x) => x.truth === scored[0]!.truth)) return null;
   const total = 1 + scored.reduce((acc, x) => acc + Math.exp(x.z), 0);
   const posterior = Math.exp(scored[0]!.z) / total;
-  if (posterior < PARAMS.corruptApply) return null;
+  if (posterior < bar) return null;
   const alternatives = scored.slice(0, 4).map((x) => ({ after: x.truth, score: round(Math.exp(x.z) / total) }));
   return { i, truth: scored[0]!.truth, posterior, printedPosterior: 1 / total, alternatives, modelsAgree: modelsAgree(s, i, scored[0]!.truth, m, doc) };
 }
@@ -98,8 +103,9 @@ export function correctByCompletion(run: HanRun, t: CorrectorTables): void {
     if (run.mask[i + run.off] || run.touched.has(i)) continue;
     const cands = completionSite(run.cur, run.a, run.b, i, t);
     if (!cands?.length) continue;
-    const r = completionReading(run, i, cands, t);
-    if (!r) continue;
+    const r = completionReading(run, i, cands, t, PARAMS.corruptApply);
+    if (r === 'near' && PARAMS.completionSuggest < PARAMS.corruptApply) suggestCompletion(run, i, cands, t);
+    if (!r || r === 'near') continue;
     const applied = r.modelsAgree && unguarded(run, r, t);
     const edit = realWordEdit(run, r, applied, 'real-word:completion');
     if (applied) applyReading(run, r, edit);
@@ -108,4 +114,21 @@ export function correctByCompletion(run: HanRun, t: CorrectorTables): void {
       run.suggestions.push(edit);
     }
   }
+}
+
+/**
+ * Below the bar, a completion reading at posterior ≥ PARAMS.completionSuggest takes the place of a
+ * less confident suggestion at the same character (a look-alike guess: 宏→实 becomes 宏→踪 in 跟宏督办);
+ * it adds none where no other stage suggested anything. Only sites whose readings came near the apply
+ * bar are scored again at the lower one.
+ */
+function suggestCompletion(run: HanRun, i: number, cands: string[], t: CorrectorTables): void {
+  const start = i + run.off;
+  const k = run.suggestions.findIndex((x) => x.start === start && x.end === start + 1);
+  if (k < 0) return;
+  const r = completionReading(run, i, cands, t, PARAMS.completionSuggest);
+  if (!r || r === 'near') return;
+  const edit = realWordEdit(run, r, false, 'real-word:completion');
+  const was = run.suggestions[k]!.meta;
+  if (was.type === 'correction' && edit.meta.type === 'correction' && was.confidence < edit.meta.confidence) run.suggestions[k] = edit;
 }

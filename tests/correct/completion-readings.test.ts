@@ -2,8 +2,9 @@
  * Completion readings (pipeline/correct/completion-readings.ts): a character that forms no word
  * with either neighbour, read as a character completing a frequent word with one. Made-up
  * sentences: a misreading no confusion table lists (骏 for 弱) is corrected where the language
- * models are decisive, correct text the word lists do not know (偏慢, 食材, 巡河) is left alone,
- * and the channel's prior is the site's rate shared by shape.
+ * models are decisive, a reading short of that replaces a weaker suggestion, correct text the word
+ * lists do not know (偏慢, 食材, 巡河) is left alone, and the channel's prior is the site's rate
+ * shared by shape.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { completionPriors, completionSite } from '../../pipeline/correct/completion-readings.ts';
@@ -72,6 +73,27 @@ describe('completion readings in the corrector', () => {
     ['推动一企一策精准帮扶。'],
   ])('leaves correct text alone (%s)', (text) => {
     expect(corrector.correct({ text }).edits).toEqual([]);
+  });
+
+  it.each([
+    ['对巡察反馈尚未完成整改的问题持续跟宏督办，确保全部整改到位。', '宏→实', '宏→踪'],
+    ['教育局党委坚决扫起巡察整改政治责任。', '扫→规', '扫→扛'],
+  ])('puts a reading short of the apply bar in place of a weaker suggestion, never applied (%s)', (text, lookAlike, completion) => {
+    const suggested = () => corrector.correctDocument({ text }).suggestions.map((e) => `${text.slice(e.start, e.end)}→${e.replacement}`);
+    expect(corrector.correctDocument({ text }).edits).toEqual([]);
+    expect(suggested()).toEqual([completion]);
+    const was = PARAMS.completionSuggest;
+    PARAMS.completionSuggest = PARAMS.corruptApply;
+    try {
+      expect(suggested()).toEqual([lookAlike]);
+    } finally {
+      PARAMS.completionSuggest = was;
+    }
+  });
+
+  it('adds no suggestion where no other stage suggested one', () => {
+    const text = '制定局党委葛实全面从严治党主体责任清单。';
+    expect(corrector.correctDocument({ text }).suggestions).toEqual([]);
   });
 
   it('takes no character that forms a known word with a neighbour as a site', () => {
