@@ -37,6 +37,15 @@ export class WordModel {
     return f === undefined || f <= 0 ? undefined : Math.log(f) - this.logTotal;
   }
 
+  /** logP of one UTF-16 code unit, unknownLogP when the list lacks it (memoised by code: the segmentation asks at every position). */
+  private unitLogP(code: number): number {
+    let v = this.unitLogPs[code]!;
+    if (Number.isNaN(v)) this.unitLogPs[code] = v = this.logP(String.fromCharCode(code)) ?? this.unknownLogP;
+    return v;
+  }
+
+  private readonly unitLogPs = new Float64Array(0x10000).fill(NaN);
+
   /** Frequency of a multi-character word, 0 when unknown. */
   wordFreq(word: string): number {
     return this.freq.get(word) ?? 0;
@@ -52,7 +61,7 @@ export class WordModel {
     const next = new Int32Array(n + 1);
     best[n] = 0;
     for (let i = n - 1; i >= 0; i--) {
-      const single = this.logP(s[i]) ?? this.unknownLogP;
+      const single = this.unitLogP(s.charCodeAt(i));
       let b = single + best[i + 1];
       let nx = i + 1;
       const lim = i + 1 < n && this.prefix2.has(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) ? Math.min(n, i + MAX_WORD) : 0;
