@@ -9,7 +9,7 @@ import { correctionsWithEvidence, pagesOf, type EvidenceIndex, indexEvidence } f
 import type { Corrector } from './correct/index.ts';
 import { sharedCorrector, sharedDictionaryVersion } from './correct/shared-corrector.ts';
 import { changeId, emitDocument, sha256, splitChanges } from './emit.ts';
-import { decisionsFingerprint, promoteAccepted, withoutRejected, type DecisionLookup, type DocumentDecisions } from './decision-filter.ts';
+import { decisionsFingerprint, promoteAccepted, suggestionOriginal, withoutRejected, type DecisionLookup, type DocumentDecisions } from './decision-filter.ts';
 import { createExtractor, type Extraction, type ExtractOptions, type Extractor } from './extract/index.ts';
 import { DEFAULT_ENGINE, type EngineName } from './extract/ocr.ts';
 import { normaliseStages } from './normalise/index.ts';
@@ -120,16 +120,6 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   };
 }
 
-/**
- * The original span of a suggestion's `before`: the mapped span, narrowed to the characters
- * themselves when layout material the normalisation removed follows them (宏 in "跟\n宏 督" maps to
- * "宏 "). A span whose characters the normalisation changed stays as mapped (and is dropped later).
- */
-function originalSpanOf(original: string, start: number, end: number, before: string): { start: number; end: number } {
-  if (end - start > before.length && original.startsWith(before, start)) return { start, end: start + before.length };
-  return { start, end };
-}
-
 /** Runs one stage; a benchmark passes a timer that measures it. */
 export type StageTimer = <T>(stage: string, run: () => T) => T;
 const noTimer: StageTimer = (_stage, run) => run();
@@ -164,10 +154,7 @@ export function processText(
   const found = timer('correct', () => corrector.correctDocument({ text: normalised, evidenceAt: evidence.size ? evidenceAt : undefined }));
   const decided = promoteAccepted(withoutRejected(found.edits, tracked, decisions), found.suggestions, tracked, decisions);
   const corrected = { ...found, ...decided };
-  const proposed = corrected.suggestions.map((s) => {
-    const before = normalised.slice(s.start, s.end);
-    return { s, before, original: originalSpanOf(original, tracked.toOriginal(s.start), tracked.toOriginal(s.end, 'end'), before) };
-  });
+  const proposed = corrected.suggestions.map((s) => ({ s, before: normalised.slice(s.start, s.end), original: suggestionOriginal(tracked, s) }));
   const correctorWarnings = corrected.warnings.map((w) => ({
     w,
     original: { start: tracked.toOriginal(w.start), end: tracked.toOriginal(w.end, 'end') },

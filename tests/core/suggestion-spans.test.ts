@@ -6,7 +6,7 @@
  * tune fixtures 108 of 197.)
  */
 import { describe, expect, it } from 'vitest';
-import { convertText } from '../../pipeline/convert.ts';
+import { convertText, createPipeline } from '../../pipeline/convert.ts';
 
 const lines = ['对巡察反馈尚未完成整改的问题持续跟', '宏督办，确保全部整改到位。', '教育局党委坚决扛起巡察整改政冶责任。'];
 const spaced = (s: string): string => [...s].join(' ');
@@ -24,6 +24,20 @@ describe('suggestions after layout clean-up', () => {
     for (const s of doc.suggestions) {
       expect(input.slice(s.original.start, s.original.end)).toBe(s.before);
       expect(doc.text.slice(s.text.start, s.text.end)).toBe(s.before);
+    }
+  });
+
+  it('can be accepted by their id: the reviewer\'s decision applies the suggestion', async () => {
+    const input = lines.map(spaced).join('\n');
+    const first = convertText(input, { file: 'x.txt' });
+    const s = first.suggestions[0]!;
+    const pipeline = createPipeline({ workers: 1, decisions: () => ({ rejected: new Set(), accepted: new Set([s.id]) }) });
+    try {
+      const doc = pipeline.convertText(input, { file: 'x.txt' });
+      expect(doc.corrections.filter((c) => c.kind === 'character').map((c) => `${c.before}→${c.after}`)).toContain(`${s.before}→${s.after}`);
+      expect(doc.suggestions.map((x) => x.id)).not.toContain(s.id);
+    } finally {
+      await pipeline.close();
     }
   });
 });
