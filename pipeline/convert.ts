@@ -9,7 +9,7 @@ import { correctionsWithEvidence, pagesOf, type EvidenceIndex, indexEvidence } f
 import type { Corrector } from './correct/index.ts';
 import { sharedCorrector, sharedDictionaryVersion } from './correct/shared-corrector.ts';
 import { changeId, emitDocument, sha256, splitChanges } from './emit.ts';
-import { decisionsFingerprint, promoteAccepted, suggestionOriginal, withoutRejected, type DecisionLookup, type DocumentDecisions } from './decision-filter.ts';
+import { decisionsFingerprint, promoteAccepted, withoutRejected, type DecisionLookup, type DocumentDecisions } from './decision-filter.ts';
 import { createExtractor, type Extraction, type ExtractOptions, type Extractor } from './extract/index.ts';
 import { DEFAULT_ENGINE, type EngineName } from './extract/ocr.ts';
 import { normaliseStages } from './normalise/index.ts';
@@ -154,10 +154,14 @@ export function processText(
   const found = timer('correct', () => corrector.correctDocument({ text: normalised, evidenceAt: evidence.size ? evidenceAt : undefined }));
   const decided = promoteAccepted(withoutRejected(found.edits, tracked, decisions), found.suggestions, tracked, decisions);
   const corrected = { ...found, ...decided };
-  const proposed = corrected.suggestions.map((s) => ({ s, before: normalised.slice(s.start, s.end), original: suggestionOriginal(tracked, s) }));
+  const proposed = corrected.suggestions.map((s) => ({
+    s,
+    before: normalised.slice(s.start, s.end),
+    original: tracked.originalOf(s),
+  }));
   const correctorWarnings = corrected.warnings.map((w) => ({
     w,
-    original: { start: tracked.toOriginal(w.start), end: tracked.toOriginal(w.end, 'end') },
+    original: tracked.originalOf(w),
   }));
   timer('correct', () => tracked.apply(corrected.edits));
   const text = tracked.text;
@@ -192,7 +196,7 @@ export function processText(
       code: w.code,
       message: w.message,
       text: { start: w.start, end: w.end },
-      original: { start: tracked.toOriginal(w.start), end: tracked.toOriginal(w.end, 'end') },
+      original: tracked.originalOf(w),
     });
   }
 

@@ -24,20 +24,8 @@ export function decisionsFingerprint(d: DocumentDecisions | undefined): string |
 }
 
 export function idOfEdit(prefix: 'c' | 's', e: StageEdit, tracked: TrackedText): string {
-  const o = prefix === 's' ? suggestionOriginal(tracked, e) : { start: tracked.toOriginal(e.start), end: tracked.toOriginal(e.end, 'end') };
+  const o = tracked.originalOf(e);
   return changeId(prefix, o.start, o.end, e.replacement);
-}
-
-/**
- * The original span of a suggestion on `tracked.text` (the normalised text): the mapped span,
- * narrowed to the characters themselves when layout material the normalisation removed follows them
- * (宏 in "跟\n宏 督" maps to "宏 "). Its id and its `original` in the output both come from here.
- */
-export function suggestionOriginal(tracked: TrackedText, e: { start: number; end: number }): { start: number; end: number } {
-  const start = tracked.toOriginal(e.start);
-  const end = tracked.toOriginal(e.end, 'end');
-  const before = tracked.text.slice(e.start, e.end);
-  return end - start > before.length && tracked.original.startsWith(before, start) ? { start, end: start + before.length } : { start, end };
 }
 
 /** Drop corrections the reviewer rejected; layout edits always pass. */

@@ -70,7 +70,7 @@ export function correctionsWithEvidence(corrections: Correction[], evidence: Evi
 /** Returns a function giving the pages a text span was read from. */
 export function pagesOf(pages: readonly PageInfo[], tracked: TrackedText): (span: Span) => number[] {
   return (span) => {
-    const o = { start: tracked.toOriginal(span.start), end: tracked.toOriginal(span.end, 'end') };
+    const o = tracked.originalOf(span);
     const hit = pages.filter((p) => p.original.start < Math.max(o.end, o.start + 1) && o.start < p.original.end);
     return hit.map((p) => p.number);
   };

@@ -200,8 +200,14 @@ export class TrackedText {
     return groups;
   }
 
-  /** Original offset of a position in the current text (start of a changed piece for positions inside it). */
+  /**
+   * Original offset of a position in the current text (start of a changed piece for positions inside it).
+   * With bias 'end' the position is a span's end: it maps to just after the span's last character (the end
+   * of a changed piece for positions inside one), so material removed right after the span — a space, a
+   * line break — is not taken into it.
+   */
   toOriginal(pos: number, bias: 'start' | 'end' = 'start'): number {
+    if (bias === 'end' && pos > 0) return this.endToOriginal(pos);
     const k = this.pieceAt(pos);
     if (k < 0) return 0;
     const p = this.pieces[k];
@@ -209,6 +215,27 @@ export class TrackedText {
     if (!p.metas) return p.oStart + Math.min(off, p.oEnd - p.oStart);
     if (off === 0) return p.oStart;
     return bias === 'start' ? p.oStart : p.oEnd;
+  }
+
+  /**
+   * The original span of a span of the current text: its characters, nothing removed around them. An
+   * empty span stays empty at its position, or stands for the whole changed piece it sits inside.
+   */
+  originalOf(span: { start: number; end: number }): { start: number; end: number } {
+    const start = this.toOriginal(span.start);
+    if (span.end > span.start) return { start, end: this.toOriginal(span.end, 'end') };
+    const k = this.pieceAt(span.start);
+    const p = k < 0 ? undefined : this.pieces[k];
+    return { start, end: p?.metas && span.start > this.starts()[k] ? p.oEnd : start };
+  }
+
+  /** toOriginal(pos, 'end') for pos > 0: read from the piece holding the character before pos. */
+  private endToOriginal(pos: number): number {
+    const k = this.pieceAt(pos - 1);
+    if (k < 0) return 0;
+    const p = this.pieces[k];
+    if (!p.metas) return p.oStart + Math.min(pos - this.starts()[k], p.oEnd - p.oStart);
+    return p.oEnd;
   }
 
   /** Current-text offset of an original position (start or end of a changed piece for positions inside it). */

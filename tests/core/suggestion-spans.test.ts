@@ -1,6 +1,6 @@
 /**
- * Suggestions keep their place in the original when the layout stages removed material next to
- * them: OCR text with a space between every character ("跟\n宏 督 办") gets the same suggestions as
+ * Suggestions (and the ids reviewers decide by) keep their place in the original when the layout
+ * stages removed material next to them: OCR text with a space between every character ("跟\n宏 督 办") gets the same suggestions as
  * the same text without the spaces, each with an original span that holds exactly its `before`.
  * (Until 2026-12-07 such a suggestion's span took in the removed space and it was dropped: on the
  * tune fixtures 108 of 197.)
@@ -36,6 +36,18 @@ describe('suggestions after layout clean-up', () => {
       const doc = pipeline.convertText(input, { file: 'x.txt' });
       expect(doc.corrections.filter((c) => c.kind === 'character').map((c) => `${c.before}→${c.after}`)).toContain(`${s.before}→${s.after}`);
       expect(doc.suggestions.map((x) => x.id)).not.toContain(s.id);
+    } finally {
+      await pipeline.close();
+    }
+  });
+
+  it('and a correction next to removed spaces can be rejected by its id', async () => {
+    const input = spaced('全面从严治党，提高政冶站位，落实主体责任。');
+    const c = convertText(input, { file: 'x.txt' }).corrections.find((x) => x.kind === 'character')!;
+    expect(input.slice(c.original.start, c.original.end)).toBe(c.before);
+    const pipeline = createPipeline({ workers: 1, decisions: () => ({ rejected: new Set([c.id]), accepted: new Set() }) });
+    try {
+      expect(pipeline.convertText(input, { file: 'x.txt' }).corrections.filter((x) => x.kind === 'character')).toEqual([]);
     } finally {
       await pipeline.close();
     }

@@ -43,6 +43,19 @@ describe('TrackedText', () => {
     ]);
   });
 
+  it.each([
+    // 跟宏督 after "跟\n宏 督" lost its line break and space: spans map to their own characters only
+    ['a span before a removed space', 1, 2, { start: 2, end: 3 }],
+    ['a span after a removed line break', 0, 1, { start: 0, end: 1 }],
+    ['a span over both removals', 0, 3, { start: 0, end: 5 }],
+    ['an empty span at a removal', 2, 2, { start: 4, end: 4 }],
+  ])('maps %s to its characters in the original', (_name, start, end, original) => {
+    const t = new TrackedText('跟\n宏 督');
+    t.apply([{ start: 1, end: 2, replacement: '', meta: layout }, { start: 3, end: 4, replacement: '', meta: layout }]);
+    expect(t.text).toBe('跟宏督');
+    expect(t.originalOf({ start, end })).toEqual(original);
+  });
+
   it('merges a later edit that overlaps an earlier change into one change', () => {
     const t = new TrackedText('民主生店會');
     t.apply([{ start: 4, end: 5, replacement: '会', meta: { type: 'correction', kind: 'script', rule: 't2s', confidence: 1 } }]);
