@@ -6,7 +6,7 @@
  */
 import { PARAMS } from './params.ts';
 import { poolRepeated } from './pool.ts';
-import { CONTEXT } from './reading-score.ts';
+import { readingFeatures } from './reading-score.ts';
 import { modelsOf } from './real-word-sites.ts';
 import type { StageEdit } from '../tracked-text.ts';
 import { repairSubsectionNumbers } from './subsection-numbers.ts';
@@ -70,10 +70,7 @@ export function pooledSuggestions(d: DocumentState, t: CorrectorTables): void {
   d.result = { ...res, ...poolRepeated(d.text, res.edits, res.suggestions, { minScore: PARAMS.poolMinScore, minCount: PARAMS.poolMinCount, minTotal: PARAMS.poolMinTotal, listedWord: t.listedWord, wordModelPrefers }) };
 }
 
-/** The large-corpus word model scores text with `to` at i above the printed text (CONTEXT characters each side). */
+/** The large-corpus word model's term of reading `to` at i (readingFeatures' window) is positive. */
 function wordModelPrefersAt(text: string, i: number, to: string, t: CorrectorTables): boolean {
-  const word = modelsOf(t).models.word;
-  const head = text.slice(Math.max(0, i - CONTEXT), i);
-  const tail = text.slice(i + 1, i + 1 + CONTEXT);
-  return word.score(head + to + tail) > word.score(head + text[i]! + tail);
+  return readingFeatures(modelsOf(t).models, text, [{ at: i, to }]).word > 0;
 }
