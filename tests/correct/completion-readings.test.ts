@@ -12,6 +12,7 @@ import { createCorrector, loadDictionaries, type Corrector } from '../../pipelin
 import { PARAMS } from '../../pipeline/correct/params.ts';
 import { correctorTables, type CorrectorTables } from '../../pipeline/correct/tables.ts';
 import { rng } from '../../scripts/lib/rng.ts';
+import { withParams } from '../helpers/params.ts';
 
 describe('completionPriors', () => {
   const seeded = rng(20261206);
@@ -55,13 +56,7 @@ describe('completion readings in the corrector', () => {
     ['要针对薄骏环节逐项制定整改方案，补齐短板。'],
   ])('reads a misreading no look-alike table lists (%s: 骏 for 弱)', (text) => {
     expect(completionChanges(text)).toEqual(['骏→弱']);
-    const was = PARAMS.completionReadings;
-    PARAMS.completionReadings = false;
-    try {
-      expect(completionChanges(text)).toEqual([]);
-    } finally {
-      PARAMS.completionReadings = was;
-    }
+    withParams({ completionReadings: false }, () => expect(completionChanges(text)).toEqual([]));
   });
 
   it.each([
@@ -82,13 +77,7 @@ describe('completion readings in the corrector', () => {
     const suggested = () => corrector.correctDocument({ text }).suggestions.map((e) => `${text.slice(e.start, e.end)}→${e.replacement}`);
     expect(corrector.correctDocument({ text }).edits).toEqual([]);
     expect(suggested()).toEqual([completion]);
-    const was = PARAMS.completionSuggest;
-    PARAMS.completionSuggest = PARAMS.corruptApply;
-    try {
-      expect(suggested()).toEqual([lookAlike]);
-    } finally {
-      PARAMS.completionSuggest = was;
-    }
+    withParams({ completionSuggest: PARAMS.corruptApply }, () => expect(suggested()).toEqual([lookAlike]));
   });
 
   it('adds no suggestion where no other stage suggested one', () => {

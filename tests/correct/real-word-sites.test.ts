@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createCorrector, loadDictionaries, type Corrector, type Dictionaries } from '../../pipeline/correct/index.ts';
 import { PARAMS } from '../../pipeline/correct/params.ts';
 import { inLexiconTerm, realWordSiteKind } from '../../pipeline/correct/real-word-sites.ts';
+import { withParams } from '../helpers/params.ts';
 
 describe('realWordSiteKind', () => {
   const common = PARAMS.rareCharFreq;
@@ -84,12 +85,6 @@ describe('the corrector on real-word errors', () => {
 
   it('examines those characters only when the stage is on', () => {
     const text = '加强对年轻十部的教育管理监督。';
-    const was = PARAMS.realWordSites;
-    PARAMS.realWordSites = false;
-    try {
-      expect(changesOf(text)).toEqual([]);
-    } finally {
-      PARAMS.realWordSites = was;
-    }
+    withParams({ realWordSites: false }, () => expect(changesOf(text)).toEqual([]));
   });
 });
