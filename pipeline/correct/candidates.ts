@@ -33,7 +33,7 @@ export class CandidateIndex {
   private readonly memo = new Map<string, string[]>();
   private readonly vocabulary: string[];
   /** the vocabulary's glyph features, centred and of unit length, row by row (correlation = dot product) */
-  private readonly unit: Float64Array;
+  private readonly unit: Float32Array;
   private readonly features: ReadonlyMap<string, Int8Array>;
   /** shape neighbours read from a file made for exactly these inputs (shape-neighbours.ts), else null */
   private readonly precomputed: ReadonlyMap<string, readonly string[]> | null;
@@ -53,7 +53,7 @@ export class CandidateIndex {
       .slice(0, p.truthVocabulary)
       .map(([ch]) => ch);
     this.vocabulary = this.vocabulary.filter((ch) => unitVector(features.get(ch)) !== null);
-    this.unit = new Float64Array(this.vocabulary.length * D);
+    this.unit = new Float32Array(this.vocabulary.length * D);
     this.vocabulary.forEach((ch, r) => this.unit.set(unitVector(features.get(ch))!, r * D));
     this.precomputed = neighbours && neighbours.digest === this.inputsDigest() ? neighbours.rows : null;
     const common = new Set(this.vocabulary);
@@ -104,8 +104,7 @@ export class CandidateIndex {
   /** The closest common characters by glyph shape (Pearson correlation of the feature maps). */
   private computeNearest(ocr: string): string[] {
     const k = this.p.shapeNeighbours;
-    const u32 = unitVector(this.features.get(ocr));
-    const u = u32 && Float64Array.from(u32);
+    const u = unitVector(this.features.get(ocr));
     if (k <= 0 || !u) return [];
     const best: { ch: string; s: number }[] = [];
     const unit = this.unit;
