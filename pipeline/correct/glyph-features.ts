@@ -22,15 +22,15 @@ export function decodeFeatures(b64: string): Int8Array | null {
 
 /** Shape similarity of two characters: Pearson correlation of their feature maps. */
 export class ShapeModel {
-  /** features minus their mean, and that vector's length, of characters outside the BMP (two code units) */
-  private readonly vecs = new Map<string, { centred: Float64Array; norm: number }>();
-  /** row of each one-code-unit character in `centred` / `norms`, -1 when it has no features */
-  private readonly rowByCode = new Int32Array(0x10000).fill(-1);
+  /** each character's features minus their mean, row by row, and each row's length */
   private readonly centred: Float64Array;
   private readonly norms: Float64Array;
+  /** row of each one-code-unit character, -1 when it has no features; characters outside the BMP by name */
+  private readonly rowByCode = new Int32Array(0x10000).fill(-1);
+  private readonly rowOutsideBmp = new Map<string, number>();
 
   constructor(features: ReadonlyMap<string, Int8Array>) {
-    const single: [string, { centred: Float64Array; norm: number }][] = [];
+    const rows: { ch: string; centred: Float64Array; norm: number }[] = [];
     for (const [ch, v] of features) {
       let s = 0;
       for (let i = 0; i < D; i++) s += v[i]!;
@@ -38,28 +38,26 @@ export class ShapeModel {
       const centred = new Float64Array(D);
       let q = 0;
       for (let i = 0; i < D; i++) q += (centred[i] = v[i]! - mean) ** 2;
-      if (!(q > 0)) continue;
-      if (ch.length === 1) single.push([ch, { centred, norm: Math.sqrt(q) }]);
-      else this.vecs.set(ch, { centred, norm: Math.sqrt(q) });
+      if (q > 0) rows.push({ ch, centred, norm: Math.sqrt(q) });
     }
-    this.centred = new Float64Array(single.length * D);
-    this.norms = new Float64Array(single.length);
-    single.forEach(([ch, x], r) => {
-      this.rowByCode[ch.charCodeAt(0)] = r;
-      this.centred.set(x.centred, r * D);
-      this.norms[r] = x.norm;
+    this.centred = new Float64Array(rows.length * D);
+    this.norms = new Float64Array(rows.length);
+    rows.forEach(({ ch, centred, norm }, r) => {
+      if (ch.length === 1) this.rowByCode[ch.charCodeAt(0)] = r;
+      else this.rowOutsideBmp.set(ch, r);
+      this.centred.set(centred, r * D);
+      this.norms[r] = norm;
     });
   }
 
   get size(): number {
-    return this.norms.length + this.vecs.size;
+    return this.norms.length;
   }
 
   /** Correlation in [-1, 1]; null when either character has no features. */
   similarity(a: string, b: string): number | null {
-    if (a.length !== 1 || b.length !== 1) return this.outsideBmp(a, b);
-    const x = this.rowByCode[a.charCodeAt(0)]!;
-    const y = this.rowByCode[b.charCodeAt(0)]!;
+    const x = this.rowOf(a);
+    const y = this.rowOf(b);
     if (x < 0 || y < 0) return null;
     const m = this.centred;
     let s = 0;
@@ -67,19 +65,7 @@ export class ShapeModel {
     return s / (this.norms[x]! * this.norms[y]!);
   }
 
-  /** similarity() when a character is outside the BMP (null unless both have features) */
-  private outsideBmp(a: string, b: string): number | null {
-    const x = this.vector(a);
-    const y = this.vector(b);
-    if (!x || !y) return null;
-    let s = 0;
-    for (let i = 0; i < D; i++) s += x.centred[i]! * y.centred[i]!;
-    return s / (x.norm * y.norm);
-  }
-
-  private vector(ch: string): { centred: Float64Array; norm: number } | undefined {
-    if (ch.length !== 1) return this.vecs.get(ch);
-    const r = this.rowByCode[ch.charCodeAt(0)]!;
-    return r < 0 ? undefined : { centred: this.centred.subarray(r * D, (r + 1) * D), norm: this.norms[r]! };
+  private rowOf(ch: string): number {
+    return ch.length === 1 ? this.rowByCode[ch.charCodeAt(0)]! : (this.rowOutsideBmp.get(ch) ?? -1);
   }
 }
