@@ -1,7 +1,8 @@
 /**
  * TrackedText offsets against a reference derived from the recorded changes: outside
  * changes, text and original run in step; inside a change, positions go to its start
- * or end by bias. Seeded random edit sequences, plus tables for the edge cases.
+ * or end by bias; with the end bias a position is a span's end, just after the character
+ * before it (never past material removed there). Seeded random edit sequences, plus tables for the edge cases.
  */
 import { describe, expect, it } from 'vitest';
 import { TrackedText, applyChanges, type RecordedChange, type StageEdit } from '../../pipeline/tracked-text.ts';
@@ -37,6 +38,13 @@ function trailing(t: TrackedText, changes: RecordedChange[]): RecordedChange | u
 }
 
 function refToOriginal(t: TrackedText, changes: RecordedChange[], p: number, bias: 'start' | 'end'): number {
+  // the end bias reads p as a span's end: just after the character at p − 1 (the end of the change holding it)
+  if (bias === 'end' && p > 0) {
+    const holding = changes.find((c) => c.text.start <= p - 1 && p - 1 < c.text.end);
+    if (holding) return holding.original.end;
+    const before = changes.filter((c) => c.text.end <= p - 1).at(-1);
+    return (before ? before.original.end + (p - 1 - before.text.end) : p - 1) + 1;
+  }
   const last = trailing(t, changes);
   if (last && p === t.text.length) return bias === 'end' && last.text.start < p ? last.original.end : last.original.start;
   const inside = changes.find((c) => c.text.start < p && p < c.text.end);
