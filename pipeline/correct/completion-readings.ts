@@ -14,7 +14,7 @@
  * else suggested.
  */
 import type { HanRun } from './character-run.ts';
-import { wordCompletions } from './completions.ts';
+import { wordCompletions, type CompletionIndex } from './completions.ts';
 import { channelShift } from './engine-rates.ts';
 import { PARAMS } from './params.ts';
 import { singleLogOdds } from './reading-score.ts';
@@ -23,32 +23,15 @@ import type { CorrectorTables } from './tables.ts';
 import { NumSet } from './num-map.ts';
 import { pairKey, round } from './text-units.ts';
 
-/**
- * Per word list: its word completions (completions.ts) at this stage's frequency and count, by the
- * UTF-16 code of the neighbour ("X?" under X in `after`, "?X" in `before`: every character of the
- * text asks, and an array read makes no key string), and its two-code-unit words by pair key.
- */
-interface SiteIndex {
-  after: (readonly string[] | undefined)[];
-  before: (readonly string[] | undefined)[];
-  words2: NumSet;
-}
+/** Per word list: its word completions (completions.ts) at this stage's frequency and count, and its two-code-unit words by pair key. */
+const indexes = new WeakMap<ReadonlyMap<string, number>, { completions: CompletionIndex; words2: NumSet }>();
 
-const indexes = new WeakMap<ReadonlyMap<string, number>, SiteIndex>();
-
-function indexOf(freq: ReadonlyMap<string, number>): SiteIndex {
+function indexOf(freq: ReadonlyMap<string, number>): { completions: CompletionIndex; words2: NumSet } {
   let index = indexes.get(freq);
   if (index) return index;
   const words2 = new NumSet();
   for (const w of freq.keys()) if (w.length === 2) words2.add(pairKey(w.charCodeAt(0), w.charCodeAt(1)));
-  const after: (string[] | undefined)[] = [];
-  const before: (string[] | undefined)[] = [];
-  // (keys are one Han character of the BMP and '?': the completed words have two code units)
-  for (const [key, list] of wordCompletions(freq, PARAMS.completionMinFreq, PARAMS.completionTop)) {
-    const byCode = key[1] === '?' ? after : before;
-    byCode[key.charCodeAt(key[1] === '?' ? 0 : 1)] = list.map((x) => x.c);
-  }
-  indexes.set(freq, (index = { after, before, words2 }));
+  indexes.set(freq, (index = { completions: wordCompletions(freq, PARAMS.completionMinFreq, PARAMS.completionTop), words2 }));
   return index;
 }
 
@@ -57,16 +40,18 @@ function indexOf(freq: ReadonlyMap<string, number>): SiteIndex {
  * known two-character word with a neighbour, or the genre corpus attests its trigrams.
  */
 export function completionSite(s: string, a: number, b: number, i: number, t: Pick<CorrectorTables, 'freq' | 'clm'>): string[] | null {
-  const { after, before, words2 } = indexOf(t.freq);
+  const { completions: index, words2 } = indexOf(t.freq);
   // (the word test first: it rules out most characters, with two lookups)
   const code = s.charCodeAt(i);
   if ((i > a && words2.has(pairKey(s.charCodeAt(i - 1), code))) || (i + 1 < b && words2.has(pairKey(code, s.charCodeAt(i + 1))))) return null;
   if (PARAMS.skipAttested && t.clm?.attested(s, i)) return null;
   const o = s[i]!;
+  const left = i > a ? s[i - 1]! : '';
+  const right = i + 1 < b ? s[i + 1]! : '';
   const cands: string[] = [];
-  for (const c of (i > a && after[s.charCodeAt(i - 1)]) || []) if (c !== o) cands.push(c);
+  for (const { c } of (left && index.get(left + '?')) || []) if (c !== o) cands.push(c);
   const n = cands.length;
-  for (const c of (i + 1 < b && before[s.charCodeAt(i + 1)]) || []) if (c !== o && cands.lastIndexOf(c, n - 1) < 0) cands.push(c);
+  for (const { c } of (right && index.get('?' + right)) || []) if (c !== o && cands.lastIndexOf(c, n - 1) < 0) cands.push(c);
   return cands;
 }
 
@@ -92,8 +77,7 @@ function completionReading(run: HanRun, i: number, cands: string[], t: Corrector
   const shift = channelShift(t.dicts.channelShifts, run.input.evidenceAt?.(i + run.off)?.engine);
   const priors = completionPriors(cands.map((c) => t.shapes.similarity(o, c) ?? -1), PARAMS.completionRate, PARAMS.completionShapeSlope).map((p) => p + shift);
   // a candidate whose prior is below the bar by more than the largest language-model part cannot reach it
-  const kept: { c: string; prior: number }[] = [];
-  for (let k = 0; k < cands.length; k++) if (priors[k]! >= apply - PARAMS.completionLmMax) kept.push({ c: cands[k]!, prior: priors[k]! });
+  const kept = cands.flatMap((c, k) => (priors[k]! >= apply - PARAMS.completionLmMax ? [{ c, prior: priors[k]! }] : []));
   if (!kept.length) return null;
   // z = prior + λ·(language models): scored as z/λ (llr' = prior/λ − changes, floor apply/λ) so that singleLogOdds prunes what cannot reach the bar
   const λ = PARAMS.completionLmScale;

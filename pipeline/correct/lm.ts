@@ -3,7 +3,7 @@
  * lexicon, scored like jieba's DAG / max-probability route, but only over small
  * windows around suspicious positions.
  */
-import { NumMap, NumSet } from './num-map.ts';
+import { NumSet } from './num-map.ts';
 
 export const MAX_WORD = 6;
 
@@ -27,20 +27,10 @@ export class WordModel {
     // start no word, and the check avoids allocating substrings there
     // sized up front (distinct two-character starts are about half the words: 178k of jieba's 349k)
     this.prefix2 = new NumSet(undefined, freq.size / 2);
-    // and per first three units the longest word they begin (segment() makes no substring past it)
-    this.longestFrom3 = new NumMap(undefined, freq.size / 2);
-    for (const w of freq.keys()) {
-      if (w.length < 2) continue;
-      const pair = w.charCodeAt(0) * 65536 + w.charCodeAt(1);
-      this.prefix2.add(pair);
-      if (w.length < 3) continue;
-      const key = pair * 65536 + w.charCodeAt(2);
-      if ((this.longestFrom3.get(key) ?? 0) < w.length) this.longestFrom3.set(key, w.length);
-    }
+    for (const w of freq.keys()) if (w.length >= 2) this.prefix2.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
   }
 
   private readonly prefix2: NumSet;
-  private readonly longestFrom3: NumMap;
 
   logP(word: string): number | undefined {
     const f = this.freq.get(word);
@@ -74,9 +64,7 @@ export class WordModel {
       const single = this.unitLogP(s.charCodeAt(i));
       let b = single + best[i + 1];
       let nx = i + 1;
-      const pair = i + 1 < n ? s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1) : -1;
-      const lim =
-        pair < 0 || !this.prefix2.has(pair) ? 0 : Math.min(n, i + 2 < n ? i + Math.max(2, Math.min(MAX_WORD, this.longestFrom3.get(pair * 65536 + s.charCodeAt(i + 2)) ?? 0)) : i + 2);
+      const lim = i + 1 < n && this.prefix2.has(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) ? Math.min(n, i + MAX_WORD) : 0;
       for (let j = i + 2; j <= lim; j++) {
         const lp = this.logP(s.slice(i, j));
         if (lp === undefined) continue;

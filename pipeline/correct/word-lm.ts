@@ -70,9 +70,6 @@ export class WordLM {
   private readonly single = new Int32Array(0x10000).fill(-1);
   /** per first two code units (c1 · 2^16 + c2): the longest model word (≥ 2 units, ≤ WORD_LM_MAX_LEN) they begin */
   private readonly longestFrom = new NumMap();
-  /** id of each two-code-unit word by its pair key, and per first three units the longest word (≥ 3 units) they begin: most windows answer before a substring is made */
-  private readonly pairId = new NumMap();
-  private readonly longestFrom3 = new NumMap();
   /** score()'s lattice, reused between calls */
   private best = new Float64Array(0);
   private wid = new Int32Array(0);
@@ -130,18 +127,13 @@ export class WordLM {
     return { uni: Float32Array.from(uni), back: Float32Array.from(back), lowest };
   }
 
-  /** single, pairId, longestFrom and longestFrom3, from the word list */
+  /** single and longestFrom, from the word list */
   private indexPrefixes(): void {
     this.words.forEach((w, id) => {
       if (w.length === 1) this.single[w.charCodeAt(0)] = id;
       else if (w.length <= WORD_LM_MAX_LEN) {
         const key = w.charCodeAt(0) * 0x10000 + w.charCodeAt(1);
         this.longestFrom.set(key, Math.max(this.longestFrom.get(key) ?? 0, w.length));
-        if (w.length === 2) this.pairId.set(key, id);
-        else {
-          const key3 = key * 0x10000 + w.charCodeAt(2);
-          this.longestFrom3.set(key3, Math.max(this.longestFrom3.get(key3) ?? 0, w.length));
-        }
       }
     });
   }
@@ -195,13 +187,9 @@ export class WordLM {
       }
       this.extend(best, wid, i, 1, id, extra, before);
       if (i + 1 >= n) continue;
-      const key = c * 0x10000 + s.charCodeAt(i + 1);
-      if (!this.longestFrom.has(key)) continue;
-      const w2 = this.pairId.get(key);
-      if (w2 !== undefined) this.extend(best, wid, i, 2, w2, 0, before);
-      const longest = i + 2 < n ? this.longestFrom3.get(key * 0x10000 + s.charCodeAt(i + 2)) : undefined;
+      const longest = this.longestFrom.get(c * 0x10000 + s.charCodeAt(i + 1));
       if (longest === undefined) continue;
-      for (let len = 3; len <= longest && i + len <= n; len++) {
+      for (let len = 2; len <= longest && i + len <= n; len++) {
         const w = this.ids.get(s.slice(i, i + len));
         if (w !== undefined) this.extend(best, wid, i, len, w, 0, before);
       }

@@ -29,9 +29,8 @@ interface PrefilterKeys {
   wordStarts3: NumSet;
   /** two-character covering words */
   words2: NumSet;
-  /** two-character words a candidate may form (≥ candWordMinFreq), and the first three characters of its 3–4-character ones */
+  /** two-character words a candidate may form (≥ candWordMinFreq) */
   cand2: NumSet;
-  cand3: NumSet;
   inner2: NumSet;
   /** first two characters of a corrupted form, two-character forms, first three of longer ones */
   corruptStarts: NumSet;
@@ -45,7 +44,6 @@ function prefilterKeys(freq: ReadonlyMap<string, number>, corrupt: ReadonlySet<s
   const inner2 = new NumSet();
   const words2 = new NumSet();
   const cand2 = new NumSet();
-  const cand3 = new NumSet();
   for (const [w, f] of freq) {
     if (w.length < 2) continue;
     if (f >= PARAMS.coverMinFreq) {
@@ -54,7 +52,6 @@ function prefilterKeys(freq: ReadonlyMap<string, number>, corrupt: ReadonlySet<s
     }
     if (f >= PARAMS.candWordMinFreq && w.length <= 4) for (let k = 0; k + 2 <= w.length; k++) inner2.add(pk(w.charCodeAt(k), w.charCodeAt(k + 1)));
     if (w.length === 2 && f >= PARAMS.candWordMinFreq) cand2.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
-    if (w.length >= 3 && w.length <= 4 && f >= PARAMS.candWordMinFreq) cand3.add(pk3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
     if (w.length === 2 && f >= PARAMS.coverMinFreq) words2.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
   }
   const corruptStarts = new NumSet();
@@ -65,7 +62,7 @@ function prefilterKeys(freq: ReadonlyMap<string, number>, corrupt: ReadonlySet<s
     if (w.length === 2) corrupt2.add(pk(w.charCodeAt(0), w.charCodeAt(1)));
     else corruptStarts3.add(pk3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
   }
-  return { wordStarts, wordStarts3, words2, cand2, cand3, inner2, corruptStarts, corrupt2, corruptStarts3 };
+  return { wordStarts, wordStarts3, words2, cand2, inner2, corruptStarts, corrupt2, corruptStarts3 };
 }
 
 export function wordPrefilter(freq: ReadonlyMap<string, number>, corrupt: ReadonlySet<string>): WordPrefilter {
@@ -106,17 +103,14 @@ function coveredRun(keys: PrefilterKeys, freq: ReadonlyMap<string, number>, corr
 }
 
 function formsWord(keys: PrefilterKeys, freq: ReadonlyMap<string, number>, s: string, a: number, b: number, i: number, c: string): boolean {
-  const { inner2, cand2, cand3 } = keys;
+  const { inner2, cand2 } = keys;
   const min = PARAMS.candWordMinFreq;
   const cc = c.charCodeAt(0);
-  const at = (p: number): number => (p === i ? cc : s.charCodeAt(p));
   if (!(i + 1 < b && inner2.has(pk(cc, s.charCodeAt(i + 1)))) && !(i > a && inner2.has(pk(s.charCodeAt(i - 1), cc)))) return false;
   if (i + 1 < b && cand2.has(pk(cc, s.charCodeAt(i + 1)))) return true;
   if (i > a && cand2.has(pk(s.charCodeAt(i - 1), cc))) return true;
   for (let L = 3; L <= 4; L++) {
     for (let st = Math.max(a, i - L + 1); st <= i && st + L <= b; st++) {
-      // (most windows start no such word: their first three characters answer before a substring is made)
-      if (c.length === 1 && !cand3.has(pk3(at(st), at(st + 1), at(st + 2)))) continue;
       const w = s.slice(st, i) + c + s.slice(i + 1, st + L);
       if ((freq.get(w) ?? 0) >= min) return true;
     }
