@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { DEFAULT_ENGINE, ENGINE_NAMES } from '../pipeline/extract/ocr.ts';
+import { threadCpu } from './lib/thread-cpu.ts';
 
 const args = process.argv.slice(2);
 const bigPages = Number(args[args.indexOf('--big') + 1]) || 50;
@@ -62,8 +63,9 @@ async function repeatPages(sources: string[], n: number, file: string): Promise<
 
 const pin = spawnSync('taskset', ['-c', '0', 'true']).status === 0 ? ['taskset', '-c', '0'] : [];
 /** `notice convert`, on one core when `oneCore` (and taskset exists). */
+const noticeArgv = (argv: string[], oneCore = false): string[] => [...(oneCore ? pin : []), process.execPath, 'bin/notice.mjs', 'convert', ...argv, '--force', '--quiet', '--ocr', 'auto'];
 const notice = (argv: string[], oneCore = false) => {
-  const cmd = [...(oneCore ? pin : []), process.execPath, 'bin/notice.mjs', 'convert', ...argv, '--force', '--quiet', '--ocr', 'auto'];
+  const cmd = noticeArgv(argv, oneCore);
   return timed(cmd[0], cmd.slice(1));
 };
 
@@ -118,6 +120,8 @@ try {
       throughputs: roundRuns.map((r) => r.engines[k].one.seconds / r.engines[k].two.seconds),
     };
   });
+  // where the one-worker run's CPU goes, by thread (Linux /proc; one more run, after the timed ones)
+  const threads = pin.length ? await threadCpu(noticeArgv([eight, '--out', join(tmp, 'o1-threads'), '--jobs', '1', '--engine', DEFAULT_ENGINE], true)) : null;
   // a folder of three 8-page scans: what an operator's batch sees once start-up is shared
   const folder = join(tmp, 'folder');
   mkdirSync(folder);
@@ -152,6 +156,10 @@ try {
   console.log(`\nMedians of ${rounds} interleaved rounds on the ${pages}-page scan (the folder, long, start-up and text-layer runs once). Per round: native ${roundRuns.map((r) => f(r.native, 1)).join(' / ')} s; ${runs.map((r) => `${r.engine} one worker ${r.ratios.map((x) => f(x)).join(' / ')}× native, two workers ${r.throughputs.map((x) => f(x)).join(' / ')}× the throughput of one`).join('; ')}.`);
   console.log(`\nThroughput with 2 jobs vs 1 (median of the rounds' ratios): ${runs.map((r) => `${r.engine} ${f(median(r.throughputs))}×`).join(', ')} on one ${pages}-page scan; ${DEFAULT_ENGINE} ${f(batchOne.seconds / batchTwo.seconds)}× on the folder of three. Start-up (process, dictionaries, models; a one-line text notice, one core): ${f(startup.seconds)} s, ${f(startup.rssMB, 0)} MB.`);
   console.log(`Peak RSS, --engine ${DEFAULT_ENGINE} --jobs 1: ${f(runs.find((r) => r.engine === DEFAULT_ENGINE)!.one.rssMB, 0)} MB on ${pages} pages, ${f(long.rssMB, 0)} MB on ${bigPages} pages (${f(long.seconds / bigPages)} s/page).\n`);
+  if (threads) {
+    const t = (x: number) => `${f(x, 1)} s (${f(x / threads.wallSeconds, 2)} of the wall)`;
+    console.log(`CPU by thread, --engine ${DEFAULT_ENGINE} --jobs 1 on one core, one more run (${f(threads.wallSeconds, 1)} s wall): the OCR worker ${t(threads.busiestOther)}, main thread ${t(threads.main)}, V8's helper threads and libuv's pool ${t(threads.otherNode)}, libvips ${t(threads.libvips)}, other ${t(threads.rest)}.\n`);
+  }
   console.log(`## Text-layer pages\n`);
   console.log(`| run | seconds | pages/s (start-up excluded) | peak RSS |\n|---|---:|---:|---:|`);
   console.log(`| 100-page born-digital PDF | ${f(bornRun.seconds)} | ${f(98 / Math.max(0.01, bornRun.seconds - bornBase.seconds), 0)} | ${f(bornRun.rssMB, 0)} MB |`);
