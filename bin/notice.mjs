@@ -17,9 +17,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SINGLE = '--single-threaded';
-if (availableParallelism() === 1 && !process.execArgv.includes(SINGLE) && process.env.NOTICE_V8_THREADS !== 'keep') {
+const RESTARTED = 'restarted'; // NOTICE_V8_THREADS of the child: it knows its IPC channel is this process
+if (availableParallelism() === 1 && !process.execArgv.includes(SINGLE) && !['keep', RESTARTED].includes(process.env.NOTICE_V8_THREADS ?? '')) {
   const child = spawn(process.execPath, [SINGLE, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, NOTICE_V8_THREADS: RESTARTED },
   });
   for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   process.on('SIGINT', () => {}); // the terminal sent it to the child too: the child decides
@@ -30,7 +32,7 @@ if (availableParallelism() === 1 && !process.execArgv.includes(SINGLE) && proces
   }
   process.exit(code ?? 1);
 }
-if (process.channel && process.execArgv.includes(SINGLE)) {
+if (process.env.NOTICE_V8_THREADS === RESTARTED && process.channel) {
   process.channel.unref();
   process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 }

@@ -13,6 +13,7 @@
  * - peak RSS of each run, and of the default engine on an N-page scan (default 50) built by
  *   repeating the scanned fixtures' pages (flat as documents grow?);
  * - text-layer pages per second on a 100-page born-digital PDF.
+ * - CPU by thread of one more one-worker, one-core run (scripts/lib/thread-cpu.ts, Linux /proc).
  * Every run is a child process timed by /usr/bin/time (wall seconds, peak RSS). The 8-page scan's
  * runs (native and each engine at 1 and 2 jobs) are repeated in R interleaved rounds and the
  * tables give each row's median, ratios taken within a round: one run of 13 s moves by ±5 % from
@@ -62,8 +63,9 @@ async function repeatPages(sources: string[], n: number, file: string): Promise<
 }
 
 const pin = spawnSync('taskset', ['-c', '0', 'true']).status === 0 ? ['taskset', '-c', '0'] : [];
-/** `notice convert`, on one core when `oneCore` (and taskset exists). */
+/** The command line of `notice convert`, on one core when `oneCore` (and taskset exists). */
 const noticeArgv = (argv: string[], oneCore = false): string[] => [...(oneCore ? pin : []), process.execPath, 'bin/notice.mjs', 'convert', ...argv, '--force', '--quiet', '--ocr', 'auto'];
+/** `notice convert`, timed. */
 const notice = (argv: string[], oneCore = false) => {
   const cmd = noticeArgv(argv, oneCore);
   return timed(cmd[0], cmd.slice(1));
