@@ -25,11 +25,14 @@ export interface PageOptions {
 }
 export const DEFAULT_BATCH = 1; // measured: batch 1 costs half the CPU of 6 at equal CER (scripts/bench-ppocr-params.ts, README)
 
-export async function readPage(sessions: PpocrSessions, img: GrayImage, options: PageOptions = {}): Promise<OcrPage> {
+/** Reads a page's line boxes, in their order (recognizeLines unless the threads share the lines: line-sharing.ts). */
+export type LineReader = (img: GrayImage, boxes: DetectedBox[]) => Promise<RecognizedLine[]>;
+
+export async function readPage(sessions: PpocrSessions, img: GrayImage, options: PageOptions = {}, readLines?: LineReader): Promise<OcrPage> {
   const boxes = await detectLines(sessions.det, img, options.detect);
   const rows = readingOrder(boxes);
   const flat = rows.flat();
-  const lines = await recognizeLines(sessions.rec, img, flat, options.batchSize ?? DEFAULT_BATCH, options.widthScale);
+  const lines = await (readLines ?? ((im, b) => recognizeLines(sessions.rec, im, b, options.batchSize ?? DEFAULT_BATCH, options.widthScale)))(img, flat);
   let k = 0;
   return assemblePage(rows.map((row) => row.map(() => lines[k++])));
 }

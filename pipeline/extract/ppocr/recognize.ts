@@ -25,32 +25,49 @@ export interface RecognizedLine {
   chars: RecognizedChar[];
 }
 
+/** The lines' crop widths and the batches they run in (narrowest first, `batchSize` a run). */
+export interface LinePlan {
+  widths: number[];
+  batches: number[][];
+}
+
 /**
  * `widthScale` < 1 narrows each line crop after scaling it to 48 px high (characters
  * squeezed horizontally): the model's cost is linear in width (README.md, measured).
  */
-export async function recognizeLines(session: Session, img: GrayImage, boxes: Box[], batchSize: number, widthScale = 1): Promise<RecognizedLine[]> {
-  const dict = recDictionary();
+export function planLines(boxes: Box[], batchSize: number, widthScale = 1): LinePlan {
   const widths = boxes.map((b) => Math.max(1, Math.round((widthScale * REC_HEIGHT * b.width) / Math.max(1, b.height))));
   const order = boxes.map((_, i) => i).sort((a, b) => widths[a] - widths[b]);
+  const batches: number[][] = [];
+  for (let s = 0; s < order.length; s += batchSize) batches.push(order.slice(s, s + batchSize));
+  return { widths, batches };
+}
+
+/** One batch of the plan through the recogniser: its lines, in the batch's order. */
+export async function recognizeBatch(session: Session, img: GrayImage, boxes: Box[], plan: LinePlan, batchIndex: number): Promise<RecognizedLine[]> {
+  const dict = recDictionary();
+  const batch = plan.batches[batchIndex];
+  const { widths } = plan;
+  const W = Math.max(MIN_WIDTH, Math.ceil(Math.max(...batch.map((i) => widths[i])) / FRAME_PIXELS) * FRAME_PIXELS);
+  const plane = REC_HEIGHT * W;
+  const input = new Float32Array(batch.length * 3 * plane);
+  batch.forEach((i, n) => writeGreyCrop(img, boxes[i], widths[i], REC_HEIGHT, input, n * 3 * plane, W, plane));
+  const out = await run(session, input, [batch.length, 3, REC_HEIGHT, W]);
+  const [, frames, classes] = out.dims;
+  if (classes !== REC_CLASSES) throw new Error(`the recogniser gave ${classes} classes, expected ${REC_CLASSES}`);
+  return batch.map((i, n) => {
+    const decoded = decodeCtc(out.data, n * frames * classes, frames, classes, dict);
+    return { box: boxes[i], chars: placeChars(decoded, boxes[i], boxes[i].width / widths[i], W / frames) };
+  });
+}
+
+/** Every line of the plan, in the order of `boxes`. */
+export async function recognizeLines(session: Session, img: GrayImage, boxes: Box[], batchSize: number, widthScale = 1): Promise<RecognizedLine[]> {
+  const plan = planLines(boxes, batchSize, widthScale);
   const lines: RecognizedLine[] = new Array(boxes.length);
-  for (let s = 0; s < order.length; s += batchSize) {
-    const batch = order.slice(s, s + batchSize);
-    const W = Math.max(MIN_WIDTH, Math.ceil(Math.max(...batch.map((i) => widths[i])) / FRAME_PIXELS) * FRAME_PIXELS);
-    const plane = REC_HEIGHT * W;
-    const input = new Float32Array(batch.length * 3 * plane);
-    batch.forEach((i, n) => {
-      const base = n * 3 * plane;
-      const w = widths[i];
-      writeGreyCrop(img, boxes[i], w, REC_HEIGHT, input, base, W, plane);
-    });
-    const out = await run(session, input, [batch.length, 3, REC_HEIGHT, W]);
-    const [, frames, classes] = out.dims;
-    if (classes !== REC_CLASSES) throw new Error(`the recogniser gave ${classes} classes, expected ${REC_CLASSES}`);
-    batch.forEach((i, n) => {
-      const decoded = decodeCtc(out.data, n * frames * classes, frames, classes, dict);
-      lines[i] = { box: boxes[i], chars: placeChars(decoded, boxes[i], boxes[i].width / widths[i], (W / frames)) };
-    });
+  for (let b = 0; b < plan.batches.length; b++) {
+    const read = await recognizeBatch(session, img, boxes, plan, b);
+    plan.batches[b].forEach((i, n) => (lines[i] = read[n]));
   }
   return lines;
 }

@@ -80,6 +80,19 @@ describe('PpocrEngine.recognize on a rendered notice page', () => {
   });
 });
 
+describe('a pool of two threads', () => {
+  it('reads pages given at once as one thread reads each (the first free thread takes a page, an idle one helps with its lines)', async () => {
+    const pool = new PpocrEngine({ workers: 2 });
+    try {
+      const pgm = toPgm(img.gray, img.width, img.height);
+      const pages = await Promise.all([1, 2, 3].map(() => pool.recognize(pgm)));
+      for (const p of pages) expect(p).toEqual(page);
+    } finally {
+      await pool.close();
+    }
+  }, 300_000);
+});
+
 describe('detectUpsideDown', () => {
   it('tells an upright page from the same page turned 180°', async () => {
     const upright = await detectUpsideDown(img.gray, img.width, img.height);
