@@ -41,6 +41,19 @@ function pool(n: number): { sharing: LineSharing[]; name: string } {
   return { sharing, name };
 }
 
+/** A thread that only claims the widest batch of each offer (as `number`) and then says what `then` sends. */
+function claimingThread(name: string, number: number, then: (m: Extract<SharingMessage, { kind: 'offer' }>, batch: number) => SharingMessage[]): void {
+  const c = new BroadcastChannel(name);
+  channels.push(c);
+  c.onmessage = (event) => {
+    const m = (event as { data: SharingMessage }).data;
+    if (m.kind !== 'offer') return;
+    const b = m.claims.length - 1;
+    expect(Atomics.compareExchange(m.claims, b, 0, number)).toBe(0);
+    for (const out of then(m, b)) c.postMessage(out);
+  };
+}
+
 /** Resolves at the next offer the helper hears. */
 const nextOffer = (helper: LineSharing) => new Promise<void>((resolve) => (helper.onOffer = resolve));
 
@@ -84,46 +97,24 @@ describe('LineSharing', () => {
 
   it('a batch claimed by a thread that is gone is read by the owner', async () => {
     const { sharing: [owner], name } = pool(1);
-    const ghost = new BroadcastChannel(name);
-    channels.push(ghost);
-    ghost.onmessage = (event) => {
-      const m = (event as { data: SharingMessage }).data;
-      if (m.kind !== 'offer') return;
-      // claim the widest batch as thread 7, then vanish
-      expect(Atomics.compareExchange(m.claims, m.claims.length - 1, 0, 7)).toBe(0);
-      ghost.postMessage({ kind: 'gone', number: 7 } satisfies SharingMessage);
-    };
+    claimingThread(name, 7, () => [{ kind: 'gone', number: 7 }]);
     expect(await owner.read(2, pgm, img, boxes)).toEqual(alone);
   }, 120_000);
 
   it('a batch its helper could not read (lines null) is read by the owner', async () => {
     const { sharing: [owner], name } = pool(1);
-    const failing = new BroadcastChannel(name);
-    channels.push(failing);
-    failing.onmessage = (event) => {
-      const m = (event as { data: SharingMessage }).data;
-      if (m.kind !== 'offer') return;
-      const b = m.claims.length - 1;
-      expect(Atomics.compareExchange(m.claims, b, 0, 9)).toBe(0);
-      failing.postMessage({ kind: 'lines', page: m.page, to: m.from, batch: b, lines: null } satisfies SharingMessage);
-    };
+    claimingThread(name, 9, (m, batch) => [{ kind: 'lines', page: m.page, to: m.from, batch, lines: null }]);
     expect(await owner.read(3, pgm, img, boxes)).toEqual(alone);
   }, 120_000);
 
   it("a helper's lines of another page or for another owner are not taken", async () => {
     const { sharing: [owner], name } = pool(1);
-    const confused = new BroadcastChannel(name);
-    channels.push(confused);
-    confused.onmessage = (event) => {
-      const m = (event as { data: SharingMessage }).data;
-      if (m.kind !== 'offer') return;
-      const b = m.claims.length - 1;
-      expect(Atomics.compareExchange(m.claims, b, 0, 5)).toBe(0);
-      const wrong: RecognizedLine[] = [{ box: { x: 0, y: 0, width: 1, height: 1 }, chars: [] }];
-      confused.postMessage({ kind: 'lines', page: m.page + 100, to: m.from, batch: b, lines: wrong } satisfies SharingMessage);
-      confused.postMessage({ kind: 'lines', page: m.page, to: m.from + 1, batch: b, lines: wrong } satisfies SharingMessage);
-      confused.postMessage({ kind: 'gone', number: 5 } satisfies SharingMessage);
-    };
+    const wrong: RecognizedLine[] = [{ box: { x: 0, y: 0, width: 1, height: 1 }, chars: [] }];
+    claimingThread(name, 5, (m, batch) => [
+      { kind: 'lines', page: m.page + 100, to: m.from, batch, lines: wrong },
+      { kind: 'lines', page: m.page, to: m.from + 1, batch, lines: wrong },
+      { kind: 'gone', number: 5 },
+    ]);
     expect(await owner.read(4, pgm, img, boxes)).toEqual(alone);
   }, 120_000);
 });
