@@ -6,8 +6,13 @@ export interface GrayImage {
   height: number;
 }
 
-/** Parse binary PGM (P5, maxval ≤ 255), the format every extractor hands to an engine. */
-export function parsePgm(bytes: Buffer): GrayImage {
+/**
+ * Parse binary PGM (P5, maxval ≤ 255), the format every extractor hands to an engine. `view`
+ * may be any byte view (a SharedArrayBuffer's page reaches every PP-OCR thread); the pixels are
+ * not copied.
+ */
+export function parsePgm(view: Uint8Array): GrayImage {
+  const bytes = Buffer.isBuffer(view) ? view : Buffer.from(view.buffer, view.byteOffset, view.byteLength);
   let pos = 0;
   const token = (): string => {
     for (;;) {

@@ -97,7 +97,7 @@ export class LineSharing {
         this.offers.shift();
         continue;
       }
-      o.img ??= parsePgm(Buffer.from(o.pgm.buffer, o.pgm.byteOffset, o.pgm.byteLength));
+      o.img ??= parsePgm(o.pgm);
       o.plan ??= this.plan(o.boxes);
       let lines: RecognizedLine[] | null = null;
       try {

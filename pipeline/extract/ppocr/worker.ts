@@ -40,8 +40,7 @@ try {
   let reading = false;
   const readOne = async (req: WorkerRequest): Promise<void> => {
     try {
-      const pgm = Buffer.from(req.pgm.buffer, req.pgm.byteOffset, req.pgm.byteLength);
-      const page = await readPage({ det, rec }, parsePgm(pgm), config.page, sharing ? (img, boxes) => sharing.read(req.id, req.pgm, img, boxes) : undefined);
+      const page = await readPage({ det, rec }, parsePgm(req.pgm), config.page, sharing ? (img, boxes) => sharing.read(req.id, req.pgm, img, boxes) : undefined);
       port.postMessage({ id: req.id, page } satisfies WorkerReply);
     } catch (e) {
       port.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) } satisfies WorkerReply);

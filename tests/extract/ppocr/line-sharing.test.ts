@@ -64,7 +64,7 @@ beforeAll(async () => {
   const bytes = toPgm(new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), info.width, info.height);
   pgm = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
   pgm.set(bytes);
-  img = parsePgm(Buffer.from(pgm.buffer, pgm.byteOffset, pgm.byteLength));
+  img = parsePgm(pgm);
   boxes = readingOrder(await detectLines(det, img)).flat();
   alone = await recognizeLines(rec, img, boxes, 1);
 }, 300_000);
