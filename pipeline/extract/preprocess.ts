@@ -37,23 +37,28 @@ function histPercentile(hist: Uint32Array, total: number, p: number): number {
 /** Paper/ink levels and background unevenness, sampled (every 2nd row/column). */
 export function imageStats(img: Gray): ImageStats {
   const { gray, width: w, height: h } = img;
-  const hist = new Uint32Array(256);
-  let total = 0;
   const tiles = 4;
-  const tileHist = Array.from({ length: tiles * tiles }, () => new Uint32Array(256));
+  // one 256-bin histogram per tile in one array; the page's histogram is their sum
+  const tileHist = new Uint32Array(tiles * tiles * 256);
   const tileTotal = new Uint32Array(tiles * tiles);
+  // sampled columns x = 0, 2, 4, … fall in tile column floor(x·tiles / w): runs from columnStart[tx]
+  const columnStart = new Uint32Array(tiles + 1);
+  for (let x = 0; x < w; x += 2) columnStart[Math.min(tiles - 1, Math.floor((x * tiles) / w)) + 1] = x + 2;
+  for (let tx = 1; tx <= tiles; tx++) columnStart[tx] = Math.max(columnStart[tx], columnStart[tx - 1]);
   for (let y = 0; y < h; y += 2) {
     const ty = Math.min(tiles - 1, Math.floor((y * tiles) / h));
-    for (let x = 0; x < w; x += 2) {
-      const v = gray[y * w + x];
-      hist[v]++;
-      total++;
-      const t = ty * tiles + Math.min(tiles - 1, Math.floor((x * tiles) / w));
-      tileHist[t][v]++;
-      tileTotal[t]++;
+    const row = y * w;
+    for (let tx = 0; tx < tiles; tx++) {
+      const t = ty * tiles + tx;
+      const base = t << 8;
+      for (let x = columnStart[tx]; x < columnStart[tx + 1]; x += 2) tileHist[base + gray[row + x]]++;
+      tileTotal[t] += (columnStart[tx + 1] - columnStart[tx]) >> 1;
     }
   }
-  const tilePaper = tileHist.map((th, i) => histPercentile(th, tileTotal[i], 0.9));
+  const hist = new Uint32Array(256);
+  for (let t = 0; t < tiles * tiles; t++) for (let v = 0; v < 256; v++) hist[v] += tileHist[(t << 8) + v];
+  const total = tileTotal.reduce((a, b) => a + b, 0);
+  const tilePaper = Array.from(tileTotal, (n, t) => histPercentile(tileHist.subarray(t << 8, (t + 1) << 8), n, 0.9));
   return {
     paper: histPercentile(hist, total, 0.9),
     ink: histPercentile(hist, total, 0.01),

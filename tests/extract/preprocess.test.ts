@@ -84,6 +84,40 @@ describe('image statistics', () => {
     expect(s.paper < GREY_PAPER_BELOW || s.paperSpread >= UNEVEN_PAPER_SPREAD).toBe(degraded);
     expect(s.ink).toBeLessThanOrEqual(o.ink + 5);
   });
+
+  /** The statistics as first written: one histogram per tile, each sampled pixel's tile computed on its own. */
+  function referenceStats(img: Gray): { paper: number; ink: number; paperSpread: number } {
+    const { gray, width: w, height: h } = img;
+    const pct = (hist: number[], total: number, p: number) => {
+      let acc = 0;
+      for (let v = 0; v < 256; v++) if ((acc += hist[v]) >= total * p) return v;
+      return 255;
+    };
+    const all = new Array(256).fill(0);
+    const tiles = Array.from({ length: 16 }, () => ({ hist: new Array(256).fill(0), total: 0 }));
+    let total = 0;
+    for (let y = 0; y < h; y += 2)
+      for (let x = 0; x < w; x += 2) {
+        const v = gray[y * w + x];
+        const t = tiles[Math.min(3, Math.floor((y * 4) / h)) * 4 + Math.min(3, Math.floor((x * 4) / w))];
+        all[v]++;
+        total++;
+        t.hist[v]++;
+        t.total++;
+      }
+    const paper = tiles.map((t) => pct(t.hist, t.total, 0.9));
+    return { paper: pct(all, total, 0.9), ink: pct(all, total, 0.01), paperSpread: Math.max(...paper) - Math.min(...paper) };
+  }
+
+  it('equals the per-pixel reference on pages of any size (seeded random pages, odd and tiny sizes too)', () => {
+    const r = rng(11);
+    for (const [w, h] of [[1, 1], [3, 2], [7, 5], [9, 13], [64, 48], [257, 131], [1000, 7]]) {
+      const gray = new Uint8Array(w * h);
+      // paper darkening across the page, ink specks: tiles differ
+      for (let i = 0; i < gray.length; i++) gray[i] = r() < 0.1 ? Math.floor(r() * 80) : 255 - Math.floor(((i % w) / w) * 60 + r() * 10);
+      expect(imageStats({ gray, width: w, height: h }), `${w}×${h}`).toEqual(referenceStats({ gray, width: w, height: h }));
+    }
+  });
 });
 
 describe('preprocessing', () => {

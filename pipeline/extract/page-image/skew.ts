@@ -8,34 +8,43 @@ import type { Mask } from './mask.ts';
 export const MAX_SKEW = 5;
 
 /**
- * The ink cells' coordinates, listed once so that each angle costs only the ink, not the page
- * (as doubles: the projection multiplies them by doubles, ~70k cells × 41 angles a page).
+ * The ink cells' columns row by row (row y's cells are xs[rowStart[y] .. rowStart[y + 1])), listed
+ * once so that each angle costs only the ink, not the page (~70k cells × 41 angles a page).
  */
-function inkCells(m: Mask): { xs: Float64Array; ys: Float64Array } {
+interface InkCells {
+  xs: Int32Array;
+  rowStart: Int32Array;
+}
+
+function inkCells(m: Mask): InkCells {
+  const { mask, width, height } = m;
   let n = 0;
-  for (let i = 0; i < m.mask.length; i++) if (m.mask[i]) n++;
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
+  for (let i = 0; i < mask.length; i++) if (mask[i]) n++;
+  const xs = new Int32Array(n);
+  const rowStart = new Int32Array(height + 1);
   let k = 0;
-  for (let y = 0; y < m.height; y++)
-    for (let x = 0; x < m.width; x++)
-      if (m.mask[y * m.width + x]) {
-        xs[k] = x;
-        ys[k++] = y;
-      }
-  return { xs, ys };
+  for (let y = 0, row = 0; y < height; y++, row += width) {
+    rowStart[y] = k;
+    for (let x = 0; x < width; x++) if (mask[row + x]) xs[k++] = x;
+  }
+  rowStart[height] = k;
+  return { xs, rowStart };
 }
 
 /** Sum of squared row counts of the ink cells projected at `deg` (larger = lines better aligned). */
-function profileSharpness(cells: { xs: Float64Array; ys: Float64Array }, m: Mask, deg: number): number {
+function profileSharpness(cells: InkCells, m: Mask, deg: number): number {
   const a = (deg * Math.PI) / 180;
   const sin = Math.sin(a);
   const cos = Math.cos(a);
   const off = Math.ceil(Math.abs(sin) * m.width) + 1;
   const bins = new Int32Array(m.height + 2 * off + 2);
-  const { xs, ys } = cells;
-  const n = xs.length;
-  for (let i = 0; i < n; i++) bins[Math.round(ys[i]! * cos - xs[i]! * sin) + off]++;
+  const { xs, rowStart } = cells;
+  // Math.round(y·cos − x·sin) + off as one truncation: the sum plus off + 0.5 is never negative (|x·sin| < off)
+  const base = off + 0.5;
+  for (let y = 0; y < m.height; y++) {
+    const yc = y * cos;
+    for (let i = rowStart[y]!, end = rowStart[y + 1]!; i < end; i++) bins[(yc - xs[i]! * sin + base) | 0]++;
+  }
   let s = 0;
   for (let i = 0; i < bins.length; i++) s += bins[i]! * bins[i]!;
   return s;
