@@ -138,10 +138,13 @@ export function processText(
 
   // the extraction's page breaks, in the text each stage sees (furniture sits at them)
   const pageStarts = () => source.pages.map((p) => ({ number: p.number, start: tracked.fromOriginal(p.original.start) }));
+  let repairsBefore = 0;
   for (const stage of normaliseStages) {
     timer(stage.name, () => {
-      const edits = stage.run(tracked.text, (w) => warnings.push(w), pageStarts());
-      tracked.apply(withoutRejected(edits, tracked, decisions));
+      const edits = withoutRejected(stage.run(tracked.text, (w) => warnings.push(w), pageStarts()), tracked, decisions);
+      const text = tracked.text;
+      repairsBefore += edits.filter((e) => e.meta.type === 'correction' && text.slice(e.start, e.end) !== e.replacement).length;
+      tracked.apply(edits);
     });
   }
 
@@ -151,7 +154,7 @@ export function processText(
     const ev = evidence.at(tracked.toOriginal(pos));
     return ev && { ...ev, engine: engineOfPage.get(ev.page) };
   };
-  const found = timer('correct', () => corrector.correctDocument({ text: normalised, evidenceAt: evidence.size ? evidenceAt : undefined }));
+  const found = timer('correct', () => corrector.correctDocument({ text: normalised, evidenceAt: evidence.size ? evidenceAt : undefined, repairsBefore }));
   const decided = promoteAccepted(withoutRejected(found.edits, tracked, decisions), found.suggestions, tracked, decisions);
   const corrected = { ...found, ...decided };
   const proposed = corrected.suggestions.map((s) => ({

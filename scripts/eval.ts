@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { createPipeline, type Pipeline } from '../pipeline/convert.ts';
 import { DEFAULT_ENGINE, type EngineName } from '../pipeline/extract/ocr.ts';
 import { calibrate, judgeSuggestions } from '../pipeline/eval/calibration.ts';
+import { LONE_CHANGE_NOTE } from '../pipeline/correct/lone-change.ts';
 import { corpusFolds } from '../pipeline/eval/corpus-folds.ts';
 import { evalFixtures, goldTexts, type EvalFixture, type Split } from '../pipeline/eval/fixtures.ts';
 import { scoreHanMisreadings } from '../pipeline/eval/han.ts';
@@ -83,9 +84,18 @@ async function evaluate(pipelineFor: (engine: EngineName) => Pipeline, fx: EvalF
     han: scoreHanMisreadings(doc.original, doc.text, gold),
     changeBins: calibrate(changes),
     suggestionBins: calibrate(judgeSuggestions(doc, gold)),
+    lone: loneChanges(doc, gold),
     wrongExamples: fixes.wrongExamples,
     punctWrongExamples: punct.wrongExamples,
   };
+}
+
+const isLone = (s: NoticeDocument['suggestions'][number]): boolean => !!s.note?.includes(LONE_CHANGE_NOTE);
+
+/** The lone changes held as suggestions, and how many would have been right. */
+function loneChanges(doc: NoticeDocument, gold: string): { n: number; right: number } {
+  const judged = judgeSuggestions({ text: doc.text, suggestions: doc.suggestions.filter(isLone) }, gold);
+  return { n: judged.length, right: judged.filter((j) => j.right).length };
 }
 
 /** What the pipeline changed in a correct text (every change a false correction); `examples` only when asked. */
@@ -97,6 +107,7 @@ function cleanRow(id: string, split: Split, text: string, doc: NoticeDocument, w
     characterChanges: changes.filter(isCharacterCorrection).length,
     punctuationChanges: changes.filter((c) => c.kind === 'punctuation').length,
     suggestions: doc.suggestions.length,
+    lone: doc.suggestions.filter(isLone).length,
     ...(withExamples ? { examples: changes.map((c) => `${c.before}→${c.after} (${c.rule}, ${c.confidence}): ${text.slice(Math.max(0, c.original.start - 6), c.original.end + 6).replace(/\n/g, '⏎')}`) } : {}),
   };
 }

@@ -18,6 +18,8 @@ export interface DocumentState {
   text: string;
   docMask: Uint8Array;
   result: CorrectResult;
+  /** CorrectInput.repairsBefore */
+  repairsBefore?: number;
 }
 
 export type DocumentStage = (d: DocumentState, t: CorrectorTables) => void;
@@ -45,7 +47,7 @@ export function correctParagraphs(input: CorrectInput, correctParagraph: Paragra
     }
     start = end + 1;
   }
-  return { text, docMask, result: out };
+  return { text, docMask, result: out, repairsBefore: input.repairsBefore };
 }
 
 /** Subsection markers repaired from their sequence across the document. */

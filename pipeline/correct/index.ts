@@ -19,6 +19,7 @@ import { documentEvidenceStage } from './document-evidence-pass.ts';
 import { correctParagraphs, pooledSuggestions, sortEdits, subsectionNumbers, type DocumentStage } from './document-stages.ts';
 import { engineMarks } from './engine-marks.ts';
 import { explicitRules } from './explicit-rules.ts';
+import { loneChange } from './lone-change.ts';
 import { enumerationMarkers, lostCommaAfterTitle, unpairedQuotes } from './paragraph-repairs.ts';
 import { PARAMS } from './params.ts';
 import { protectedMask } from './protect.ts';
@@ -39,7 +40,7 @@ export function loadDictionaries(opts?: { dir?: string; userFiles?: string[] }):
 const MARK_AND_RULE_STAGES: readonly ParagraphStage[] = [explicitRules, enumerationMarkers, lostCommaAfterTitle, unpairedQuotes, strayMarksInWords, engineMarks];
 
 /** The document pass, after every paragraph is corrected on its own. */
-const DOCUMENT_STAGES: readonly DocumentStage[] = [subsectionNumbers, sortEdits, pooledSuggestions, documentEvidenceStage];
+const DOCUMENT_STAGES: readonly DocumentStage[] = [subsectionNumbers, sortEdits, pooledSuggestions, documentEvidenceStage, loneChange];
 
 const byPosition = (a: { start: number; end: number }, b: { start: number; end: number }): number => a.start - b.start || a.end - b.end;
 

@@ -246,6 +246,12 @@ export const PARAMS = {
   poolWordModel: true,
   /** document-level evidence: one glyph misread the same way in several places, the document's own terms */
   documentEvidence: true,
+  /**
+   * The only change in a document with no other repair, as counted on the calibration split (the tune
+   * OCR texts and clean texts, the genre corpus's two folds; lone-change.ts): such changes become
+   * suggestions at the share right. Counted 2026-12-07 at 0d658b4 (scripts/eval.ts, "lone changes").
+   */
+  loneChange: { right: 0, wrong: 4 },
   /** a lexicon term (5+ characters) printed with one inner character lost gets it back at this genre-model gain (Infinity disables) */
   lostCharMinGain: 6,
   /** a term the document quotes this often restores its lost character or closing quote elsewhere (0 disables) */

@@ -14,6 +14,11 @@ export interface CharEvidence {
 export interface CorrectInput {
   text: string;
   evidenceAt?: (pos: number) => CharEvidence | undefined;
+  /**
+   * Corrections made to the text before the corrector (the pipeline's punctuation repairs): evidence
+   * that it was read by OCR. Given 0, a lone model change becomes a suggestion (lone-change.ts).
+   */
+  repairsBefore?: number;
 }
 export interface CorrectWarning {
   code: string;

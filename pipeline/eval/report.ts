@@ -32,6 +32,8 @@ export interface Row {
   han: HanScore;
   changeBins: Bin[];
   suggestionBins: Bin[];
+  /** lone changes held as suggestions (lone-change.ts), and how many of them are right */
+  lone: { n: number; right: number };
   wrongExamples: string[];
   punctWrongExamples: string[];
 }
@@ -42,6 +44,8 @@ export interface CleanRow {
   characterChanges: number;
   punctuationChanges: number;
   suggestions: number;
+  /** lone changes held as suggestions (lone-change.ts): each would have been a false change */
+  lone: number;
   /** the changes, for the verbose listing (corpus folds only: tune data) */
   examples?: string[];
 }
@@ -97,7 +101,7 @@ function hanLine(label: string, split: string, rs: Row[]): string {
 
 function cleanLine(label: string, cs: CleanRow[]): string {
   const changed = cs.filter((c) => c.characterChanges + c.punctuationChanges > 0);
-  return `| ${label} | ${cs.length} | ${changed.length} | ${sumOf(cs, (c) => c.characterChanges)} | ${sumOf(cs, (c) => c.punctuationChanges)} | ${sumOf(cs, (c) => c.suggestions)} | ${changed.map((c) => `${c.id} (${c.characterChanges}+${c.punctuationChanges})`).join(', ') || '–'} |`;
+  return `| ${label} | ${cs.length} | ${changed.length} | ${sumOf(cs, (c) => c.characterChanges)} | ${sumOf(cs, (c) => c.punctuationChanges)} | ${sumOf(cs, (c) => c.suggestions)} | ${sumOf(cs, (c) => c.lone)} | ${changed.map((c) => `${c.id} (${c.characterChanges}+${c.punctuationChanges})`).join(', ') || '–'} |`;
 }
 
 export function formatReport(rows: Row[], clean: CleanRow[], corpus: CleanRow[] = []): string {
@@ -118,12 +122,19 @@ export function formatReport(rows: Row[], clean: CleanRow[], corpus: CleanRow[] 
     ...rows.map((r) => hanLine(r.id, r.split, [r])),
     ...gs.map((g) => hanLine(`**${g.label}**`, '', g.rows)),
   );
-  out.push('', '**Clean text** (each gold.txt through the pipeline; every change made to correct text is a false correction):', '', '| split | gold texts | texts changed | character changes | punctuation changes | suggestions | texts with changes |', '|---|---:|---:|---:|---:|---:|---|');
+  out.push('', '**Clean text** (each gold.txt through the pipeline; every change made to correct text is a false correction):', '', '| split | gold texts | texts changed | character changes | punctuation changes | suggestions | of them lone changes | texts with changes |', '|---|---:|---:|---:|---:|---:|---:|---|');
   for (const split of ['tune', 'holdout', 'unseen'] as const) {
     const cs = clean.filter((c) => c.split === split);
     if (!cs.length) continue;
     out.push(cleanLine(split, cs));
   }
   if (corpus.length) out.push(cleanLine('genre corpus, 2 folds (models without the fold)', corpus));
+  out.push('', '**Lone changes** (the only change in a document with no other repair, held as a suggestion: lone-change.ts; PARAMS.loneChange counts them on tune OCR texts, tune gold texts and the corpus folds):', '');
+  for (const split of ['tune', 'holdout', 'unseen'] as const) {
+    const rs = rows.filter((r) => r.split === split);
+    const cs = clean.filter((c) => c.split === split);
+    if (rs.length || cs.length) out.push(`- ${split}: OCR inputs ${sumOf(rs, (r) => r.lone.right)} right of ${sumOf(rs, (r) => r.lone.n)}; gold texts ${sumOf(cs, (c) => c.lone)} (each a false change)`);
+  }
+  if (corpus.length) out.push(`- genre corpus folds: ${sumOf(corpus, (c) => c.lone)} (each a false change)`);
   return out.join('\n');
 }

@@ -42,12 +42,15 @@ describe('suggestions after layout clean-up', () => {
   });
 
   it('and a correction next to removed spaces can be rejected by its id', async () => {
-    const input = spaced('全面从严治党，提高政冶站位，落实主体责任。');
-    const c = convertText(input, { file: 'x.txt' }).corrections.find((x) => x.kind === 'character')!;
+    // two misreadings: a lone one would be a suggestion (lone-change.ts)
+    const input = spaced('全面从严治党，提高政冶站位，落买主体责任。');
+    const found = convertText(input, { file: 'x.txt' }).corrections.filter((x) => x.kind === 'character');
+    expect(found.map((x) => `${x.before}→${x.after}`)).toEqual(['冶→治', '买→实']);
+    const c = found[0];
     expect(input.slice(c.original.start, c.original.end)).toBe(c.before);
     const pipeline = createPipeline({ workers: 1, decisions: () => ({ rejected: new Set([c.id]), accepted: new Set() }) });
     try {
-      expect(pipeline.convertText(input, { file: 'x.txt' }).corrections.filter((x) => x.kind === 'character')).toEqual([]);
+      expect(pipeline.convertText(input, { file: 'x.txt' }).corrections.filter((x) => x.kind === 'character').map((x) => `${x.before}→${x.after}`)).toEqual(['买→实']);
     } finally {
       await pipeline.close();
     }

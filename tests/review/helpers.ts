@@ -43,7 +43,10 @@ export async function convert(input: string, out: string, extra: string[] = []):
 
 export const HENGYANG = 'fixtures/sample/hengyang/input.ocr.txt';
 
-/** A small notice with markup in it and one confusion the corrector fixes (币→市). */
+/**
+ * A small notice with markup in it and two confusions the corrector fixes (币→市, 冶→治: a lone one
+ * would be held as a suggestion, lone-change.ts).
+ */
 export const EVIL_TEXT =
   '关于巡察整改进展情况的通报\n根据市委统一部署，<script>alert(1)</script>现将巡察整改进展情况予以公布。\n' +
-  '一、组织整改落实情况\n衡阳县委巡察机构对币委提级巡察反馈意见高度重视。<img src=x onerror=alert(2)>\n';
+  '一、组织整改落实情况\n衡阳县委巡察机构对币委提级巡察反馈意见高度重视，提高政冶站位。<img src=x onerror=alert(2)>\n';

@@ -1,0 +1,30 @@
+/**
+ * Stage: a lone change is a suggestion (internal to pipeline/correct). When the corrector's
+ * only change to a document is one character chosen by its models, and nothing else in the
+ * document was repaired (no punctuation restored by normalisation, no rule, mark or
+ * sequence repair), nothing in the document says it was read by OCR at all: the text is
+ * probably clean, and its one "misreading" a rare but correct word (巡田, 陪诊, 惠企).
+ * The change is kept as a suggestion, for a reviewer, with the share of such changes found
+ * right on the calibration split (PARAMS.loneChange).
+ *
+ * Only when the caller says how many repairs came before (`repairsBefore`, the pipeline
+ * does): a caller who corrects text it normalised itself gets every change as before.
+ */
+import type { DocumentState } from './document-stages.ts';
+import { PARAMS } from './params.ts';
+
+/** The start of the note a lone change's suggestion carries (the eval counts them by it). */
+export const LONE_CHANGE_NOTE = 'the only change in a document with no other repair';
+
+export function loneChange(d: DocumentState): void {
+  const res = d.result;
+  if (d.repairsBefore !== 0 || res.edits.length !== 1) return;
+  const [edit] = res.edits;
+  if (edit.meta.type !== 'correction' || edit.meta.kind !== 'character') return;
+  const { right, wrong } = PARAMS.loneChange;
+  // (the share right, with one right and one wrong change added: a count of zero is not a certainty)
+  const confidence = Math.round(Math.min(edit.meta.confidence, (right + 1) / (right + wrong + 2)) * 1000) / 1000;
+  const note = `${LONE_CHANGE_NOTE} (such changes were right ${right} of ${right + wrong} times on the calibration split)`;
+  res.edits = [];
+  res.suggestions = [...res.suggestions, { ...edit, meta: { ...edit.meta, confidence, note: edit.meta.note ? `${edit.meta.note}; ${note}` : note } }].sort((a, b) => a.start - b.start || a.end - b.end);
+}
