@@ -10,7 +10,9 @@
  * form of a common word); only there are confusion candidates scored with a
  * max-probability word segmentation of a small window (jieba frequencies +
  * domain lexicon) and the genre character model. The document pass then adds
- * what only the whole document shows. The steps are listed below, in order.
+ * what only the whole document shows, and holds a lone change (the only one, in a
+ * document nothing else was repaired in) as a suggestion. The steps are listed
+ * below, in order.
  */
 import { lookAlikePasses } from './character-pass.ts';
 import { decoderPass } from './decoder-pass.ts';
