@@ -138,12 +138,13 @@ export function processText(
 
   // the extraction's page breaks, in the text each stage sees (furniture sits at them)
   const pageStarts = () => source.pages.map((p) => ({ number: p.number, start: tracked.fromOriginal(p.original.start) }));
-  let repairsBefore = 0;
+  // pages read by OCR here, then every repair normalisation makes: signs the text is OCR output (lone-change.ts)
+  let ocrSigns = source.pages.filter((p) => p.method === 'ocr').length;
   for (const stage of normaliseStages) {
     timer(stage.name, () => {
       const edits = withoutRejected(stage.run(tracked.text, (w) => warnings.push(w), pageStarts()), tracked, decisions);
       const text = tracked.text;
-      repairsBefore += edits.filter((e) => e.meta.type === 'correction' && text.slice(e.start, e.end) !== e.replacement).length;
+      ocrSigns += edits.filter((e) => e.meta.type === 'correction' && text.slice(e.start, e.end) !== e.replacement).length;
       tracked.apply(edits);
     });
   }
@@ -154,7 +155,7 @@ export function processText(
     const ev = evidence.at(tracked.toOriginal(pos));
     return ev && { ...ev, engine: engineOfPage.get(ev.page) };
   };
-  const found = timer('correct', () => corrector.correctDocument({ text: normalised, evidenceAt: evidence.size ? evidenceAt : undefined, repairsBefore }));
+  const found = timer('correct', () => corrector.correctDocument({ text: normalised, evidenceAt: evidence.size ? evidenceAt : undefined, ocrSigns }));
   const decided = promoteAccepted(withoutRejected(found.edits, tracked, decisions), found.suggestions, tracked, decisions);
   const corrected = { ...found, ...decided };
   const proposed = corrected.suggestions.map((s) => ({

@@ -18,8 +18,8 @@ export interface DocumentState {
   text: string;
   docMask: Uint8Array;
   result: CorrectResult;
-  /** CorrectInput.repairsBefore */
-  repairsBefore?: number;
+  /** CorrectInput.ocrSigns */
+  ocrSigns?: number;
 }
 
 export type DocumentStage = (d: DocumentState, t: CorrectorTables) => void;
@@ -47,7 +47,7 @@ export function correctParagraphs(input: CorrectInput, correctParagraph: Paragra
     }
     start = end + 1;
   }
-  return { text, docMask, result: out, repairsBefore: input.repairsBefore };
+  return { text, docMask, result: out, ocrSigns: input.ocrSigns };
 }
 
 /** Subsection markers repaired from their sequence across the document. */

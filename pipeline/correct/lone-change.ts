@@ -1,13 +1,13 @@
 /**
  * Stage: a lone change is a suggestion (internal to pipeline/correct). When the corrector's
- * only change to a document is one character chosen by its models, and nothing else in the
+ * only change to a document is one character chosen by its models, nothing else in the
  * document was repaired (no punctuation restored by normalisation, no rule, mark or
- * sequence repair), nothing in the document says it was read by OCR at all: the text is
- * probably clean, and its one "misreading" a rare but correct word (巡田, 陪诊, 惠企).
- * The change is kept as a suggestion, for a reviewer, with the share of such changes found
- * right on the calibration split (PARAMS.loneChange).
+ * sequence repair) and no page of it was OCR'd by the pipeline, nothing says it was read by
+ * OCR at all: the text is probably clean, and its one "misreading" a rare but correct word
+ * (巡田, 陪诊, 惠企). The change is kept as a suggestion, for a reviewer, with the share of
+ * such changes found right on the calibration split (PARAMS.loneChange).
  *
- * Only when the caller says how many repairs came before (`repairsBefore`, the pipeline
+ * Only when the caller counts the signs of OCR it saw before (`ocrSigns`, the pipeline
  * does): a caller who corrects text it normalised itself gets every change as before.
  */
 import type { DocumentState } from './document-stages.ts';
@@ -18,7 +18,7 @@ export const LONE_CHANGE_NOTE = 'the only change in a document with no other rep
 
 export function loneChange(d: DocumentState): void {
   const res = d.result;
-  if (d.repairsBefore !== 0 || res.edits.length !== 1) return;
+  if (d.ocrSigns !== 0 || res.edits.length !== 1) return;
   const [edit] = res.edits;
   if (edit.meta.type !== 'correction' || edit.meta.kind !== 'character') return;
   const { right, wrong } = PARAMS.loneChange;

@@ -15,10 +15,11 @@ export interface CorrectInput {
   text: string;
   evidenceAt?: (pos: number) => CharEvidence | undefined;
   /**
-   * Corrections made to the text before the corrector (the pipeline's punctuation repairs): evidence
-   * that it was read by OCR. Given 0, a lone model change becomes a suggestion (lone-change.ts).
+   * Signs, seen before the corrector, that the text was read by OCR: pages the pipeline OCR'd
+   * itself, repairs normalisation made (restored punctuation). Given 0, a lone model change
+   * becomes a suggestion (lone-change.ts); not given, nothing is assumed.
    */
-  repairsBefore?: number;
+  ocrSigns?: number;
 }
 export interface CorrectWarning {
   code: string;

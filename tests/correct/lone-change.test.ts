@@ -43,9 +43,15 @@ describe('a lone change is a suggestion', () => {
     expect(loneSuggestions(text)).toEqual([]);
   });
 
-  it('a caller that does not say what was repaired before (the library corrector) gets the change', () => {
-    const edits = sharedCorrector().correctDocument({ text: oneMisreading }).edits;
-    expect(edits.map((e) => `${oneMisreading[e.start]}→${e.replacement}`)).toEqual(['冶→治']);
+  it.each([
+    ['does not count signs of OCR (the library corrector)', undefined, ['冶→治'], []],
+    ['saw none', 0, [], ['冶→治']],
+    ['OCR\'d a page or saw a repair', 1, ['冶→治'], []],
+  ])('a caller that %s: applied %j, suggested as lone %j', (_who, ocrSigns, applied, lone) => {
+    const r = sharedCorrector().correctDocument({ text: oneMisreading, ocrSigns });
+    const show = (es: typeof r.edits) => es.map((e) => `${oneMisreading[e.start]}→${e.replacement}`);
+    expect(show(r.edits)).toEqual(applied);
+    expect(show(r.suggestions.filter((s) => s.meta.type === 'correction' && s.meta.note?.includes(LONE_CHANGE_NOTE)))).toEqual(lone);
   });
 
   it.each([

@@ -39,7 +39,8 @@ function profileSharpness(cells: InkCells, m: Mask, deg: number): number {
   const off = Math.ceil(Math.abs(sin) * m.width) + 1;
   const bins = new Int32Array(m.height + 2 * off + 2);
   const { xs, rowStart } = cells;
-  // Math.round(y·cos − x·sin) + off as one truncation: the sum plus off + 0.5 is never negative (|x·sin| < off)
+  // Math.round(y·cos − x·sin) + off as one truncation (the sum plus off + 0.5 is never negative: |x·sin| < off);
+  // the two differ only for a projection within one rounding unit of a half-integer
   const base = off + 0.5;
   for (let y = 0; y < m.height; y++) {
     const yc = y * cos;
