@@ -104,7 +104,9 @@ function pairQuotes(text: string, edits: StageEdit[]): void {
 
 function docNumbers(text: string, edits: StageEdit[]): void {
   for (const m of text.matchAll(DOC_NUMBER)) {
-    edits.push(punct(m.index!, m.index! + m[0].length, `〔${m[1]}〕`, 'doc-number-brackets', 0.95));
+    const year = `〔${m[1]}〕`;
+    // (a document number printed right is left alone: no edit that changes nothing)
+    if (m[0] !== year) edits.push(punct(m.index!, m.index! + m[0].length, year, 'doc-number-brackets', 0.95));
   }
 }
 

@@ -157,6 +157,13 @@ describe('normalisePunctuation', () => {
     const [e] = normalisePunctuation('整改,落实');
     expect(e.meta).toMatchObject({ type: 'correction', kind: 'punctuation' });
   });
+
+  it.each([
+    ['a document number printed right', '宁二医党〔2025〕23号'],
+    ['correct prose', '根据县委统一部署，现将巡察整改进展情况予以公布。'],
+  ])('makes no edit that changes nothing (%s): a repair is a sign of OCR to the corrector', (_name, input) => {
+    expect(normalisePunctuation(input).filter((e) => input.slice(e.start, e.end) === e.replacement)).toEqual([]);
+  });
 });
 
 describe('toSimplified', () => {
