@@ -138,16 +138,14 @@ export function processText(
 
   // the extraction's page breaks, in the text each stage sees (furniture sits at them)
   const pageStarts = () => source.pages.map((p) => ({ number: p.number, start: tracked.fromOriginal(p.original.start) }));
-  // pages read by OCR here, then every repair normalisation makes: signs the text is OCR output (lone-change.ts)
-  let ocrSigns = source.pages.filter((p) => p.method === 'ocr').length;
   for (const stage of normaliseStages) {
     timer(stage.name, () => {
-      const edits = withoutRejected(stage.run(tracked.text, (w) => warnings.push(w), pageStarts()), tracked, decisions);
-      const text = tracked.text;
-      ocrSigns += edits.filter((e) => e.meta.type === 'correction' && text.slice(e.start, e.end) !== e.replacement).length;
-      tracked.apply(edits);
+      const edits = stage.run(tracked.text, (w) => warnings.push(w), pageStarts());
+      tracked.apply(withoutRejected(edits, tracked, decisions));
     });
   }
+  // signs that the text is OCR output (lone-change.ts): pages read by OCR here, repairs normalisation made
+  const ocrSigns = source.pages.filter((p) => p.method === 'ocr').length + tracked.changes().filter((c) => c.metas.some((m) => m.type === 'correction')).length;
 
   const normalised = tracked.text;
   const engineOfPage = new Map(source.pages.map((p) => [p.number, p.engine]));

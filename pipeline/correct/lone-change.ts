@@ -12,6 +12,7 @@
  */
 import type { DocumentState } from './document-stages.ts';
 import { PARAMS } from './params.ts';
+import { round } from './text-units.ts';
 
 /** The start of the note a lone change's suggestion carries (the eval counts them by it). */
 export const LONE_CHANGE_NOTE = 'the only change in a document with no other repair';
@@ -23,7 +24,7 @@ export function loneChange(d: DocumentState): void {
   if (edit.meta.type !== 'correction' || edit.meta.kind !== 'character') return;
   const { right, wrong } = PARAMS.loneChange;
   // (the share right, with one right and one wrong change added: a count of zero is not a certainty)
-  const confidence = Math.round(Math.min(edit.meta.confidence, (right + 1) / (right + wrong + 2)) * 1000) / 1000;
+  const confidence = round(Math.min(edit.meta.confidence, (right + 1) / (right + wrong + 2)));
   const note = `${LONE_CHANGE_NOTE} (such changes were right ${right} of ${right + wrong} times on the calibration split)`;
   res.edits = [];
   res.suggestions = [...res.suggestions, { ...edit, meta: { ...edit.meta, confidence, note: edit.meta.note ? `${edit.meta.note}; ${note}` : note } }].sort((a, b) => a.start - b.start || a.end - b.end);
