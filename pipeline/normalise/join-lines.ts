@@ -7,7 +7,7 @@
  */
 import type { StageEdit } from '../tracked-text.ts';
 import { splitLines, visualWidth, type Line } from './chars.ts';
-import { PARAGRAPH_START, looksLikeHeading } from './markers.ts';
+import { LOST_NUMBER_ITEM, PARAGRAPH_START, looksLikeHeading } from './markers.ts';
 
 const SENTENCE_END = /[。！？；”」』!?;]$/;
 const CLOSING_BRACKET = /[）)》]$/;
@@ -38,6 +38,7 @@ function endsParagraph(cur: Line, next: Line, measure: number, after?: Line): bo
   if (looksLikeHeading(t) && !looksFull(w, measure)) return true;
   if (standaloneHeading(next, after, measure)) return true;
   if (PARAGRAPH_START.test(n) && (short || SENTENCE_END.test(t) || CLOSING_BRACKET.test(t))) return true;
+  if (LOST_NUMBER_ITEM.test(n) && SENTENCE_END.test(t)) return true;
   if (!short) return false;
   if (SENTENCE_END.test(t)) return true;
   return w < measure * 0.7;

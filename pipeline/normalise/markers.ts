@@ -11,12 +11,16 @@ export const PARAGRAPH_START = new RegExp(
     `^问题\\s*\\d{1,3}`, // 问题1.
     `^\\d{1,2}\\s*[.．、]\\D`, // 1. / 1、
     `^[（(]\\s*\\d{1,2}\\s*[）)]`, // （1）
-    `^整改(?:进展)?(?:落实)?(?:情况|措施及成效|进展)\\s*[:：]`,
+    // a progress label, OCR debris before it ("〔整改情况") and its colon read as a comma or semicolon
+    `^[^\\u4e00-\\u9fff\\w\\s]{0,2}\\s*整改(?:进展)?(?:落实)?(?:情况|措施及成效|进展)\\s*[:：,，;；]`,
     `^(?:附件|联系电话|联系人|电子邮箱|邮政信箱|通信地址|地址)\\s*[:：]?`,
     `^(?:中共|共青团)?\\S{2,20}(?:委员会|领导小组|办公室|巡察组)$`,
     `^(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$`,
   ].join('|'),
 );
+
+/** ".国有平台…": an item whose number OCR lost (a stray dot also starts wrapped lines: only after a sentence end). */
+export const LOST_NUMBER_ITEM = /^[.．]\s*[\u4e00-\u9fff]{2}/;
 
 const SECTION_HEADING = new RegExp(`^(?:${CN_NUM}\\s*[、，,．.]|[（(〈<《]\\s*${CN_NUM}\\s*[）)〉>》])`);
 

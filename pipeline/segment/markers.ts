@@ -249,9 +249,11 @@ export function nearestLabel(cand: string): { label: string; exact: boolean } | 
   return best ? { label: best, exact: false } : null;
 }
 
-/** OCR debris before a label at a line start: stray quotes, dots, commas. */
-const LABEL_DEBRIS = /^[“”"'‘’。，、．.·:：;；\s]{1,2}/;
+/** OCR debris before a label at a line start: stray quotes, dots, commas, a bracket ("〔整改情况"). */
+const LABEL_DEBRIS = /^[“”"'‘’。，、．.·:：;；〔〈「【《(（\[<\s]{1,2}/;
 const COLON = /[：:；;]/;
+/** At a line start, a label with its colon read as a comma ("整改情况，开展…"): prose never starts so. */
+const LABEL_THEN_COMMA = /^([整改进展落实情况措施及成效完结果\s]{4,8})[，,]/;
 
 /**
  * A progress label at `at` in `s`: "整改进展情况：" — colon ASCII, a semicolon or missing (long labels),
@@ -273,6 +275,12 @@ export function matchLabel(s: string, at = 0, requireColon = false): LabelMatch 
     }
   }
   if (requireColon) return null;
+  const comma = LABEL_THEN_COMMA.exec(head);
+  if (comma && LABELS.includes(comma[1].replace(/\s+/g, ''))) {
+    let end = from + comma[0].length;
+    while (end < s.length && /\s/.test(s[end])) end++;
+    return { label: comma[1].trim(), start: at, end, damaged: true };
+  }
   for (const l of LONG_LABELS) {
     if (head.startsWith(l) && !/^[的和及与是]/.test(head.slice(l.length))) {
       let end = from + l.length;

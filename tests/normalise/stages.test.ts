@@ -62,6 +62,9 @@ describe('joinLines', () => {
     ['a full line without punctuation continues', `${W}\n问题线索${W}\n`, `${W}问题线索${W}\n`],
     ['a subsection heading alone after a paragraph whose full stop OCR lost', `${W}\n${W.slice(0, 22)}41%\n（二）关于全面从严治党方面\n1.${W}\n`, `${W}${W.slice(0, 22)}41%\n（二）关于全面从严治党方面\n1.${W}\n`],
     ['a marker line not followed by a new paragraph is joined to the text before it', `${W}\n${W}\n${W}\n（二）整改措施落实不到位\n的问题还有${W}\n${W}\n`, `${W}${W}${W}（二）整改措施落实不到位\n的问题还有${W}${W}\n`],
+    ['a progress label with debris before it and a comma for its colon starts a paragraph', `${W}\n${W.slice(0, 19)}依然存在。\n〔整改情况，${W.slice(0, 18)}\n${W}\n`, `${W}${W.slice(0, 19)}依然存在。\n〔整改情况，${W.slice(0, 18)}${W}\n`],
+    ['an item whose number OCR lost starts a paragraph after a sentence end', `${W}\n${W.slice(0, 21)}万元。\n.国有平台${W.slice(0, 20)}\n${W}\n`, `${W}${W.slice(0, 21)}万元。\n.国有平台${W.slice(0, 20)}${W}\n`],
+    ['a stray dot at the start of a wrapped line does not break it', `${W}\n${W.slice(0, 20)}接待没\n.有公函${W.slice(0, 20)}\n${W}\n`, `${W}${W.slice(0, 20)}接待没.有公函${W.slice(0, 20)}${W}\n`],
     ['leading blank lines and trailing space go', `\n\n${W}\n\n\n`, `${W}\n`],
     ['CRLF line breaks', `标题\r\n${W}\r\n${W}\r\n尾。\r\n`, `标题\n${W}${W}尾。\n`],
     [

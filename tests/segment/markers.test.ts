@@ -75,10 +75,12 @@ describe('progress labels', () => {
     ['整改进展： 已整改', '整改进展', 6, false],
     ['整改进展情况一是', '整改进展情况', 6, true],
     ['整政进展情况：一是', '整政进展情况', 7, true],
+    ['〔整改情况，开展专项整治', '整改情况', 6, true],
+    ['整改情况, 开展专项整治', '整改情况', 6, true],
   ])('%s → %s', (s, label, end, damaged) => {
     expect(matchLabel(s)).toMatchObject({ label, start: 0, end, damaged });
   });
-  it.each(['整改情况分别向巡察工作领导小组汇报', '整改进展情况的通报', '整改工作有关要求', '一是整改进展情况：'])('%s has no label at start', (s) => {
+  it.each(['整改情况分别向巡察工作领导小组汇报', '整改进展情况的通报', '整改工作有关要求', '一是整改进展情况：', '整改，情况'])('%s has no label at start', (s) => {
     expect(matchLabel(s)).toBeNull();
   });
   it('finds a label after a sentence end inside a line', () => {
