@@ -1,0 +1,52 @@
+/**
+ * Stage: a term the document prints the same way again and again keeps its reading
+ * unless the evidence for a change is strong (internal to pipeline/correct).
+ *
+ * A rare printed character gets a lower bar (PARAMS.applyUncommonScore): a rare
+ * character in running text is usually a misreading. But where the three characters
+ * around it are printed identically in two or more other places of the document, the
+ * string is one of the document's own terms — a name the word list does not know
+ * (丰禾职业技术学院, read right three times, is not 丰乐) — and one engine reading one
+ * scan does not misread a glyph into the same rare character every time. Such a change
+ * made only under the lower bar (its score below PARAMS.applyScore) becomes a suggestion.
+ * Pooled and document-evidence changes are left alone: repetition is their evidence.
+ *
+ * The count is the one `documentTerms` uses for a term of three characters
+ * (DOCUMENT_EVIDENCE_DEFAULTS.termMinCount3 other occurrences).
+ */
+import { DOCUMENT_EVIDENCE_DEFAULTS } from './document-evidence.ts';
+import type { DocumentState } from './document-stages.ts';
+import { confidenceOf } from './character-decision.ts';
+import { PARAMS } from './params.ts';
+import type { StageEdit } from '../tracked-text.ts';
+
+const HAN = /^\p{Script=Han}{3}$/u;
+
+/** How often `s` occurs in `text` (overlaps counted). */
+function occurrences(text: string, s: string): number {
+  let n = 0;
+  for (let k = text.indexOf(s); k >= 0; k = text.indexOf(s, k + 1)) n++;
+  return n;
+}
+
+/** An applied look-alike change below the ordinary bar, inside a three-character string the document prints elsewhere too. */
+function underRepeatedTerm(text: string, e: StageEdit): boolean {
+  const m = e.meta;
+  if (m.type !== 'correction' || m.kind !== 'character' || m.score === undefined || m.score >= PARAMS.applyScore) return false;
+  if (m.rule.includes('document') || e.end - e.start !== 1) return false;
+  const window = text.slice(e.start - 1, e.end + 1);
+  return HAN.test(window) && occurrences(text, window) > DOCUMENT_EVIDENCE_DEFAULTS.termMinCount3;
+}
+
+export function printedTerm(d: DocumentState): void {
+  const res = d.result;
+  const held = res.edits.filter((e) => underRepeatedTerm(d.text, e));
+  if (!held.length) return;
+  const note = 'the document prints this string the same way in other places: its own term, held as a suggestion';
+  res.edits = res.edits.filter((e) => !held.includes(e));
+  const suggestions = held.map((e) => {
+    const m = e.meta as Extract<StageEdit['meta'], { type: 'correction' }>;
+    return { ...e, meta: { ...m, confidence: confidenceOf(m.score!, false), note: m.note ? `${m.note}; ${note}` : note } };
+  });
+  res.suggestions = [...res.suggestions, ...suggestions].sort((a, b) => a.start - b.start || a.end - b.end);
+}
