@@ -3,6 +3,7 @@
  * current text to edits; the caller records them in a TrackedText.
  */
 import type { StageEdit } from '../tracked-text.ts';
+import { marginDebris } from './margin-debris.ts';
 import { dropFurniture } from './drop-furniture.ts';
 import { joinLines } from './join-lines.ts';
 import { normalisePunctuation } from './punctuation.ts';
@@ -24,6 +25,7 @@ export interface NormaliseStage {
 
 export const normaliseStages: readonly NormaliseStage[] = [
   { name: 'drop-furniture', run: (text, _warn, pages) => dropFurniture(text, pages) },
+  { name: 'margin-debris', run: marginDebris },
   { name: 'remove-spaces', run: removeSpaces },
   { name: 'join-lines', run: joinLines },
   { name: 'punctuation', run: normalisePunctuation },
@@ -42,4 +44,4 @@ export const normaliseStages: readonly NormaliseStage[] = [
   },
 ];
 
-export { dropFurniture, joinLines, normalisePunctuation, removeSpaces, toSimplified };
+export { dropFurniture, joinLines, marginDebris, normalisePunctuation, removeSpaces, toSimplified };
