@@ -20,7 +20,7 @@ const CN = '[一二三四五六七八九十]{1,3}';
 /** OCR reads the numeral 一 as a dash ("—、", "（-）"); accepted in heading markers, reported damaged. */
 const CN_DASH = '(?:[一二三四五六七八九十]{1,3}|[—－-](?=\\s*[、，,）)]))';
 const SECTION = new RegExp(`^(${CN_DASH})(\\s*)([、，,．.]{1,2})\\s*`);
-const SUBSECTION = new RegExp(`^([（(〈<［\\[【《])\\s*(${CN_DASH})\\s*([）)〉>］\\]】》])\\s*`);
+const SUBSECTION = new RegExp(`^([（(〈<［\\[【《〔])\\s*(${CN_DASH})\\s*([）)〉>］\\]】》〕])\\s*`);
 const QUESTION_FUZZY = /^(问题|[问间门向阿][\u4e00-\u9fff]|[\u4e00-\u9fff]题)(\s*)([0-9lI]{1,3})(\s*)([.．])\s*/;
 /**
  * Heavier damage, trusted only where the 问题 sequence expects exactly this number (see classify.ts):
@@ -38,7 +38,7 @@ const ITEM = new RegExp(`^(${DIG}{1,2})(\\s*)([.．、,，·:：])(?![0-9０-９
  * "（1）" / "(2)" / "〈3）": a parenthesised arabic number (numbered problems or items). OCR reads the opening
  * bracket as 《 〈 G or loses it, and "1" next to it as D ("《D）", "GD)").
  */
-const PAREN_ITEM = new RegExp(`^([（(〈<［\\[【《{G]?)\\s*(${DIG}{1,2}|D)\\s*([）)〉>］\\]】》}])\\s*`);
+const PAREN_ITEM = new RegExp(`^([（(〈<［\\[【《〔{G]?)\\s*(${DIG}{1,2}|D)\\s*([）)〉>］\\]】》〕}])\\s*`);
 /** Number glued to a Han character: "2深化" (dot lost). Units after a number mean a quantity, not a marker. */
 const ITEM_WEAK = /^(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日时个件次名项轮人万亿元条份家天周岁号期届批类户所台篇场处起位只支种本栋辆张笔倍成座部平米公千百余多])/;
 

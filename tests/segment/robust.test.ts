@@ -48,6 +48,7 @@ describe('bracketed and look-alike item markers', () => {
     ['（l）党支部', 1, true, true],
     ['2）干部队伍', 2, true, true],
     ['（１２）其他', 12, false, false],
+    ['〔8 ) 机关党建', 8, true, false],
   ])('%s → %i', (s, n, damaged, weak) => {
     expect(matchItem(s)).toMatchObject({ number: n, damaged, paren: true, ...(weak ? { weak: true } : {}) });
   });
@@ -131,6 +132,10 @@ describe('segmenting damaged layouts', () => {
   it('a "（1）" problem read as "《D）" is confirmed by its "（2）" neighbour', () => {
     const t = `${head}“《D）河长制落实不到位。\n整改落实情况：已修订规范。\n(2）饮水保障薄弱。\n整改落实情况：已落实管护。\n${tail}`;
     expect(found(t)).toEqual([[1, '河长制落实不到位。', '已修订规范。'], [2, '饮水保障薄弱。', '已落实管护。']]);
+  });
+  it('a marker with a dash of debris before it or a tortoise-shell bracket is a problem', () => {
+    const t = `${head}（1）河长制落实不到位。\n整改落实情况：已修订规范。\n-(2）饮水保障薄弱。\n整改落实情况：已落实管护。\n〔3 ) 干部队伍结构不合理。\n整改落实情况：新招录4名。\n${tail}`;
+    expect(found(t)).toEqual([[1, '河长制落实不到位。', '已修订规范。'], [2, '饮水保障薄弱。', '已落实管护。'], [3, '干部队伍结构不合理。', '新招录4名。']]);
   });
   it('a lone look-alike "D）" line is not a problem', () => {
     const t = `${head}D）说明材料一份。\n整改落实情况：已完成。\n${tail}`;
