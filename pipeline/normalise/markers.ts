@@ -7,7 +7,7 @@ export const PARAGRAPH_START = new RegExp(
   [
     `^${CN_NUM}\\s*[、，,．.]`, // 一、
     `^[（(〈<《〔]\\s*${CN_NUM}\\s*[）)〉>》〕]`, // （一）
-    `^\\S{1,3}\\s*[）)]\\s*关于\\S{2,40}问题`, // （二）关于……的问题 with its numeral lost
+    `^\\S{0,3}\\s*[）)]\\s*关于\\S{2,40}(?:问题|方面)`, // （二）关于……的问题 / 方面 with its numeral (or its opening bracket too) lost
     `^问题\\s*\\d{1,3}`, // 问题1.
     `^\\d{1,2}\\s*[.．、]\\D`, // 1. / 1、
     `^[（(〔]\\s*\\d{1,2}\\s*[）)〕]`, // （1）

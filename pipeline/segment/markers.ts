@@ -76,10 +76,11 @@ export function matchSubsection(s: string): MarkerMatch | null {
 
 /**
  * A problem heading "（二）关于……的问题" whose numeral OCR lost ("（全）关于", "(CN）关于", "二四）关于"): one or two
- * characters between an opening bracket (or a stray numeral) and a closing one, then 关于. Trusted only where the
+ * characters between an opening bracket (or a stray numeral) and a closing one, then 关于; or only the closing
+ * bracket left ("）关于行业监管和服务群众方面"). Trusted only where the
  * subsection numbering expects a heading (see classify.ts); number 0, filled in from the sequence.
  */
-const SUBSECTION_LOST = /^([（(〈<［\[【《{]|[一二三四五六七八九十])\s*([^\s（(）)]{1,2})\s*([）)〉>］\]】》}])\s*(?=关于)/;
+const SUBSECTION_LOST = /^(?:([（(〈<［\[【《{〔]|[一二三四五六七八九十])\s*([^\s（(）)]{1,2})\s*)?([）)〉>］\]】》}〕])\s*(?=关于)/;
 export function matchLostSubsection(s: string): MarkerMatch | null {
   const m = SUBSECTION_LOST.exec(s);
   if (!m) return null;

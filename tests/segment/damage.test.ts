@@ -156,10 +156,21 @@ describe('a problem heading whose numeral was lost: kept only where the subsecti
     ['（全）', 2],
     ['(CN）', 2],
     ['二四）', 2],
+    ['）', 2],
   ])('"%s" between （一） and （三） is （二）', (marker, n) => {
     const r = segment([...head, ...sub('（一）', '学习'), ...sub(marker, '资金'), ...sub('（三）', '采购'), ...tail].join('\n'));
     const ps = r.notice.sections[1].problems.length ? r.notice.sections[1].problems : r.notice.sections[1].subsections.flatMap((s) => s.problems);
     expect(ps.map((p) => p.number)).toEqual([1, n, 3]);
+  });
+  it('a "方面" subsection heading reduced to its closing bracket, between （一） and （三）, is （二） with its problems', () => {
+    const item = (n: number, t: string) => [`${n}.${t}不到位。`, `整改情况：已完成${t}整改。`];
+    const r = segment([...head, '（一）关于学习方面', ...item(1, '学习'), '）关于资金管理方面', ...item(1, '资金'), ...item(2, '票据'), '（三）关于采购方面', ...item(1, '采购'), ...tail].join('\n'));
+    const subs = r.notice.sections[1].subsections;
+    expect(subs.map((x) => [x.number, x.heading, x.problems.map((p) => p.statement)])).toEqual([
+      [1, '关于学习方面', ['学习不到位。']],
+      [2, '关于资金管理方面', ['资金不到位。', '票据不到位。']],
+      [3, '关于采购方面', ['采购不到位。']],
+    ]);
   });
   it('is not taken before any exact heading of its section', () => {
     const r = segment([...head, ...sub('（全）', '学习'), ...sub('（二）', '资金'), ...tail].join('\n'));
