@@ -14,7 +14,7 @@ import { NoticeError } from '../errors.ts';
 import { observedConfusions, readGlyphFeatures, readManualPairs, readObserved, readSimilarities, type ObservedRow } from './confusion-files.ts';
 import { ENGINE_RATES_FILE, readEngineRates, type ChannelShifts } from './engine-rates.ts';
 import { readRules } from './rule-file.ts';
-import { checkCorpus, readCharFreq, readLexicon, readProtected } from './word-files.ts';
+import { checkCorpus, readCharFreq, readLexicon, readProtected, readSurnames } from './word-files.ts';
 
 export { observedWeight } from './confusion-files.ts';
 
@@ -60,6 +60,8 @@ export interface Dictionaries {
   rules: Rule[];
   protectedTerms: string[];
   protectedPatterns: ProtectedPattern[];
+  /** common surnames (surnames.tsv): where a personal name may start after a title; empty when absent */
+  surnames: Set<string>;
   /** raw text of the jieba word-frequency list (parsed by createCorrector) */
   jiebaText: string;
   /** clean genre text (corpus/*.txt and *corpus.txt user files), one paragraph a line: trains the character model */
@@ -78,7 +80,7 @@ export function jiebaPath(): string {
   return join(dirname(req.resolve('@node-rs/jieba/package.json')), 'dict.txt');
 }
 
-type Kind = 'engineRates' | 'lexicon' | 'manual' | 'glyph' | 'component' | 'features' | 'observed' | 'charfreq' | 'rules' | 'protected' | 'corpus';
+type Kind = 'engineRates' | 'lexicon' | 'manual' | 'glyph' | 'component' | 'features' | 'observed' | 'charfreq' | 'rules' | 'protected' | 'surnames' | 'corpus';
 
 function kindOf(path: string): Kind | null {
   const b = basename(path);
@@ -92,6 +94,7 @@ function kindOf(path: string): Kind | null {
   if (b.endsWith('charfreq.tsv')) return 'charfreq';
   if (b.endsWith('rules.json')) return 'rules';
   if (b.endsWith('protected.tsv')) return 'protected';
+  if (b.endsWith('surnames.tsv')) return 'surnames';
   if (b.endsWith('.txt') && (b.endsWith('corpus.txt') || basename(dirname(path)) === 'corpus')) return 'corpus';
   return null;
 }
@@ -99,7 +102,7 @@ function kindOf(path: string): Kind | null {
 /**
  * Load and validate the dictionaries in `dir` (default: the repo's dictionaries/)
  * plus `userFiles` (kind taken from the name: *lexicon.tsv, *manual.tsv,
- * *glyph.tsv, *ocr-observed.tsv, *charfreq.tsv, *rules.json, *protected.tsv).
+ * *glyph.tsv, *ocr-observed.tsv, *charfreq.tsv, *rules.json, *protected.tsv, *surnames.tsv).
  * Any subset of the confusion files may be present. `knownVersion`: the version
  * dictionaryVersion(opts) gave for these files unchanged (shared-corrector.ts: the same paths,
  * sizes and times), so the files are not hashed again.
@@ -117,6 +120,7 @@ export function loadDictionaries(opts: { dir?: string; userFiles?: string[]; jie
     rules: [],
     protectedTerms: [],
     protectedPatterns: [],
+    surnames: new Set(),
     jiebaText: '',
     corpusText: '',
     glyphFeatures: new Map(),
@@ -172,11 +176,11 @@ export function dictionaryFiles(dir: string, userFiles: readonly string[]): stri
           .sort()
           .map((f) => join(sub, f))
       : [];
-  const candidates = ['lexicon.tsv', 'rules.json', 'protected.tsv', 'charfreq.tsv', ENGINE_RATES_FILE, ...listed('confusions', '.tsv'), ...listed('corpus', '.txt')];
+  const candidates = ['lexicon.tsv', 'rules.json', 'protected.tsv', 'surnames.tsv', 'charfreq.tsv', ENGINE_RATES_FILE, ...listed('confusions', '.tsv'), ...listed('corpus', '.txt')];
   const files = candidates.map((f) => join(dir, f)).filter((f) => existsSync(f));
   for (const u of userFiles) {
     if (!existsSync(u)) throw new NoticeError('DICTIONARY_INVALID', 'user dictionary not found', { file: u });
-    if (!kindOf(u)) throw new NoticeError('DICTIONARY_INVALID', 'unknown dictionary kind (name must end in lexicon.tsv, manual.tsv, glyph.tsv, component.tsv, glyph-features.tsv, ocr-observed.tsv, charfreq.tsv, rules.json, protected.tsv or corpus.txt)', { file: u });
+    if (!kindOf(u)) throw new NoticeError('DICTIONARY_INVALID', 'unknown dictionary kind (name must end in lexicon.tsv, manual.tsv, glyph.tsv, component.tsv, glyph-features.tsv, ocr-observed.tsv, charfreq.tsv, rules.json, protected.tsv, surnames.tsv or corpus.txt)', { file: u });
     files.push(resolve(u));
   }
   return files;
@@ -224,6 +228,9 @@ function readDictionaryFile(kind: Kind, file: string, text: string, dicts: Dicti
       break;
     case 'protected':
       readProtected(file, text, dicts.protectedTerms, dicts.protectedPatterns);
+      break;
+    case 'surnames':
+      readSurnames(file, text, dicts.surnames);
       break;
   }
 }

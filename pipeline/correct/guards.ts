@@ -20,11 +20,11 @@ export interface Guards {
   inPlaceName(cur: string, i: number, te: number, w: string): boolean;
 }
 
-export function guards(freq: ReadonlyMap<string, number>, proper: ReadonlySet<string>, lexicon: ReadonlyMap<string, number>): Guards {
+export function guards(freq: ReadonlyMap<string, number>, proper: ReadonlySet<string>, lexicon: ReadonlyMap<string, number>, surnames: ReadonlySet<string>): Guards {
   // a personal name is rarely a common word: 院长分别这头 has no name after 院长
   const commonWord = (w: string): boolean => (freq.get(w) ?? 0) >= PARAMS.nameCommonWordFreq && !proper.has(w);
   return {
-    inNameZone: (s, i) => nameZone(s, i, commonWord),
+    inNameZone: (s, i) => nameZone(s, i, commonWord, surnames),
     rareProperNoun: (w) => proper.has(w) && !lexicon.has(w) && (freq.get(w) ?? 0) < PARAMS.properMinFreq,
     inPlaceName(cur, i, te, w) {
       const p = placeSuffixAfter(cur, i);

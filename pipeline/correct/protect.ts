@@ -42,14 +42,17 @@ const BEFORE_NAME_END = /^.{0,2}(同志|书记|主任|局长|县长|市长|镇�
 /**
  * True when position i may be inside a personal name: within three characters
  * before 同志/书记/某某… or right after a title — unless the two characters after the
- * title, before i, are a common word (`commonWord`). Changes there become suggestions.
+ * title, before i, are a common word (`commonWord`), or the character right after the
+ * title is no surname (`surnames`, when given: 书记帝头 starts no name). Changes there
+ * become suggestions.
  */
-export function nameZone(text: string, i: number, commonWord?: (w: string) => boolean): boolean {
+export function nameZone(text: string, i: number, commonWord?: (w: string) => boolean, surnames?: ReadonlySet<string>): boolean {
   if (BEFORE_NAME_END.test(text.slice(i + 1, i + 6))) return true;
   for (let back = 0; back <= 2; back++) {
     const st = i - back;
     if (st <= 0) break;
     if (!TITLES.test(text.slice(Math.max(0, st - 5), st))) continue;
+    if (surnames?.size && !surnames.has(text[st])) continue;
     // what follows the title is a common word (院长分别…, 书记带头…), not a name
     if (back >= 2 && commonWord?.(text.slice(st, st + 2))) continue;
     return true;

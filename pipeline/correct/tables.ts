@@ -42,7 +42,7 @@ export function correctorTables(dicts: Dictionaries): CorrectorTables {
     ...completions(dicts, words.freq, shapes),
     ...wordPrefilter(words.freq, lexical.corrupt),
     ...contextGains(words.clm),
-    ...guards(words.freq, words.proper, dicts.lexicon),
+    ...guards(words.freq, words.proper, dicts.lexicon, dicts.surnames),
     dicts,
     lexicon: dicts.lexicon,
     rules: dicts.rules,

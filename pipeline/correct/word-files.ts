@@ -16,6 +16,19 @@ const CharfreqRow = z.tuple([z.string().regex(HAN1), num.nonnegative(), num.nonn
 
 const ProtectedRow = z.tuple([z.enum(['term', 'pattern']), z.string().min(1)]).rest(z.string());
 
+const SurnameRow = z.tuple([z.string().regex(HAN1, 'a surname is one Han character')]).rest(z.string());
+
+/** surnames.tsv: one surname (a Han character) a line; listing one twice is a mistake. */
+export function readSurnames(file: string, text: string, into: Set<string>): void {
+  const here = new Set<string>();
+  for (const { line, cols } of tsvRows(file, text, ['surname'])) {
+    const [c] = parseRow(file, line, SurnameRow, cols);
+    if (here.has(c)) throw invalid(file, `line ${line}`, `${c} is listed twice`);
+    here.add(c);
+    into.add(c);
+  }
+}
+
 /** lexicon.tsv: a term and its weight (the highest over files). */
 export function readLexicon(file: string, text: string, into: Map<string, number>): void {
   for (const { line, cols } of tsvRows(file, text, ['term', 'weight'])) {

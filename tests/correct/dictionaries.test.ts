@@ -53,6 +53,8 @@ describe('dictionaries', () => {
     expect(d.lexicon.size).toBeGreaterThan(300);
     expect(d.rules.length).toBeGreaterThan(5);
     expect(d.protectedTerms).toContain('巡视');
+    expect(d.surnames.has('覃')).toBe(true);
+    expect(d.surnames.has('帝')).toBe(false);
     expect(d.confusions.some((c) => c.source === 'manual')).toBe(true);
     expect(d.version).toMatch(/^[0-9a-f]{12}$/);
   });
@@ -117,6 +119,18 @@ describe('dictionaries', () => {
       file: 'confusions/glyph-features.tsv',
       edit: (t) => t + 'ab\t' + t.split('\n')[1]!.split('\t')[1] + '\n',
       message: /glyph-features\.tsv.*line \d+.*Han character/,
+    },
+    {
+      name: 'a surname that is two characters',
+      file: 'surnames.tsv',
+      edit: (t) => t + '欧阳\n',
+      message: /surnames\.tsv.*line \d+.*one Han character/,
+    },
+    {
+      name: 'a surname listed twice',
+      file: 'surnames.tsv',
+      edit: (t) => t + '王\n',
+      message: /surnames\.tsv.*line \d+.*listed twice/,
     },
     {
       name: 'a TSV with a wrong header',
