@@ -1,5 +1,5 @@
 /** Pass: classify each line by its leading marker (section, subsection, 问题N, numbered item). */
-import { findLabelMidLine, matchItem, matchLabel, matchLostSubsection, matchOpenOnlySubsection, matchCloseOnlySubsection, matchQuestion, matchSection, matchSubsection, type MarkerMatch } from './markers.ts';
+import { findLabelMidLine, matchItem, matchLabel, nearestLabel, matchLostSubsection, matchOpenOnlySubsection, matchCloseOnlySubsection, matchQuestion, matchSection, matchSubsection, type MarkerMatch } from './markers.ts';
 import { warn, type Ctx, type Line, type LineKind } from './types.ts';
 
 function set(line: Line, kind: LineKind, m: MarkerMatch & { paren?: boolean; weak?: boolean }): void {
@@ -48,7 +48,7 @@ export function classifyLines(ctx: Ctx): void {
   confirmWeakItems(ctx);
   confirmWeakQuestions(ctx);
   repairQuestionNumbers(ctx);
-  recoverLostQuestions(ctx);
+  recoverLostMarkers(ctx);
   confirmLostSubsections(ctx);
   for (const line of ctx.lines) {
     if (line.kind !== 'text' && line.kind !== 'blank' && line.damaged) {
@@ -221,38 +221,71 @@ function repairQuestionNumbers(ctx: Ctx): void {
 }
 
 /**
- * A 问题 marker OCR destroyed altogether ("团颅t管党治党…" for "问题4.管党治党…"): between 问题k (whose progress
- * label has already appeared) and 问题k+2, the text line right before a progress label is 问题k+1. The whole
- * line becomes the statement (the debris stays in it); reported as marker-lost.
+ * A problem marker OCR destroyed altogether ("团颅t管党治党…" for "问题4.管党治党…", a lost "2." line): between
+ * marker k (a 问题 marker, or an item marker of the same kind, whose progress label has already appeared) and the
+ * next such marker numbered k + 2 — or, for the last item of its container, the next heading or the document's
+ * end — a second progress label at a line start, the same label as the first, means a problem in between: the
+ * text line right before that label is marker k + 1's. The whole line becomes the statement (the debris stays in
+ * it); reported as marker-lost. (Two different labels, 整改措施： then 整改成效：, are one problem's parts.)
  */
-function recoverLostQuestions(ctx: Ctx): void {
-  const qs = ctx.lines.filter((l) => l.kind === 'question');
-  for (let i = 0; i + 1 < qs.length; i++) {
-    const a = qs[i];
-    const b = qs[i + 1];
-    if (b.number !== a.number + 2) continue;
-    let labelSeen = false;
-    let found: Line | null = null;
-    for (let k = a.index + 1; k < b.index; k++) {
-      const l = ctx.lines[k];
-      if (l.kind === 'blank') continue;
-      if (l.kind === 'section' || l.kind === 'subsection') continue; // 问题 numbering runs across headings
-      if (l.kind !== 'text') break; // another marker in between: not a simple gap
-      const isLabel = matchLabel(l.content) !== null;
-      if (isLabel && labelSeen && !found) {
-        // the text line before this second label opens the lost problem
-        let p = k - 1;
-        while (p > a.index && ctx.lines[p].kind === 'blank') p--;
-        const cand = ctx.lines[p];
-        if (cand.kind === 'text' && !cand.furniture && matchLabel(cand.content) === null && p > a.index) found = cand;
-      }
-      if (isLabel) labelSeen = true;
-    }
+function recoverLostMarkers(ctx: Ctx): void {
+  const isMarker = (l: Line) => l.kind === 'question' || l.kind === 'item';
+  const markers = ctx.lines.filter(isMarker);
+  for (const a of markers) {
+    const end = gapEnd(ctx, a);
+    if (end === null) continue;
+    const found = lineBeforeSecondLabel(ctx, a, end);
     if (!found) continue;
-    Object.assign(found, { kind: 'question', number: a.number + 1, marker: '', markerEnd: found.contentStart, damaged: true });
-    warn(ctx, 'marker-lost', `问题${a.number + 1} has no readable marker: its first line taken as the statement`, found.contentStart, found.contentStart);
+    Object.assign(found, { kind: a.kind, paren: a.paren, number: a.number + 1, marker: '', markerEnd: found.contentStart, damaged: true });
+    const name = a.kind === 'question' ? `问题${a.number + 1}` : `item ${a.number + 1}`;
+    warn(ctx, 'marker-lost', `${name} has no readable marker: its first line taken as the statement`, found.contentStart, found.contentStart);
   }
 }
+
+/**
+ * Where the gap after marker `a` ends: the next marker of its kind when it numbers a + 2; for an item with none
+ * before the next heading (the last of its container), that heading or the end. Null when there is no gap.
+ */
+function gapEnd(ctx: Ctx, a: Line): number | null {
+  const sameKind = (l: Line) => l.kind === a.kind && !!l.paren === !!a.paren;
+  for (let k = a.index + 1; k < ctx.lines.length; k++) {
+    const l = ctx.lines[k];
+    if (sameKind(l)) return l.number === a.number + 2 ? k : null;
+    // 问题 numbering runs across headings; items restart under each
+    if (a.kind === 'item' && (l.kind === 'section' || l.kind === 'subsection')) return k;
+  }
+  return a.kind === 'item' ? ctx.lines.length : null;
+}
+
+/** The text line right before the second label (the same as the first) between `a` and line `end`, if the gap holds only text. */
+function lineBeforeSecondLabel(ctx: Ctx, a: Line, end: number): Line | null {
+  const own = findLabelMidLine(a.content.slice(a.markerEnd - a.contentStart));
+  let first: string | null = own ? canonicalLabel(own.label) : null;
+  for (let k = a.index + 1; k < end; k++) {
+    const l = ctx.lines[k];
+    if (l.kind === 'blank' || l.kind === 'section' || l.kind === 'subsection') continue;
+    if (l.kind !== 'text') return null; // another marker in between: not a simple gap
+    const m = matchLabel(l.content);
+    const label = m ? canonicalLabel(m.label) : null;
+    if (label === null) {
+      const mid = findLabelMidLine(l.content);
+      if (mid && first === null) first = canonicalLabel(mid.label);
+      continue;
+    }
+    if (first === null) {
+      first = label;
+      continue;
+    }
+    if (label !== first) return null;
+    let p = k - 1;
+    while (p > a.index && ctx.lines[p].kind === 'blank') p--;
+    const cand = ctx.lines[p];
+    return cand.kind === 'text' && !cand.furniture && matchLabel(cand.content) === null && p > a.index ? cand : null;
+  }
+  return null;
+}
+
+const canonicalLabel = (raw: string): string => nearestLabel(raw.replace(/\s+/g, ''))?.label ?? raw.replace(/\s+/g, '');
 
 function demote(line: Line): void {
   Object.assign(line, { kind: 'text', number: 0, marker: '', markerEnd: line.contentStart, damaged: false, weak: undefined, sequenceOnly: undefined });

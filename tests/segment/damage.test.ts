@@ -180,6 +180,29 @@ describe('a problem heading whose numeral was lost: kept only where the subsecti
   });
 });
 
+describe('an item marker OCR destroyed altogether: the line before the second progress label opens it', () => {
+  const head = ['关于巡察反馈意见整改情况的通报', '一、总体情况', '已召开专题会议。', '二、问题整改情况', '（一）关于制度建设方面'];
+  const tail = ['中共某某公司委员会', '2025年8月1日', ''];
+  const item = (m: string, t: string) => [`${m}${t}不到位。`, `整改情况：已完成${t}整改。`];
+  const problems = (lines: string[]) => {
+    const r = segment([...head, ...lines, ...tail].join('\n'));
+    return { ps: r.notice.sections[1].subsections.flatMap((x) => x.problems).map((p) => [p.number, p.statement]), warnings: r.warnings.map((w) => w.code) };
+  };
+  it('between 1. and 3.', () => {
+    const { ps, warnings } = problems([...item('1.', '台账'), ...item('国有', '监管').map((l, i) => (i === 0 ? l.replace('国有', '') : l)), ...item('3.', '作风')]);
+    expect(ps).toEqual([[1, '台账不到位。'], [2, '监管不到位。'], [3, '作风不到位。']]);
+    expect(warnings).toContain('marker-lost');
+  });
+  it('the last of its subsection, before the next heading', () => {
+    const { ps } = problems([...item('1.', '台账'), ...item('2.', '票据'), '资金不到位。', '整改情况：已完成资金整改。', '（二）关于作风建设方面', ...item('1.', '作风')]);
+    expect(ps).toEqual([[1, '台账不到位。'], [2, '票据不到位。'], [3, '资金不到位。'], [1, '作风不到位。']]);
+  });
+  it('not where two different labels are one problem\'s parts', () => {
+    const { ps } = problems(['1.台账不到位。', '整改措施：建立台账。', '成效明显。', '整改成效：台账齐全。', ...item('2.', '票据')]);
+    expect(ps).toEqual([[1, '台账不到位。'], [2, '票据不到位。']]);
+  });
+});
+
 describe('more heavy damage: each tolerance with the case it must not take', () => {
   const head = ['关于巡察反馈意见整改情况的通报', '一、总体情况', '已召开专题会议。', '二、问题整改情况'];
   const tail = ['中共某某街道工作委员会', '2025年8月1日', ''];
