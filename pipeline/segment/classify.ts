@@ -223,8 +223,7 @@ function repairQuestionNumbers(ctx: Ctx): void {
 /**
  * A problem marker OCR destroyed altogether ("团颅t管党治党…" for "问题4.管党治党…", a lost "2." line): between
  * marker k (a 问题 marker, or an item marker of the same kind, whose progress label has already appeared) and the
- * next such marker numbered k + 2 — or, for the last item of its container, the next heading or the document's
- * end — a second progress label at a line start, the same label as the first, means a problem in between: the
+ * next such marker numbered k + 2 — or, for the last of its container, the next heading — a second progress label at a line start, the same label as the first, means a problem in between: the
  * text line right before that label is marker k + 1's. The whole line becomes the statement (the debris stays in
  * it); reported as marker-lost. (Two different labels, 整改措施： then 整改成效：, are one problem's parts.)
  */
@@ -243,18 +242,20 @@ function recoverLostMarkers(ctx: Ctx): void {
 }
 
 /**
- * Where the gap after marker `a` ends: the next marker of its kind when it numbers a + 2; for an item with none
- * before the next heading (the last of its container), that heading or the end. Null when there is no gap.
+ * Where the gap after marker `a` ends: the next marker of its kind when it numbers a + 2; with none before the
+ * next heading that ends its numbering (the last of its container: any heading for an item, a section heading for
+ * 问题N), that heading. Null when there is no gap.
  */
 function gapEnd(ctx: Ctx, a: Line): number | null {
   const sameKind = (l: Line) => l.kind === a.kind && !!l.paren === !!a.paren;
   for (let k = a.index + 1; k < ctx.lines.length; k++) {
     const l = ctx.lines[k];
     if (sameKind(l)) return l.number === a.number + 2 ? k : null;
-    // 问题 numbering runs across headings; items restart under each
-    if (a.kind === 'item' && (l.kind === 'section' || l.kind === 'subsection')) return k;
+    // items restart under each heading; 问题 numbering runs across subsections, not past a section
+    if (l.kind === 'section' || (a.kind === 'item' && l.kind === 'subsection')) return k;
   }
-  return a.kind === 'item' ? ctx.lines.length : null;
+  // (the document's end bounds nothing: a last problem's second label there may be anything)
+  return null;
 }
 
 /** The text line right before the second label (the same as the first) between `a` and line `end`, if the gap holds only text. */

@@ -197,6 +197,12 @@ describe('an item marker OCR destroyed altogether: the line before the second pr
     const { ps } = problems([...item('1.', '台账'), ...item('2.', '票据'), '资金不到位。', '整改情况：已完成资金整改。', '（二）关于作风建设方面', ...item('1.', '作风')]);
     expect(ps).toEqual([[1, '台账不到位。'], [2, '票据不到位。'], [3, '资金不到位。'], [1, '作风不到位。']]);
   });
+  it('the last 问题N before the next section, not before the document\'s end', () => {
+    const qs = ['问题1.台账不到位。', '整改情况：已建立台账。', '问题2.票据不规范。', '整改情况：已清理票据。', '资金管理不严。', '整改情况：已追回资金。'];
+    const doc = (after: string[]) => segment(['关于巡察反馈意见整改情况的通报', '一、问题整改情况', ...qs, ...after, '中共某某公司委员会', '2025年8月1日', ''].join('\n'));
+    expect(doc(['二、下一步工作', '持续抓好整改。']).notice.sections[0].problems.map((p) => [p.number, p.statement])).toEqual([[1, '台账不到位。'], [2, '票据不规范。'], [3, '资金管理不严。']]);
+    expect(doc([]).notice.sections[0].problems.map((p) => p.number)).toEqual([1, 2]);
+  });
   it('not where two different labels are one problem\'s parts', () => {
     const { ps } = problems(['1.台账不到位。', '整改措施：建立台账。', '成效明显。', '整改成效：台账齐全。', ...item('2.', '票据')]);
     expect(ps).toEqual([[1, '台账不到位。'], [2, '票据不到位。']]);
