@@ -7,7 +7,7 @@
  * reviewer sees it) when the line holds real text as well.
  *
  * A fragment is a run of at most two visible characters, set apart by two or more
- * spaces, before the line's first or after its last long run of text. Kept: a marker
+ * spaces (three in a line whose engine spaces every character, as tesseract.js does), before the line's first or after its last long run of text. Kept: a marker
  * or number before the text ("1.   学习…", "（一）  …"), anything after a label's colon
  * ("签发人：  王五"), and lines whose every run is short but one (nothing to tell
  * debris from a short line there: page numbers and fragments are drop-furniture's).
@@ -17,6 +17,8 @@ import { splitLines } from './chars.ts';
 
 /** Runs of text separated by two or more spaces (a single space is the engine's spacing inside text). */
 const RUN = /\S+(?: \S+)*/g;
+/** The same for a line whose engine spaces every character (tesseract.js): a gap takes three spaces there. */
+const SPACED_RUN = /\S+(?: {1,2}\S+)*/g;
 /** A run long enough to be the line's text. */
 const TEXT_MIN = 6;
 const FRAGMENT_MAX = 2;
@@ -40,8 +42,11 @@ interface Run {
 const visible = (s: string): number => [...s.replace(/\s+/g, '')].length;
 const isFragment = (r: Run): boolean => visible(r.text) <= FRAGMENT_MAX;
 
+/** Most neighbouring characters of the line stand a space apart (an engine that spaces every character). */
+const spacedLine = (line: string): boolean => (line.match(/\S (?=\S)/g)?.length ?? 0) * 2 >= line.replace(/\s+/g, '').length;
+
 function runsOf(line: string): Run[] {
-  return [...line.matchAll(RUN)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+  return [...line.matchAll(spacedLine(line) ? SPACED_RUN : RUN)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
 }
 
 /** The fragments of one line to remove (offsets in the line). */

@@ -15,6 +15,7 @@ describe('margin fragments', () => {
     ['several after it', '用的制度规范。      AR   0  二', ['AR', '0', '二']],
     ['marks before and after', '，，   中共桐江市教育局委员会    一', ['，，', '一']],
     ['a Latin pair before a label', 'RE    整改进展情况: 一是制定科室负责人交流轮岗实施方案', ['RE']],
+    ['three spaces in a spaced line', '开 展 专 项 检 查 ， 下 达 整 改 通 知 书 89 份 。    人', ['人']],
   ])('%s', (_what, line, want) => {
     expect(fragments(line)).toEqual(want);
   });
@@ -26,6 +27,7 @@ describe('margin fragments', () => {
     ['the value after a label', '临府〔2024〕3号    签发人：  王五'],
     ['a line of short runs only', 'NT   人     二'],
     ['one space is the engine spacing inside text', '整 改 情 况 : 实 施 社 区 后 备 干 部 本'],
+    ['two spaces in a line whose engine spaces every character', '整 改 措 施 及 成 效 ： 已 完 成  整 改'],
     ['a run of three characters is text', '联系电话：0739-5528163     张晓明'],
   ])('kept: %s', (_what, line) => {
     expect(fragments(line)).toEqual([]);
