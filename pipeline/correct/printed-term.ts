@@ -33,7 +33,7 @@ function occurrences(text: string, s: string): number {
 function underRepeatedTerm(text: string, e: StageEdit): boolean {
   const m = e.meta;
   if (m.type !== 'correction' || m.kind !== 'character' || m.score === undefined || m.score >= PARAMS.applyScore) return false;
-  if (m.rule.includes('document') || e.end - e.start !== 1) return false;
+  if (m.rule.includes('document') || e.end - e.start !== 1 || e.start < 1) return false;
   const window = text.slice(e.start - 1, e.end + 1);
   return HAN.test(window) && occurrences(text, window) > DOCUMENT_EVIDENCE_DEFAULTS.termMinCount3;
 }

@@ -223,9 +223,10 @@ function repairQuestionNumbers(ctx: Ctx): void {
 /**
  * A problem marker OCR destroyed altogether ("团颅t管党治党…" for "问题4.管党治党…", a lost "2." line): between
  * marker k (a 问题 marker, or an item marker of the same kind, whose progress label has already appeared) and the
- * next such marker numbered k + 2 — or, for the last of its container, the next heading — a second progress label at a line start, the same label as the first, means a problem in between: the
- * text line right before that label is marker k + 1's. The whole line becomes the statement (the debris stays in
- * it); reported as marker-lost. (Two different labels, 整改措施： then 整改成效：, are one problem's parts.)
+ * next such marker numbered k + 2 — or, for the last of its container, the next heading — a second progress
+ * label at a line start, the same label as the first, means a problem in between: the text line right before
+ * that label is marker k + 1's. The whole line becomes the statement (the debris stays in it); reported as
+ * marker-lost. (Two different labels, 整改措施： then 整改成效：, are one problem's parts.)
  */
 function recoverLostMarkers(ctx: Ctx): void {
   const isMarker = (l: Line) => l.kind === 'question' || l.kind === 'item';
