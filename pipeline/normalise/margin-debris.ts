@@ -7,8 +7,9 @@
  * reviewer sees it) when the line holds real text as well.
  *
  * A fragment is a run of at most two visible characters, set apart by two or more
- * spaces (three in a line whose engine spaces every character, as tesseract.js does), before the line's first or after its last long run of text. Kept: a marker
- * or number before the text ("1.   学习…", "（一）  …"), anything after a label's colon
+ * spaces (three in a line whose engine spaces every character, as tesseract.js does),
+ * before the line's first or after its last long run of text. Kept: a marker or
+ * number before the text ("1.   学习…", "（一）  …"), anything after a label's colon
  * ("签发人：  王五"), and lines whose every run is short but one (nothing to tell
  * debris from a short line there: page numbers and fragments are drop-furniture's).
  */
@@ -23,7 +24,7 @@ const SPACED_RUN = /\S+(?: {1,2}\S+)*/g;
 const TEXT_MIN = 6;
 const FRAGMENT_MAX = 2;
 /** Marker-like fragments that may stand before their text. */
-const MARKER = /^(?:[0-9０-９]{1,2}[.．、,，]?|[（(〈<［\[【《{][0-9一二三四五六七八九十]{1,2}[）)〉>］\]】》}]?|[一二三四五六七八九十]{1,2}[、，,.．]|第)$/;
+const MARKER = /^(?:[0-9０-９]{1,2}[.．、,，]?|[（(〈<［\[【《〔{][0-9一二三四五六七八九十]{1,2}[）)〉>］\]】》〕}]?|[一二三四五六七八九十]{1,2}[、，,.．]|第)$/;
 const LABEL_END = /[：:]$/;
 /**
  * Fragments removed on the tune OCR texts that held no real text, and that did
