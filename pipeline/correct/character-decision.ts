@@ -89,10 +89,12 @@ function decideAmong(list: ScoredCand[], site: Site, w: ScoreWindow, run: HanRun
 /**
  * The new word s[ts, te) leans on a rare neighbour (one the original text's words do
  * not cover), or on a neighbour that already reads as the candidate. Three other
- * characters agreeing with a known four-character word confirm each other (崝蜓点水 → 蜻蜓点水).
+ * characters agreeing with a known four-character word confirm each other (崝蜓点水 → 蜻蜓点水),
+ * and a term of the domain lexicon vouches for its own rare characters (诫尴 → 诫勉: 诫 is rare).
  */
 function leansOnDoubtfulNeighbour(best: ScoredCand, ts: number, te: number, site: Site, run: HanRun, t: CorrectorTables): boolean {
   const { a, b, cur, cov } = run;
+  if (t.lexicon.has(best.word)) return false;
   let shaky = false;
   for (let q = ts; q < te && best.newLen < PARAMS.confirmedWordLen; q++) {
     if (q === site.i) continue;

@@ -105,6 +105,8 @@ const invalid: { text: string; output: string; rules: RegExp[] }[] = [
   { text: '制定《整改工作方案》严格落实整改责任。', output: '制定《整改工作方案》，严格落实整改责任。', rules: [/^punct:lost-comma-after-title$/] },
   // a common word after a title is no personal name: the character after it may be corrected
   { text: '副院长、院长分别这头，对群众反映的问题进行整改。', output: '副院长、院长分别牵头，对群众反映的问题进行整改。', rules: [/^confusion:/] },
+  // a lexicon term vouches for its own rare character: 诫 next to the misread 勉 is no doubtful neighbour
+  { text: '对2名干部给予诫尴处理。', output: '对2名干部给予诫勉处理。', rules: [/^lexicon:completion$/] },
   // a speck read as a mark inside a word
   { text: '在巡察工作动员部“署会上的讲话精神。', output: '在巡察工作动员部署会上的讲话精神。', rules: [/^punct:stray-mark-in-word$/] },
   { text: '今年新招录水-利专业技术人员4名。', output: '今年新招录水利专业技术人员4名。', rules: [/^punct:stray-mark-in-word$/] },
