@@ -55,6 +55,14 @@ function lexicalCandidates(site: Site, run: HanRun, t: CorrectorTables, cands: r
 }
 
 /**
+ * A word completion's prior grows with its likeness to the printed character, as the genre completions' and
+ * the completion readings' do: by exp(slope · (similarity − the shape bar)), the slope the completion channel
+ * was fitted with on the tune fixtures (PARAMS.completionShapeSlope, scripts/fit-completion-channel.ts).
+ */
+const completionWeight = (sim: number): number =>
+  PARAMS.completeShapeMin > -1 ? Math.min(0.5, PARAMS.completePrior * Math.exp(PARAMS.completionShapeSlope * (sim - PARAMS.completeShapeMin))) : PARAMS.completePrior;
+
+/**
  * Word completion: the neighbour is the start/end of a very frequent
  * two-character word and this character is not. A cheap bound first (unigram
  * gain of the completed word over the two characters it replaces): only
@@ -73,8 +81,9 @@ function completionCandidates(site: Site, run: HanRun, t: CorrectorTables, cands
     for (const x of l) {
       if (Math.log(x.f) - base < floor) break; // sorted by frequency
       if (x.c === ch || listed(cands, x.c) || listed(extra, x.c)) continue;
-      if (PARAMS.completeShapeMin > -1 && (t.shapes.similarity(ch, x.c) ?? -1) < PARAMS.completeShapeMin) continue;
-      extra.push({ truth: x.c, weight: PARAMS.completePrior, source: 'complete' });
+      const sim = t.shapes.similarity(ch, x.c) ?? -1;
+      if (PARAMS.completeShapeMin > -1 && sim < PARAMS.completeShapeMin) continue;
+      extra.push({ truth: x.c, weight: completionWeight(sim), source: 'complete' });
     }
   };
   if (i > a && (freq.get(cur[i - 1] + ch) ?? 0) === 0) add(t.complete.get(cur[i - 1] + '?'), cur[i - 1]);

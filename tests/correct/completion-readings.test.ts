@@ -81,8 +81,16 @@ describe('completion readings in the corrector', () => {
   });
 
   it('adds no suggestion where no other stage suggested one', () => {
-    const text = '制定局党委葛实全面从严治党主体责任清单。';
+    // 茖实: no stage suggests a reading of 茖, though 落实 completes the word
+    const text = '制定局党委茖实全面从严治党主体责任清单。';
     expect(corrector.correctDocument({ text }).suggestions).toEqual([]);
+    // and wherever a completion reading is suggested, the other stages had suggested a reading of that character
+    for (const t of ['制定局党委葛实全面从严治党主体责任清单。', '制定局党委蓉实全面从严治党主体责任清单。', '对巡察反馈尚未完成整改的问题持续跟宏督办，确保全部整改到位。']) {
+      const readings = corrector.correctDocument({ text: t }).suggestions.filter((e) => e.meta.type === 'correction' && e.meta.note?.includes('posterior'));
+      expect(readings.length).toBeGreaterThan(0);
+      const before = withParams({ completionReadings: false }, () => corrector.correctDocument({ text: t }).suggestions.map((e) => e.start));
+      for (const e of readings) expect(before).toContain(e.start);
+    }
   });
 
   it('takes no character that forms a known word with a neighbour as a site', () => {
