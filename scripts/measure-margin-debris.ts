@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { diffChars } from 'diff';
 import { evalFixtures } from '../pipeline/eval/fixtures.ts';
 import { marginFragments } from '../pipeline/normalise/margin-debris.ts';
+import { splitLines } from '../pipeline/normalise/chars.ts';
 
 const { values } = parseArgs({ options: { split: { type: 'string', default: 'tune' }, show: { type: 'boolean', default: false } } });
 
@@ -25,7 +26,7 @@ function matchedInGold(raw: string, gold: string): boolean[] {
     if (!part.added && !part.removed) matched.fill(1, p, p + part.value.length);
     if (!part.added) p += part.value.length;
   }
-  return [...raw].map((_, i) => at[i] !== undefined && matched[at[i]] === 1);
+  return Array.from({ length: raw.length }, (_, i) => at[i] !== undefined && matched[at[i]] === 1);
 }
 
 let right = 0;
@@ -33,15 +34,14 @@ let wrong = 0;
 for (const fx of evalFixtures('.', { scans: false }).filter((f) => f.split === values.split && f.input.endsWith('.txt'))) {
   const raw = readFileSync(fx.input, 'utf8');
   const matched = matchedInGold(raw, readFileSync(`${fx.dir}/gold.txt`, 'utf8'));
-  let offset = 0;
-  for (const line of raw.split('\n')) {
-    for (const f of marginFragments(line)) {
-      const real = matched.slice(offset + f.start, offset + f.end).some(Boolean);
+  // the lines as the stage reads them (a form feed ends a line too)
+  for (const line of splitLines(raw)) {
+    for (const f of marginFragments(line.text)) {
+      const real = matched.slice(line.start + f.start, line.start + f.end).some(Boolean);
       if (real) wrong++;
       else right++;
-      if (values.show && real) console.log(`${fx.id}: ${JSON.stringify(f.text)} in ${JSON.stringify(line.trim())}`);
+      if (values.show && real) console.log(`${fx.id}: ${JSON.stringify(f.text)} in ${JSON.stringify(line.text.trim())}`);
     }
-    offset += line.length + 1;
   }
 }
 console.log(`${values.split}: ${right} fragments removed right, ${wrong} real text`);

@@ -23,6 +23,7 @@
  */
 import type { StageEdit } from '../tracked-text.ts';
 import { repeatedMisreadings } from './repeated-misreadings.ts';
+import { occurrences } from './text-units.ts';
 
 export interface DocumentEvidenceHelpers {
   isHan(s: string, i: number): boolean;
@@ -171,8 +172,7 @@ function documentTerms(text: string, used: (i: number) => boolean, h: DocumentEv
   const count = (t: string): number => {
     let n = counts.get(t);
     if (n !== undefined) return n;
-    n = 0;
-    for (let k = text.indexOf(t); k >= 0; k = text.indexOf(t, k + 1)) n++;
+    n = occurrences(text, t);
     counts.set(t, n);
     return n;
   };

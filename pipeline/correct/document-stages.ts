@@ -60,6 +60,20 @@ export function subsectionNumbers(d: DocumentState): void {
   }
 }
 
+/**
+ * Applied edits a later stage holds back: out of the edits, into the suggestions (in text order),
+ * each with the meta `metaOf` gives it.
+ */
+export function holdAsSuggestions(d: DocumentState, held: readonly StageEdit[], metaOf: (m: CorrectionMeta) => CorrectionMeta): void {
+  const res = d.result;
+  res.edits = res.edits.filter((e) => !held.includes(e));
+  const moved = held.map((e) => ({ ...e, meta: e.meta.type === 'correction' ? metaOf(e.meta) : e.meta }));
+  res.suggestions = [...res.suggestions, ...moved].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The meta of a correction (not a layout change). */
+export type CorrectionMeta = Extract<StageEdit['meta'], { type: 'correction' }>;
+
 export function sortEdits(d: DocumentState): void {
   d.result.edits.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -10,7 +10,7 @@
  * Only when the caller counts the signs of OCR it saw before (`ocrSigns`, the pipeline
  * does): a caller who corrects text it normalised itself gets every change as before.
  */
-import type { DocumentState } from './document-stages.ts';
+import { holdAsSuggestions, type DocumentState } from './document-stages.ts';
 import { PARAMS } from './params.ts';
 import { round } from './text-units.ts';
 
@@ -26,6 +26,5 @@ export function loneChange(d: DocumentState): void {
   // (the share right, with one right and one wrong change added: a count of zero is not a certainty)
   const confidence = round(Math.min(edit.meta.confidence, (right + 1) / (right + wrong + 2)));
   const note = `${LONE_CHANGE_NOTE} (such changes were right ${right} of ${right + wrong} times on the calibration split)`;
-  res.edits = [];
-  res.suggestions = [...res.suggestions, { ...edit, meta: { ...edit.meta, confidence, note: edit.meta.note ? `${edit.meta.note}; ${note}` : note } }].sort((a, b) => a.start - b.start || a.end - b.end);
+  holdAsSuggestions(d, [edit], (m) => ({ ...m, confidence, note: m.note ? `${m.note}; ${note}` : note }));
 }

@@ -15,19 +15,13 @@
  * (DOCUMENT_EVIDENCE_DEFAULTS.termMinCount3 other occurrences).
  */
 import { DOCUMENT_EVIDENCE_DEFAULTS } from './document-evidence.ts';
-import type { DocumentState } from './document-stages.ts';
+import { holdAsSuggestions, type DocumentState } from './document-stages.ts';
 import { confidenceOf } from './character-decision.ts';
 import { PARAMS } from './params.ts';
+import { occurrences } from './text-units.ts';
 import type { StageEdit } from '../tracked-text.ts';
 
 const HAN = /^\p{Script=Han}{3}$/u;
-
-/** How often `s` occurs in `text` (overlaps counted). */
-function occurrences(text: string, s: string): number {
-  let n = 0;
-  for (let k = text.indexOf(s); k >= 0; k = text.indexOf(s, k + 1)) n++;
-  return n;
-}
 
 /** An applied look-alike change below the ordinary bar, inside a three-character string the document prints elsewhere too. */
 function underRepeatedTerm(text: string, e: StageEdit): boolean {
@@ -38,15 +32,10 @@ function underRepeatedTerm(text: string, e: StageEdit): boolean {
   return HAN.test(window) && occurrences(text, window) > DOCUMENT_EVIDENCE_DEFAULTS.termMinCount3;
 }
 
+const NOTE = 'the document prints this string the same way in other places: its own term, held as a suggestion';
+
 export function printedTerm(d: DocumentState): void {
-  const res = d.result;
-  const held = res.edits.filter((e) => underRepeatedTerm(d.text, e));
+  const held = d.result.edits.filter((e) => underRepeatedTerm(d.text, e));
   if (!held.length) return;
-  const note = 'the document prints this string the same way in other places: its own term, held as a suggestion';
-  res.edits = res.edits.filter((e) => !held.includes(e));
-  const suggestions = held.map((e) => {
-    const m = e.meta as Extract<StageEdit['meta'], { type: 'correction' }>;
-    return { ...e, meta: { ...m, confidence: confidenceOf(m.score!, false), note: m.note ? `${m.note}; ${note}` : note } };
-  });
-  res.suggestions = [...res.suggestions, ...suggestions].sort((a, b) => a.start - b.start || a.end - b.end);
+  holdAsSuggestions(d, held, (m) => ({ ...m, confidence: confidenceOf(m.score!, false), note: m.note ? `${m.note}; ${NOTE}` : NOTE }));
 }

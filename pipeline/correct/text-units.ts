@@ -20,6 +20,13 @@ export const pairKey = (x: number, y: number): number => x * 65536 + y;
 /** Numeric key of three UTF-16 codes. */
 export const tripleKey = (x: number, y: number, z: number): number => (x * 65536 + y) * 65536 + z;
 
+/** How often `t` occurs in `text`, overlapping occurrences counted. */
+export function occurrences(text: string, t: string): number {
+  let n = 0;
+  for (let k = text.indexOf(t); k >= 0; k = text.indexOf(t, k + 1)) n++;
+  return n;
+}
+
 /** A score or confidence as reported: two decimals. */
 export function round(x: number): number {
   return Math.round(x * 100) / 100;
