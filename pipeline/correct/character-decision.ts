@@ -67,7 +67,7 @@ function decideAmong(list: ScoredCand[], site: Site, w: ScoreWindow, run: HanRun
   const oldOk = oldLen === 1 || (best.score >= PARAMS.applyScore + 4 && (t.freq.get(oldWord) ?? 0) < PARAMS.weakOldWordFreq);
   const isComplete = isCompletion(best.cand.source);
   const brokenExtra = breaksNeighbouringWord(w, ts, te) ? PARAMS.breakWordExtra : 0;
-  const threshold = applyThreshold(best, second, lmSingle, single, isComplete, site, t);
+  const threshold = applyThreshold(best, lmSingle, single, isComplete, site, t);
   const nameZone = t.inNameZone(cur, i);
   const placeName = t.inPlaceName(cur, i, te, best.word);
   const apply =
@@ -121,16 +121,12 @@ function breaksNeighbouringWord(w: ScoreWindow, ts: number, te: number): boolean
 }
 
 /** The score the best reading needs, by what kind of candidate it is. */
-function applyThreshold(best: ScoredCand, second: number, lmSingle: boolean, single: boolean, isComplete: boolean, site: Site, t: CorrectorTables): number {
+function applyThreshold(best: ScoredCand, lmSingle: boolean, single: boolean, isComplete: boolean, site: Site, t: CorrectorTables): number {
   const soloExtra = site.solo ? PARAMS.soloExtra : 0;
-  if (lmSingle) return wordlessLookAlikeScore(t.shapes, site.ch, best.cand.truth, site.evBonus) + soloExtra;
+  if (lmSingle) return Math.max(PARAMS.applyScore, wordlessLookAlikeScore(t.shapes, site.ch, best.cand.truth, site.evBonus)) + soloExtra;
   if (single) return PARAMS.applySingleScore;
   if (isComplete) return PARAMS.applyCompleteScore + (site.solo ? PARAMS.completeSoloExtra : 0);
   if (best.cand.source === 'lexicon') return PARAMS.applyLexicalScore;
-  if (site.cf < PARAMS.uncommonCharFreq) return PARAMS.applyUncommonScore;
-  // the original is a known corrupted form of a frequent word and this
-  // candidate, far ahead of any other, restores it
-  if (site.c & 2 && best.score - second >= PARAMS.corruptClearMargin) return PARAMS.applyCorruptScore;
   return PARAMS.applyScore + soloExtra;
 }
 

@@ -22,7 +22,6 @@ import { correctParagraphs, pooledSuggestions, sortEdits, subsectionNumbers, typ
 import { engineMarks } from './engine-marks.ts';
 import { explicitRules } from './explicit-rules.ts';
 import { loneChange } from './lone-change.ts';
-import { printedTerm } from './printed-term.ts';
 import { enumerationMarkers, lostCommaAfterTitle, unpairedQuotes } from './paragraph-repairs.ts';
 import { PARAMS } from './params.ts';
 import { protectedMask } from './protect.ts';
@@ -43,7 +42,7 @@ export function loadDictionaries(opts?: { dir?: string; userFiles?: string[] }):
 const MARK_AND_RULE_STAGES: readonly ParagraphStage[] = [explicitRules, enumerationMarkers, lostCommaAfterTitle, unpairedQuotes, strayMarksInWords, engineMarks];
 
 /** The document pass, after every paragraph is corrected on its own. */
-const DOCUMENT_STAGES: readonly DocumentStage[] = [subsectionNumbers, sortEdits, pooledSuggestions, documentEvidenceStage, printedTerm, loneChange];
+const DOCUMENT_STAGES: readonly DocumentStage[] = [subsectionNumbers, sortEdits, pooledSuggestions, documentEvidenceStage, loneChange];
 
 const byPosition = (a: { start: number; end: number }, b: { start: number; end: number }): number => a.start - b.start || a.end - b.end;
 
