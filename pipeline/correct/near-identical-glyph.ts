@@ -5,7 +5,9 @@
  * near-identical glyph (shape similarity ≥ lmSingleShapeSim, 0.9):
  * 建设雷加强 → 需加强, 运用奸 → 好. Decided by the published sample alone, with
  * no effect on any other fixture; a measurement on unseen text should keep or
- * remove it (removing it: return PARAMS.applyLmSingleScore).
+ * remove it (removing it: return PARAMS.applyLmSingleScore). Since 2026-12-07 no look-alike
+ * reading is applied under PARAMS.applyScore (8.5; character-decision.ts), so the relief now
+ * reaches 8.5, not 8.
  */
 import type { ShapeModel } from './glyph-features.ts';
 import { PARAMS } from './params.ts';
