@@ -10,6 +10,16 @@ export const HAN1 = /^\p{Script=Han}$/u;
 export const HANS = /^\p{Script=Han}{2,}$/u;
 export const num = z.coerce.number().finite();
 
+const DIGITS = /^\d{1,15}$/;
+
+/**
+ * A count written as a plain decimal integer (at most 15 digits, so exact as a number), else
+ * null: the plain-row readers' test, a subset of what `num.int().nonnegative()` accepts.
+ */
+export function plainCount(s: string): number | null {
+  return DIGITS.test(s) ? Number(s) : null;
+}
+
 export function invalid(file: string, where: string, msg: string): NoticeError {
   return new NoticeError('DICTIONARY_INVALID', `${where}: ${msg}`, { file });
 }

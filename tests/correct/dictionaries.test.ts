@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCorrector, loadDictionaries } from '../../pipeline/correct/index.ts';
 import { DEFAULT_DICT_DIR, dictionaryVersion, observedWeight } from '../../pipeline/correct/dictionaries.ts';
 import { NoticeError } from '../../pipeline/errors.ts';
-import { GlyphRow, plainSimilarityRow } from '../../pipeline/correct/confusion-files.ts';
+import { GlyphRow, ObservedRowSchema, plainObservedRow, plainSimilarityRow } from '../../pipeline/correct/confusion-files.ts';
+import { CharfreqRow, plainCharfreqRow } from '../../pipeline/correct/word-files.ts';
 
 const temps: string[] = [];
 afterEach(() => {
@@ -233,5 +234,38 @@ describe('similarity rows read without zod when plainly valid', () => {
     const zod = GlyphRow.safeParse(cols.map((c) => c.trim()));
     if (plain) expect(zod.success && zod.data.slice(0, 3)).toEqual(plain);
     else expect(cols.length !== 3 || !zod.success).toBe(true);
+  });
+});
+
+describe('observed and charfreq rows read without zod when plainly valid', () => {
+  const observed: string[][] = [
+    ['一', '二', '6', '3440'], [' 一', '二 ', ' 6 ', '0'], ['一', '二', '007', '12'], ['一', '二', '0', '5'], ['一', '二', '-1', '5'],
+    ['一', '二', '1.5', '5'], ['一', '二', '1e3', '5'], ['一', '二', '', '5'], ['一', '二', '6', ''], ['一', '二', '6', '-0'],
+    ['一', '二', '6', '3440', 'note'], ['一', '二', '6'], ['a', '二', '6', '9'], ['一二', '二', '6', '9'], ['一', '二', '1234567890123456', '9'],
+  ];
+  it.each(observed)('observed %j: the same reading as the zod schema, or left to it', (...cols) => {
+    const plain = plainObservedRow(cols);
+    const zod = ObservedRowSchema.safeParse(cols.map((c) => c.trim()));
+    if (plain) expect(zod.success && zod.data.slice(0, 4)).toEqual(plain);
+    else expect(cols.length !== 4 || !zod.success || cols.some((c) => /[.e-]|^\s*$|\d{16}/.test(c.trim()))).toBe(true);
+  });
+  const charfreq: string[][] = [
+    ['一', '1250246', '217830'], [' 一 ', ' 0 ', '0'], ['一', '12', ''], ['一', '1.5', '2'], ['一', '-3', '2'], ['a', '1', '2'],
+    ['一', '1', '2', 'x'], ['一', '1'], ['𠀀', '1', '2'],
+  ];
+  it.each(charfreq)('charfreq %j: the same reading as the zod schema, or left to it', (...cols) => {
+    const plain = plainCharfreqRow(cols);
+    const zod = CharfreqRow.safeParse(cols.map((c) => c.trim()));
+    if (plain) expect(zod.success && zod.data.slice(0, 3)).toEqual(plain);
+    else expect(cols.length !== 3 || !zod.success || cols.some((c) => /[.e-]|^\s*$/.test(c.trim()))).toBe(true);
+  });
+  it.each([
+    ['charfreq.tsv', (t: string) => t.replace(/\n(\S+)\t(\d+)\t/, '\n$1\t-$2\t')],
+    ['confusions/ocr-observed.tsv', (t: string) => t.replace(/\n(\S+\t\S+)\t\d+\t/, '\n$1\t0\t')],
+  ])('a bad row of %s, left to zod, is named by file and line', (file, edit) => {
+    const e = loadError({ dir: brokenCopy(file, edit) });
+    expect(e.code).toBe('DICTIONARY_INVALID');
+    expect(e.message).toMatch(/: line 2: /);
+    expect(e.file).toMatch(file.split('/').pop()!);
   });
 });
