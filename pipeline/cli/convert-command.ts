@@ -9,6 +9,7 @@ import { progressReporter } from '../batch/progress.ts';
 import { runBatch, type FileResult } from '../batch/run-batch.ts';
 import { formatSummary } from '../batch/summary.ts';
 import { createPipeline } from '../convert.ts';
+import { CONVERT_OPTIONS } from './convert-options.ts';
 import { UsageError } from './usage-error.ts';
 import { DEFAULT_ENGINE, ENGINE_NAMES, type EngineName } from '../extract/ocr.ts';
 
@@ -34,19 +35,7 @@ export async function convertCommand(argv: string[], io: { stdin: NodeJS.Readabl
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      jobs: { type: 'string', short: 'j' },
-      ocr: { type: 'string', default: 'auto' },
-      engine: { type: 'string', default: DEFAULT_ENGINE },
-      force: { type: 'boolean', default: false },
-      jsonl: { type: 'boolean', default: false },
-      decisions: { type: 'string', multiple: true, default: [] },
-      dict: { type: 'string', multiple: true, default: [] },
-      strict: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', short: 'q', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    options: CONVERT_OPTIONS,
   });
   if (values.help) {
     io.stdout.write(convertHelp);
@@ -56,7 +45,7 @@ export async function convertCommand(argv: string[], io: { stdin: NodeJS.Readabl
   if (!values.out && !values.jsonl) throw new UsageError('convert needs --out DIR (or --jsonl)');
   const ocr = values.ocr as 'auto' | 'always' | 'never';
   if (!['auto', 'always', 'never'].includes(ocr)) throw new UsageError(`--ocr must be auto, always or never (got "${values.ocr}")`);
-  const engine = values.engine as EngineName;
+  const engine = (values.engine ?? DEFAULT_ENGINE) as EngineName;
   if (!ENGINE_NAMES.includes(engine)) throw new UsageError(`--engine must be ${ENGINE_NAMES.join(' or ')} (got "${values.engine}")`);
   const jobs = values.jobs ? Number(values.jobs) : availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive integer (got "${values.jobs}")`);

@@ -6,6 +6,10 @@
  * process — builds it once. The key is every file's path, size and modification
  * time (the dictionary files, the model files of the folder, jieba's list), so a
  * file edited between two pipelines is read again.
+ *
+ * A process started from the corrector's start-up snapshot (snapshot-entry.ts) finds the
+ * corrector already built, with the signature of the files it was built from: it is
+ * taken when those files are still the same, else the files are read as without it.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,7 +23,7 @@ const kept = new Map<string, Corrector>();
 
 export function sharedCorrector(opts: { dir?: string; userFiles?: string[] } = {}): Corrector {
   const key = dictionarySignature(opts.dir ?? DEFAULT_DICT_DIR, opts.userFiles ?? []);
-  const known = key === null ? undefined : kept.get(key);
+  const known = key === null ? undefined : (kept.get(key) ?? fromSnapshot(key));
   if (known) {
     kept.delete(key!);
     kept.set(key!, known);
@@ -41,15 +45,27 @@ const versions = new Map<string, string>();
  */
 export function sharedDictionaryVersion(opts: { dir?: string; userFiles?: string[] } = {}): string {
   const key = dictionarySignature(opts.dir ?? DEFAULT_DICT_DIR, opts.userFiles ?? []);
-  const known = key === null ? undefined : (kept.get(key)?.dictionaryVersion ?? versions.get(key));
+  const known = key === null ? undefined : (kept.get(key)?.dictionaryVersion ?? versions.get(key) ?? fromSnapshot(key)?.dictionaryVersion);
   if (known) return known;
   const version = dictionaryVersion(opts);
   if (key !== null) versions.set(key, version);
   return version;
 }
 
+/** What a start-up snapshot holds: a built corrector and the signature of the files it read. */
+export interface SnapshotCorrector {
+  signature: string;
+  corrector: Corrector;
+}
+export const SNAPSHOT_CORRECTOR = Symbol.for('notice-pipeline.snapshot-corrector');
+
+function fromSnapshot(key: string): Corrector | undefined {
+  const held = (globalThis as { [SNAPSHOT_CORRECTOR]?: SnapshotCorrector })[SNAPSHOT_CORRECTOR];
+  return held?.signature === key ? held.corrector : undefined;
+}
+
 /** path, size and mtime of every file the dictionaries are read from; null when one cannot be listed (loading then reports it) */
-function dictionarySignature(dir: string, userFiles: readonly string[]): string | null {
+export function dictionarySignature(dir: string, userFiles: readonly string[]): string | null {
   try {
     const models = MODEL_FILES.map((f) => join(dir, f)).filter((f) => existsSync(f));
     const files = [...dictionaryFiles(dir, userFiles), ...models, jiebaPath()];

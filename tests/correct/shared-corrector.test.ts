@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../../pipeline/convert.ts';
 import { loadDictionaries } from '../../pipeline/correct/dictionaries.ts';
-import { sharedCorrector, sharedDictionaryVersion } from '../../pipeline/correct/shared-corrector.ts';
+import { dictionarySignature, sharedCorrector, sharedDictionaryVersion, SNAPSHOT_CORRECTOR, type SnapshotCorrector } from '../../pipeline/correct/shared-corrector.ts';
 
 function dictionaryFolder(terms: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'notice-shared-dict-'));
@@ -93,5 +93,39 @@ describe('sharedCorrector and the folder\'s model files', () => {
     const after = sharedCorrector({ dir });
     expect(after).not.toBe(before);
     expect(after.dictionaryVersion).not.toBe(before.dictionaryVersion);
+  });
+});
+
+describe('sharedCorrector in a process started from the start-up snapshot', () => {
+  const holder = globalThis as { [SNAPSHOT_CORRECTOR]?: SnapshotCorrector };
+  const held = (signature: string, version: string): SnapshotCorrector => ({
+    signature,
+    corrector: { correct: () => ({ edits: [], suggestions: [], warnings: [] }), correctDocument: () => ({ edits: [], suggestions: [], warnings: [] }), loadModels: () => {}, dictionaryVersion: version },
+  });
+
+  it('takes the snapshot’s corrector for the files it was built from, and only for them', () => {
+    const dir = dictionaryFolder(['整改落实']);
+    const other = dictionaryFolder(['整改落实']);
+    try {
+      holder[SNAPSHOT_CORRECTOR] = held(dictionarySignature(dir, [])!, 'from-snapshot');
+      expect(sharedDictionaryVersion({ dir })).toBe('from-snapshot');
+      expect(sharedCorrector({ dir }).dictionaryVersion).toBe('from-snapshot');
+      expect(sharedCorrector({ dir: other }).dictionaryVersion).toBe(loadDictionaries({ dir: other }).version);
+    } finally {
+      delete holder[SNAPSHOT_CORRECTOR];
+    }
+  });
+
+  it('reads the files again once one of them changed after the snapshot was made', () => {
+    const dir = dictionaryFolder(['整改台账']);
+    try {
+      holder[SNAPSHOT_CORRECTOR] = held(dictionarySignature(dir, [])!, 'from-snapshot');
+      appendFileSync(join(dir, 'lexicon.tsv'), '巡察反馈\t5000\t\n');
+      const corrector = sharedCorrector({ dir });
+      expect(corrector.dictionaryVersion).toBe(loadDictionaries({ dir }).version);
+      expect(corrector.dictionaryVersion).not.toBe('from-snapshot');
+    } finally {
+      delete holder[SNAPSHOT_CORRECTOR];
+    }
   });
 });

@@ -12,8 +12,9 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheDir as noticeCacheDir } from '../../io/cache-dir.ts';
 import { fuseGraph } from './fuse-graph.ts';
 
 /** The modules whose code decides the rewritten bytes (same extension as this module: .ts or .js). */
@@ -31,10 +32,7 @@ function rewriteCodeHash(): string {
 
 /** The cache folder, or null when turned off (or the models are not inside a node_modules). */
 export function cacheDir(modelDir: string): string | null {
-  const env = process.env.NOTICE_CACHE_DIR;
-  if (env !== undefined) return env === '' ? null : join(env, 'ppocr');
-  const at = modelDir.lastIndexOf(`${sep}node_modules${sep}`);
-  return at < 0 ? null : join(modelDir.slice(0, at), 'node_modules', '.cache', 'notice-pipeline', 'ppocr');
+  return noticeCacheDir(modelDir, 'ppocr');
 }
 
 function removeQuietly(file: string): void {
