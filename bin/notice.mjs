@@ -22,7 +22,8 @@ import { fileURLToPath } from 'node:url';
 
 const SINGLE = '--single-threaded';
 const RESTARTED = 'restarted'; // NOTICE_V8_THREADS of the child: it knows its IPC channel is this process
-const SNAPSHOT_FAILED = 'snapshot-failed'; // a child from a snapshot that ended before it started (runSnapshotChild says when it does)
+const SNAPSHOT_FAILED = 'snapshot-failed'; // a child from a snapshot whose blob did not load
+const SNAPSHOT_LOAD_FAILED = 14; // node's exit code when a startup snapshot does not fit this node (a damaged one aborts)
 
 if (process.env.NOTICE_V8_THREADS === RESTARTED) {
   // first of all: a child whose parent is gone — killed while this process started, so that
@@ -59,8 +60,8 @@ async function runChild(argv) {
   const quiet = () => {}; // the terminal sent SIGINT to the child too: the child decides
   process.on('SIGINT', quiet);
   const [code, signal] = await new Promise((resolve) => child.on('exit', (c, s) => resolve([c, s])));
-  if (!started) {
-    // the blob did not load (node aborts on a damaged one): nothing ran, so the run can start without it
+  if (!started && (code === SNAPSHOT_LOAD_FAILED || signal === 'SIGABRT')) {
+    // the blob did not load: nothing ran (runSnapshotChild says when it starts), so the run can start without it
     for (const signal of ['SIGTERM', 'SIGHUP']) process.off(signal, forward);
     process.off('SIGINT', quiet);
     return SNAPSHOT_FAILED;
@@ -72,12 +73,21 @@ async function runChild(argv) {
   process.exit(code ?? 1);
 }
 
+/** the blob this run should start from (pipeline/cli/snapshot-blob.ts), or null — never an error of its own */
+async function snapshotBlobFor(argv, flags) {
+  try {
+    return await (await import(join(root, 'dist', 'cli', 'snapshot-blob.js'))).snapshotBlobFor(argv, flags);
+  } catch {
+    return null;
+  }
+}
+
 const fresh = !process.env.NOTICE_FROM_SOURCE && existsSync(compiled) && statSync(compiled).mtimeMs >= newestSource(join(root, 'pipeline'));
 
 if (process.env.NOTICE_V8_THREADS !== RESTARTED) {
   const single = availableParallelism() === 1 && !process.execArgv.includes(SINGLE) && process.env.NOTICE_V8_THREADS !== 'keep';
   const flags = [...(single ? [SINGLE] : []), ...process.execArgv];
-  const blob = fresh && args[0] === 'convert' ? await (await import(join(root, 'dist', 'cli', 'snapshot-blob.js'))).snapshotBlobFor(args, flags) : null;
+  const blob = fresh && args[0] === 'convert' ? await snapshotBlobFor(args, flags) : null;
   if (blob && (await runChild([...flags, '--snapshot-blob', blob, ...args])) === SNAPSHOT_FAILED) rmSync(blob, { force: true });
   if (single) await runChild([...flags, fileURLToPath(import.meta.url), ...args]);
 }
