@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { collectInputs } from '../batch/collect-inputs.ts';
 import { cacheDir } from '../io/cache-dir.ts';
+import { fileStamps } from '../io/file-stamps.ts';
 import { CONVERT_OPTIONS } from './convert-options.ts';
 
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,7 +67,7 @@ export function snapshotBlob(flags: readonly string[]): string | null {
     const dir = cacheDir(jieba, 'snapshot');
     if (!dir) return null;
     const flagKey = digest([process.version, process.arch, ...flags].join('\0')).slice(0, 8);
-    const key = digest(readFileSync(BUNDLE), filesSignature([DICTIONARIES, jieba])).slice(0, 16);
+    const key = digest(readFileSync(BUNDLE), fileStamps(filesUnder([DICTIONARIES, jieba]))).slice(0, 16);
     const blob = join(dir, `corrector-${flagKey}-${key}.blob`);
     if (existsSync(blob)) return blob;
     return beingBuilt(blob) ? null : buildBlob(blob, flags, flagKey);
@@ -105,16 +106,15 @@ function buildBlob(blob: string, flags: readonly string[], flagKey: string): str
   return blob;
 }
 
-/** path, size and time of every file under `roots` (files or folders), sorted */
-function filesSignature(roots: readonly string[]): string {
-  const rows: string[] = [];
+/** every file under `roots` (files or folders), sorted */
+function filesUnder(roots: readonly string[]): string[] {
+  const files: string[] = [];
   const visit = (p: string): void => {
-    const st = statSync(p);
-    if (st.isDirectory()) for (const name of readdirSync(p)) visit(join(p, name));
-    else rows.push(`${p}\t${st.size}\t${st.mtimeMs}`);
+    if (statSync(p).isDirectory()) for (const name of readdirSync(p)) visit(join(p, name));
+    else files.push(p);
   };
   roots.forEach(visit);
-  return rows.sort().join('\n');
+  return files.sort();
 }
 
 function digest(...parts: (string | Uint8Array)[]): string {

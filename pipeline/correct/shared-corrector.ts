@@ -11,8 +11,9 @@
  * corrector already built, with the signature of the files it was built from: it is
  * taken when those files are still the same, else the files are read as without it.
  */
-import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileStamps } from '../io/file-stamps.ts';
 import { DEFAULT_DICT_DIR, dictionaryFiles, dictionaryVersion, jiebaPath, loadDictionaries, MODEL_FILES } from './dictionaries.ts';
 import { createCorrector } from './index.ts';
 import type { Corrector } from './types.ts';
@@ -68,13 +69,7 @@ function fromSnapshot(key: string): Corrector | undefined {
 export function dictionarySignature(dir: string, userFiles: readonly string[]): string | null {
   try {
     const models = MODEL_FILES.map((f) => join(dir, f)).filter((f) => existsSync(f));
-    const files = [...dictionaryFiles(dir, userFiles), ...models, jiebaPath()];
-    return files
-      .map((f) => {
-        const st = statSync(f);
-        return `${resolve(f)}\t${st.size}\t${st.mtimeMs}`;
-      })
-      .join('\n');
+    return fileStamps([...dictionaryFiles(dir, userFiles), ...models, jiebaPath()]);
   } catch {
     return null;
   }
