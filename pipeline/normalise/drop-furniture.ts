@@ -9,8 +9,8 @@ import type { PageStarts } from './index.ts';
 import { fuzzyRunningHeaders } from './running-headers.ts';
 
 const PAGE_NUMBER = /^[\s\-—–―－~～·•]*(?:第\s*)?(?:\d{1,3}|[IVXivx]{1,5})\s*(?:页)?(?:\s*\/\s*\d{1,3})?[\s\-—–―－~～·•]*$/;
-/** "一 3 一": OCR reads the dashes around a page number as 一 (only with 一 on both sides). */
-const PAGE_NUMBER_YI = /^[\s\-—–―－一·•]*一[\s\-—–―－一·•]*\d{1,3}[\s\-—–―－一·•]*一[\s\-—–―－一·•]*$/;
+/** "一 3 一", "二 2 一": OCR reads the dashes around a page number as 一 or 二 (only with one on both sides). */
+const PAGE_NUMBER_YI = /^[\s\-—–―－一二·•]*[一二][\s\-—–―－一二·•]*\d{1,3}[\s\-—–―－一二·•]*[一二][\s\-—–―－一二·•]*$/;
 const SENTENCE_END = /[。！？；：”」』）)!?;:]$/;
 const DEBRIS = /^[\s\p{P}\p{S}a-zA-Z]{1,3}$/u;
 

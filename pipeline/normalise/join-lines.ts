@@ -7,7 +7,7 @@
  */
 import type { StageEdit } from '../tracked-text.ts';
 import { splitLines, visualWidth, type Line } from './chars.ts';
-import { LOST_NUMBER_ITEM, PARAGRAPH_START, looksLikeHeading } from './markers.ts';
+import { DOTTED_ITEM_NUMBER, LABEL_WITH_COLON, LOST_NUMBER_ITEM, PARAGRAPH_START, UNDOTTED_ITEM_NUMBER, looksLikeHeading } from './markers.ts';
 
 const SENTENCE_END = /[。！？；”」』!?;]$/;
 const CLOSING_BRACKET = /[）)》]$/;
@@ -30,15 +30,33 @@ function standaloneHeading(next: Line, after: Line | undefined, measure: number)
   return looksLikeHeading(n) && !looksFull(visualWidth(n), measure) && (!after || PARAGRAPH_START.test(after.text.trim()));
 }
 
-function endsParagraph(cur: Line, next: Line, measure: number, after?: Line): boolean {
+/**
+ * An item number whose dot OCR lost ("2农村公路…") after a sentence end opens a paragraph only where the
+ * numbering expects it: the last item paragraph opened with the number before it.
+ */
+function expectedUndottedItem(n: string, lastItem: number): boolean {
+  const m = UNDOTTED_ITEM_NUMBER.exec(n);
+  return m !== null && lastItem > 0 && Number(m[1]) === lastItem + 1;
+}
+
+/** The item number a paragraph opens with ("3." or, where expected, "3农村"), else null. */
+function itemNumberOf(line: string, lastItem: number): number | null {
+  const dotted = DOTTED_ITEM_NUMBER.exec(line);
+  if (dotted) return Number(dotted[1]);
+  return expectedUndottedItem(line, lastItem) ? lastItem + 1 : null;
+}
+
+function endsParagraph(cur: Line, next: Line, measure: number, after: Line | undefined, lastItem: number): boolean {
   const t = cur.text.trim();
   const n = next.text.trim();
   const w = visualWidth(t);
   const short = w < measure - 1.5;
   if (looksLikeHeading(t) && !looksFull(w, measure)) return true;
   if (standaloneHeading(next, after, measure)) return true;
+  if (LABEL_WITH_COLON.test(n)) return true;
   if (PARAGRAPH_START.test(n) && (short || SENTENCE_END.test(t) || CLOSING_BRACKET.test(t))) return true;
   if (LOST_NUMBER_ITEM.test(n) && SENTENCE_END.test(t)) return true;
+  if (expectedUndottedItem(n, lastItem) && SENTENCE_END.test(t)) return true;
   if (!short) return false;
   if (SENTENCE_END.test(t)) return true;
   return w < measure * 0.7;
@@ -70,6 +88,7 @@ export function joinLines(text: string): StageEdit[] {
   const widths = lines.map((l) => visualWidth(l.text));
   const measure = lineMeasure(widths);
   const wrapped = isPageWrapped(widths, measure);
+  let lastItem = itemNumberOf(lines[0].text.trim(), 0) ?? 0;
   for (let i = 0; i < lines.length; i++) {
     const cur = lines[i];
     const next = lines[i + 1];
@@ -79,7 +98,8 @@ export function joinLines(text: string): StageEdit[] {
       if (gap !== '\n') edits.push({ start: cur.end, end: gapEnd, replacement: '\n', meta: { type: 'layout', rule: 'trim' } });
       continue;
     }
-    if (!wrapped || endsParagraph(cur, next, measure, lines[i + 2])) {
+    if (!wrapped || endsParagraph(cur, next, measure, lines[i + 2], lastItem)) {
+      lastItem = itemNumberOf(next.text.trim(), lastItem) ?? lastItem;
       if (gap !== '\n') edits.push({ start: cur.end, end: gapEnd, replacement: '\n', meta: { type: 'layout', rule: 'paragraph-break' } });
     } else {
       const latinJoin = /[A-Za-z]$/.test(cur.text) && /^[A-Za-z]/.test(next.text);

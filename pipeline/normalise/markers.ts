@@ -19,6 +19,21 @@ export const PARAGRAPH_START = new RegExp(
   ].join('|'),
 );
 
+/** Characters after a number that make it a quantity (2人, 3个, 2024年), not an item marker whose dot OCR lost. */
+export const QUANTITY_UNITS = '年月日时个件次名项轮人万亿元条份家天周岁号期届批类户所台篇场处起位只支种本栋辆张笔倍成座部平米公千百余多';
+
+/** "1." / "1．" / "1、" at a line start: the item number. */
+export const DOTTED_ITEM_NUMBER = /^(\d{1,2})\s*[.．、]\D/;
+
+/** "2农村…" / "2 农村…": an item number whose dot OCR lost (a quantity when a unit follows). */
+export const UNDOTTED_ITEM_NUMBER = new RegExp(`^(\\d{1,2})\\s?(?=[\\u4e00-\\u9fff])(?![${QUANTITY_UNITS}])`);
+
+/**
+ * A progress label with its colon at a line start ("整改落实情况：", one or two of its middle characters misread:
+ * "整改温实情况："): it opens a paragraph whatever the line before it ends with (prose never wraps onto one).
+ */
+export const LABEL_WITH_COLON = /^[^\u4e00-\u9fff\w\s]{0,2}\s*整改[\u4e00-\u9fff]{0,2}(?:情况|成效)\s*[:：]/;
+
 /** ".国有平台…": an item whose number OCR lost (a stray dot also starts wrapped lines: only after a sentence end). */
 export const LOST_NUMBER_ITEM = /^[.．]\s*[\u4e00-\u9fff]{2}/;
 

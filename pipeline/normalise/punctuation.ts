@@ -6,6 +6,7 @@
  */
 import type { StageEdit } from '../tracked-text.ts';
 import { isCjk } from './chars.ts';
+import { QUANTITY_UNITS } from './markers.ts';
 
 const punct = (start: number, end: number, replacement: string, rule: string, confidence: number): StageEdit => ({
   start,
@@ -156,7 +157,7 @@ function strayStops(text: string, edits: StageEdit[]): void {
  * "2深化…" only where other paragraphs of the document open with "N." and the character after the
  * number is no unit (2人, 3个, 2024年 are quantities). The dot is inserted.
  */
-const MARKER_NO_DOT = /^(问题\s*)?(\d{1,2})(?=\p{Script=Han})(?![年月日时个件次名项轮人万亿元条份家天周岁号期届批类户所台篇场处起位只支种本栋辆张笔倍成座部平米公千百余多])/u;
+const MARKER_NO_DOT = new RegExp(`^(问题\\s*)?(\\d{1,2})(?=\\p{Script=Han})(?![${QUANTITY_UNITS}])`, 'u');
 const DOTTED_ITEM = /^\d{1,2}[.．]/m;
 function markerDots(text: string, edits: StageEdit[]): void {
   const itemStyle = DOTTED_ITEM.test(text);

@@ -3,6 +3,7 @@
  * and returns what it matched, its length and whether only a damaged form matched.
  */
 import { parseChineseNumber } from './numerals.ts';
+import { QUANTITY_UNITS } from '../normalise/markers.ts';
 
 export interface MarkerMatch {
   /** Matched only through look-alikes: trusted when neighbouring markers continue its numbering. */
@@ -40,7 +41,7 @@ const ITEM = new RegExp(`^(${DIG}{1,2})(\\s*)([.．、,，·:：])(?![0-9０-９
  */
 const PAREN_ITEM = new RegExp(`^([（(〈<［\\[【《〔{G]?)\\s*(${DIG}{1,2}|D)\\s*([）)〉>］\\]】》〕}])\\s*`);
 /** Number glued to a Han character: "2深化" (dot lost). Units after a number mean a quantity, not a marker. */
-const ITEM_WEAK = /^(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日时个件次名项轮人万亿元条份家天周岁号期届批类户所台篇场处起位只支种本栋辆张笔倍成座部平米公千百余多])/;
+const ITEM_WEAK = new RegExp(`^(\\d{1,2})(?=[\\u4e00-\\u9fff])(?![${QUANTITY_UNITS}])`);
 
 /** "l2" → 12, "O" → null (a marker number never starts with 0); null unless at least one real digit or a lone look-alike. */
 export function markerDigits(s: string): number | null {
@@ -251,7 +252,7 @@ export function nearestLabel(cand: string): { label: string; exact: boolean } | 
 }
 
 /** OCR debris before a label at a line start: stray quotes, dots, commas, a bracket ("〔整改情况"). */
-const LABEL_DEBRIS = /^[“”"'‘’。，、．.·:：;；〔〈「【《(（\[<\s]{1,2}/;
+const LABEL_DEBRIS = /^[“”"'‘’。，、．.·:：;；〔〈「【《(（\[<\-—–_\s]{1,2}/;
 const COLON = /[：:；;]/;
 /** At a line start, a label with its colon read as a comma ("整改情况，开展…"): prose never starts so. */
 const LABEL_THEN_COMMA = /^([整改进展落实情况措施及成效完结果\s]{4,8})[，,]/;

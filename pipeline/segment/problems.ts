@@ -2,7 +2,8 @@
  * Pass: decide which marker lines open a problem.
  * - "问题N" lines always do; then numbered items ("1.") never do.
  * - Otherwise a numbered item does when a progress label follows it before the next marker,
- *   or when it continues the numbering of labelled items in the same container.
+ *   or when it continues the numbering of labelled items in the same container, or when the next problem
+ *   of its container continues its numbering.
  * - A subsection heading with no problems under it but a progress label ("（一）关于……的问题"
  *   + "整改情况：…") is itself a problem; so are its unlabelled siblings with body text.
  */
@@ -55,9 +56,25 @@ export function decideProblems(ctx: Ctx): void {
         }
       }
     }
+    openLabelledRuns(ctx, body, nested);
   }
   decideHeadingProblems(ctx, body, labelled);
   checkQuestionNumbering(ctx, body);
+}
+
+/**
+ * An unlabelled item whose numbering the next problem of its container continues (item 1 whose label OCR
+ * destroyed, then a labelled item 2) opens a problem too: the same list, read backwards from its labelled items.
+ */
+function openLabelledRuns(ctx: Ctx, body: Line[], nested: Set<Line>): void {
+  let next: Line | null = null;
+  for (let k = body.length - 1; k >= 0; k--) {
+    const l = body[k]!;
+    if (l.kind === 'section' || l.kind === 'subsection') next = null;
+    if (l.kind !== 'item' || nested.has(l)) continue;
+    if (!ctx.problemLines.has(l.index) && next && ctx.problemLines.has(next.index) && next.number === l.number + 1) ctx.problemLines.add(l.index);
+    next = l;
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * progress = text after the label and its colon to the end of the problem.
  * Both are exact slices of the text at statementSpan / progressSpan.
  */
-import { findLabelMidLine, matchLabel, type LabelMatch } from './markers.ts';
+import { LABELS, findLabelMidLine, matchLabel, type LabelMatch } from './markers.ts';
 import { warn, type Ctx, type DraftProblem, type Line } from './types.ts';
 
 function skipSpace(text: string, pos: number, limit: number): number {
@@ -14,6 +14,20 @@ function skipSpace(text: string, pos: number, limit: number): number {
 function trimBack(text: string, pos: number, floor: number): number {
   while (pos > floor && /[\s\u3000]/.test(text[pos - 1])) pos--;
   return pos;
+}
+
+/**
+ * Where a statement ends when OCR left up to three characters of junk (at most one Han) after its last sentence
+ * end, in the line before a label that opens a line ("…清单。后" + "整改进展情况："), as findLabelMidLine leaves
+ * them to the label when both share a line: right after the sentence end.
+ */
+function junkBefore(text: string, end: number, floor: number): number {
+  for (let k = end - 1; k >= Math.max(floor, end - 4); k--) {
+    if (!/[。！？；]/.test(text[k]!)) continue;
+    const junk = text.slice(k + 1, end);
+    return junk.length <= 3 && (junk.match(/[\u4e00-\u9fff]/g)?.length ?? 0) <= 1 ? k + 1 : end;
+  }
+  return end;
 }
 
 /** The first label in the problem: in the marker line after the statement, or opening a later line. */
@@ -34,13 +48,47 @@ function findLabel(d: DraftProblem): { line: Line; at: LabelMatch; offset: numbe
  * starts "如…" / "同时…", never like a progress).
  */
 const PROGRESS_OPENING = /^(?:一\s*[是足星走见]|整改|[\u4e00-\u9fff]改(?:进展|落实|情况|措施)|整[\u4e00-\u9fff](?:进展|落实|情况|措施))/;
-export function lostLabelLine(d: DraftProblem): Line | null {
+function lostLabelLine(d: DraftProblem): Line | null {
   const next = d.lines.slice(1).find((l) => !l.furniture && l.kind !== 'blank');
   return next && next.kind === 'text' && PROGRESS_OPENING.test(next.content) ? next : null;
 }
 
+/** The first paragraph after the marker line, when it opens with the document's own label damaged (ownLabelLength). */
+function ownLabelLine(d: DraftProblem, ownLabels: ReadonlySet<string>): { line: Line; length: number } | null {
+  const next = d.lines.slice(1).find((l) => !l.furniture && l.kind !== 'blank');
+  const length = next && next.kind === 'text' ? ownLabelLength(next.content, ownLabels) : 0;
+  return next && length ? { line: next, length } : null;
+}
+
+/**
+ * The length of the document's own progress label opening `content` too damaged for the label matchers
+ * ("放改温定情况：" where the other problems print 整改落实情况：): as long as the label, a colon right after
+ * it, its last two characters read exactly and at least half of its characters in place.
+ */
+export function ownLabelLength(content: string, ownLabels: ReadonlySet<string>): number {
+  for (const label of ownLabels) {
+    const n = label.length;
+    if (content.length <= n || !/[：:；;]/.test(content[n]!) || content.slice(n - 2, n) !== label.slice(-2)) continue;
+    let same = 0;
+    for (let k = 0; k < n; k++) if (content[k] === label[k]) same++;
+    if (same * 2 >= n) return n;
+  }
+  return 0;
+}
+
+/** The labels (整改落实情况, …) the document's problems print exactly: its own wording of the progress label. */
+function ownLabels(drafts: readonly DraftProblem[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of drafts) {
+    const found = findLabel(d);
+    if (found && !found.at.damaged && LABELS.includes(found.at.label)) out.add(found.at.label);
+  }
+  return out;
+}
+
 export function splitProgress(ctx: Ctx): void {
   const { text } = ctx;
+  const labels = ownLabels(ctx.drafts);
   for (const d of ctx.drafts) {
     const p = d.problem;
     const first = d.lines[0];
@@ -52,9 +100,10 @@ export function splitProgress(ctx: Ctx): void {
     let stmtEnd: number;
     let progStart: number | null = null;
     let guess: Line | null = null;
+    let own: { line: Line; length: number } | null = null;
     if (label) {
       const labelStart = label.offset + label.at.start;
-      stmtEnd = labelStart > label.line.contentStart ? trimBack(text, labelStart, first.markerEnd) : endBefore(label.line);
+      stmtEnd = labelStart > label.line.contentStart ? trimBack(text, labelStart, first.markerEnd) : junkBefore(text, endBefore(label.line), first.markerEnd);
       progStart = skipSpace(text, label.offset + label.at.end, end);
       p.progressLabel = label.at.label;
       if (label.at.damaged) warn(ctx, 'label-damaged', `progress label "${label.at.label}" read in a damaged form`, labelStart, progStart);
@@ -74,6 +123,14 @@ export function splitProgress(ctx: Ctx): void {
         ctx.cuts.push({ pos: progStart, type: 'problem-progress' });
       } else if (kept.length > 1) progStart = kept[1].contentStart;
       for (const l of d.lines.slice(1)) l.role = 'problem-progress';
+    } else if ((own = ownLabelLine(d, labels)) !== null) {
+      // the document's own label, damaged: the progress starts after it and its colon
+      const line = own.line;
+      stmtEnd = endBefore(line);
+      progStart = skipSpace(text, line.contentStart + own.length + 1, end);
+      p.progressLabel = line.content.slice(0, own.length);
+      for (const l of d.lines.slice(1)) l.role = l.index < line.index ? 'problem-statement' : 'problem-progress';
+      warn(ctx, 'label-damaged', `progress label "${p.progressLabel}" read in a damaged form`, line.contentStart, progStart);
     } else if ((guess = lostLabelLine(d)) !== null) {
       // label lost entirely: the progress starts at the first later paragraph that opens like one
       stmtEnd = endBefore(guess);

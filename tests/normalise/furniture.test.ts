@@ -12,10 +12,10 @@ const drop = (t: string) => applyEdits(t, dropFurniture(t));
 const BODY = ['各单位要把巡察整改作为重要政治任务，', '切实抓好问题整改，一抓到底。'];
 
 describe('page numbers in damaged forms', () => {
-  it.each(['— 3 —', '-3-', '一 3 一', '一3一', '·3·', '第3页', '3', '- 12 -'])('"%s" between pages is dropped', (pn) => {
+  it.each(['— 3 —', '-3-', '一 3 一', '一3一', '二 2 一', '二2二', '·3·', '第3页', '3', '- 12 -'])('"%s" between pages is dropped', (pn) => {
     expect(drop(`${BODY[0]}\n${pn}\n${BODY[1]}\n`)).toBe(`${BODY[0]}\n${BODY[1]}\n`);
   });
-  it.each(['一是加强领导', '第三条', '3个问题已整改'])('"%s" is text, kept', (line) => {
+  it.each(['一是加强领导', '第三条', '3个问题已整改', '二 2', '一2家'])('"%s" is text, kept', (line) => {
     const t = `${BODY[0]}\n${line}\n${BODY[1]}\n`;
     expect(drop(t)).toBe(t);
   });

@@ -1,0 +1,70 @@
+/**
+ * A list of problems whose first progress label OCR destroyed: the item is still a problem when the next
+ * problem of its container continues its numbering, and a label printed as the document's own label with
+ * most of its characters misread ("放改温定情况：" among 整改落实情况：) still separates statement and progress.
+ */
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../pipeline/segment/index.ts';
+import { matchLabel } from '../../pipeline/segment/markers.ts';
+import { ownLabelLength } from '../../pipeline/segment/progress.ts';
+import { expectPartition, expectSlices } from './check.ts';
+
+const problemsOf = (text: string) => {
+  const r = segment(text);
+  expectPartition(text, r.blocks);
+  expectSlices(text, r);
+  return r.notice.sections.flatMap((s) => [...s.problems, ...s.subsections.flatMap((x) => x.problems)]);
+};
+
+const notice = (firstLabel: string, junk = '') =>
+  [
+    '中共某某市交通运输局党组关于巡察整改进展情况的通报',
+    '一、巡察反馈问题整改落实情况',
+    '（一）政治建设方面',
+    `1.推进交通项目建设不够有力。个别项目征地拆迁长期未完成。${junk}`,
+    `${firstLabel}建立重点项目周调度机制，完成投资28.7亿元。`,
+    '2.农村公路管护责任落实不到位。部分县养护资金配套不足。',
+    '整改落实情况：市级财政安排养护补助资金3200万元。',
+    '3.城乡客运服务短板仍然明显。偏远村组群众出行不便。',
+    '整改落实情况：新开通镇村公交线路17条。',
+    '二、下一步工作打算',
+    '持续巩固整改成果。',
+    '',
+  ].join('\n');
+
+describe('a problem whose progress label OCR destroyed', () => {
+  it.each([
+    ['放改温定情况：', '放改温定情况'],
+    ['整改温定情况；', '整改温定情况'],
+  ])('"%s" is the document\'s own label, damaged: statement and progress apart', (label, printed) => {
+    const ps = problemsOf(notice(label));
+    expect(ps.map((p) => p.number)).toEqual([1, 2, 3]);
+    expect(ps[0]).toMatchObject({ statement: '推进交通项目建设不够有力。个别项目征地拆迁长期未完成。', progress: '建立重点项目周调度机制，完成投资28.7亿元。', progressLabel: printed });
+  });
+
+  it('a label too unlike the document\'s own stays text: the item is still a problem, its text all statement', () => {
+    const ps = problemsOf(notice('工作开展情况：'));
+    expect(ps.map((p) => p.number)).toEqual([1, 2, 3]);
+    expect(ps[0]!.progress).toBe('');
+    expect(ps[0]!.statement).toContain('工作开展情况：建立');
+  });
+
+  it('junk after the statement\'s last sentence end, in the line before a label line, is left out of the statement', () => {
+    const ps = problemsOf(notice('整改落实情况：', '后'));
+    expect(ps[0]).toMatchObject({ statement: '推进交通项目建设不够有力。个别项目征地拆迁长期未完成。', progress: '建立重点项目周调度机制，完成投资28.7亿元。' });
+  });
+
+  it.each([
+    ['放改温定情况：会同', 6],
+    ['整改温实情况:会同', 6],
+    ['放改温定情况会同', 0], // no colon
+    ['放改温定情兄：会同', 0], // its last two characters misread too
+    ['工作开展情况：会同', 0], // two of six characters in place
+  ])('ownLabelLength("%s") = %i among 整改落实情况', (content, n) => {
+    expect(ownLabelLength(content, new Set(['整改落实情况']))).toBe(n);
+  });
+
+  it('dash debris before a label', () => {
+    expect(matchLabel('-“整改落实情况；会同公安')).toMatchObject({ label: '整改落实情况', damaged: true });
+  });
+});
