@@ -34,7 +34,7 @@ const undash = (s: string) => (/^[—－-]$/.test(s) ? '一' : s);
 const QUESTION = new RegExp(`^问题(\\s*)(\\d{1,3}|${CN})(\\s*)([.．、,，:：])?\\s*`);
 /** Characters OCR reads for a digit inside a marker: l/I/|/i for 1, O/o for 0, full-width digits. */
 const DIG = '[0-9０-９lI|iOo]';
-const ITEM = new RegExp(`^(${DIG}{1,2})(\\s*)([.．、,，·:：])(?![0-9０-９])\\s*`);
+const ITEM = new RegExp(`^(${DIG}{1,2})(\\s*)([.．、,，·:：\\-])(?![0-9０-９])\\s*`);
 /**
  * "（1）" / "(2)" / "〈3）": a parenthesised arabic number (numbered problems or items). OCR reads the opening
  * bracket as 《 〈 G or loses it, and "1" next to it as D ("《D）", "GD)").
@@ -142,8 +142,8 @@ export function matchItem(s: string): (MarkerMatch & { paren?: boolean; weak?: b
     const lookAlike = !/^[0-9]+$/.test(m[1]);
     // "l，" / "I、" are too weak on their own (a Latin letter followed by a comma is prose or an e-mail)
     if (lookAlike && !/[.．]/.test(m[3])) return null;
-    // "1：" (colon for the dot) is a damaged form that needs its neighbours
-    const colon = /[:：]/.test(m[3]);
+    // "1：" / "1-" (colon or hyphen for the dot) is a damaged form that needs its neighbours
+    const colon = /[:：-]/.test(m[3]);
     return { number, marker: m[0].trimEnd(), length: m[0].length, damaged: m[2] !== '' || lookAlike || !/[.．、]/.test(m[3]), ...(colon ? { weak: true } : {}) };
   }
   const p = PAREN_ITEM.exec(s);

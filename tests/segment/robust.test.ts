@@ -60,7 +60,13 @@ describe('bracketed and look-alike item markers', () => {
   ])('%s → %i (damaged)', (s, n) => {
     expect(matchItem(s)).toMatchObject({ number: n, damaged: true });
   });
-  it.each(['（含市委提级巡察）', 'Do）', 'l，我们', '（0）', 'CD)', '1.5亿元', 'Dear']) ('%s is not an item', (s) => {
+  it.each([
+    ['1：产业发展', 1],
+    ['1-产业发展', 1],
+  ])('%s → %i (weak: needs its neighbours)', (s, n) => {
+    expect(matchItem(s)).toMatchObject({ number: n, damaged: true, weak: true });
+  });
+  it.each(['（含市委提级巡察）', 'Do）', 'l，我们', '（0）', 'CD)', '1.5亿元', '1-2月', 'Dear']) ('%s is not an item', (s) => {
     expect(matchItem(s)).toBeNull();
   });
 });
