@@ -7,6 +7,7 @@ import type { StageEdit } from '../tracked-text.ts';
 import { isHan, splitLines, visualWidth, type Line } from './chars.ts';
 import type { PageStarts } from './index.ts';
 import { fuzzyRunningHeaders } from './running-headers.ts';
+import { PARAGRAPH_START } from './markers.ts';
 
 const PAGE_NUMBER = /^[\s\-—–―－~～·•]*(?:第\s*)?(?:\d{1,3}|[IVXivx]{1,5})\s*(?:页)?(?:\s*\/\s*\d{1,3})?[\s\-—–―－~～·•]*$/;
 /** "一 3 一", "二 2 一": OCR reads the dashes around a page number as 一 or 二 (only with one on both sides). */
@@ -44,11 +45,16 @@ function neighbour(lines: Line[], i: number, step: number): Line | undefined {
   return undefined;
 }
 
-/** Lines (4+ characters) printed 3+ times are running headers: keep the first, drop the rest. */
+/**
+ * Lines (4+ characters) printed 3+ times are running headers: keep the first, drop the rest. A line that opens
+ * what follows it is the text's own (a progress label on a line of its own before every progress,
+ * "整改落实情况：", a marker): no header ends in a colon or reads as a paragraph start.
+ */
 function runningHeaders(lines: Line[]): Set<number> {
   const seen = new Map<string, number[]>();
   lines.forEach((l, i) => {
     const t = l.text.replace(/\s+/g, '');
+    if (/[：:]$/.test(t) || PARAGRAPH_START.test(t)) return;
     if (t.length >= 4 && t.length <= 30) seen.set(t, [...(seen.get(t) ?? []), i]);
   });
   const out = new Set<number>();

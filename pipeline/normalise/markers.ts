@@ -12,7 +12,7 @@ export const PARAGRAPH_START = new RegExp(
     `^\\d{1,2}\\s*[.．、]\\D`, // 1. / 1、
     `^[（(〔]\\s*\\d{1,2}\\s*[）)〕]`, // （1）
     // a progress label, OCR debris before it ("〔整改情况") and its colon read as a comma or semicolon
-    `^[^\\u4e00-\\u9fff\\w\\s]{0,2}\\s*整改(?:进展)?(?:落实)?(?:情况|措施及成效|进展)\\s*[:：,，;；]`,
+    `^[^\\u4e00-\\u9fff\\w\\s]{0,2}\\s*(?:目前|当前)?整改(?:进展)?(?:落实)?(?:情况|措施及成效|进展|进度)\\s*[:：,，;；]`,
     `^(?:附件|联系电话|联系人|电子邮箱|邮政信箱|通信地址|地址)\\s*[:：]?`,
     `^(?:中共|共青团)?\\S{2,20}(?:委员会|领导小组|办公室|巡察组)$`,
     `^(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$`,
@@ -32,7 +32,7 @@ export const UNDOTTED_ITEM_NUMBER = new RegExp(`^(\\d{1,2})\\s?(?=[\\u4e00-\\u9f
  * A progress label with its colon at a line start ("整改落实情况：", one or two of its middle characters misread:
  * "整改温实情况："): it opens a paragraph whatever the line before it ends with (prose never wraps onto one).
  */
-export const LABEL_WITH_COLON = /^[^\u4e00-\u9fff\w\s]{0,2}\s*整改[\u4e00-\u9fff]{0,2}(?:情况|成效)\s*[:：]/;
+export const LABEL_WITH_COLON = /^[^\u4e00-\u9fff\w\s]{0,2}\s*(?:目前|当前)?整改[\u4e00-\u9fff]{0,2}(?:情况|成效|进度)\s*[:：]/;
 
 /** ".国有平台…": an item whose number OCR lost (a stray dot also starts wrapped lines: only after a sentence end). */
 export const LOST_NUMBER_ITEM = /^[.．]\s*[\u4e00-\u9fff]{2}/;

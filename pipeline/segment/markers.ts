@@ -162,7 +162,9 @@ export function matchItem(s: string): (MarkerMatch & { paren?: boolean; weak?: b
   return null;
 }
 
-export const LABELS = ['整改进展情况', '整改落实情况', '整改措施及成效', '整改完成情况', '整改情况', '整改进展', '整改措施', '整改成效', '整改结果'];
+export const LABELS = ['整改进展情况', '整改落实情况', '整改措施及成效', '整改完成情况', '整改情况', '整改进展', '整改进度', '整改措施', '整改成效', '整改结果'];
+/** "目前整改进度：": a label said of the present. */
+const LABEL_PREFIX = /^(?:目前|当前)/;
 /** Labels distinctive enough to accept without a colon. */
 const LONG_LABELS = new Set(['整改进展情况', '整改落实情况', '整改措施及成效', '整改完成情况']);
 
@@ -268,7 +270,7 @@ export function matchLabel(s: string, at = 0, requireColon = false): LabelMatch 
   const colon = COLON.exec(head);
   if (colon && colon.index >= 3 && colon.index <= 9) {
     const cand = head.slice(0, colon.index).replace(/\s+/g, '');
-    const near = nearestLabel(cand);
+    const near = nearestLabel(cand) ?? (LABEL_PREFIX.test(cand) ? nearestLabel(cand.replace(LABEL_PREFIX, '')) : null);
     // a semicolon stands for the colon only after a label read exactly or nearly so
     if (near && (/[：:]/.test(colon[0]) || near.exact || editDistance(cand, near.label) <= 1)) {
       let end = from + colon.index + 1;

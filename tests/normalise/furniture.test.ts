@@ -21,6 +21,17 @@ describe('page numbers in damaged forms', () => {
   });
 });
 
+describe('lines printed many times', () => {
+  const repeated = (line: string, keepFirstOnly = false) =>
+    [1, 2, 3, 4].map((k) => `问题${k}.第${k}个问题的表述，共${k * 7}处。\n${keepFirstOnly && k > 1 ? '' : `${line}\n`}第${k}项整改措施已经落实${k}次。\n`).join('');
+  it('a running header printed on every page goes after its first copy', () => {
+    expect(drop(repeated('青石县2024年巡察整改进展情况通报'))).toBe(repeated('青石县2024年巡察整改进展情况通报', true));
+  });
+  it.each(['整 改 落 实 情 况 :', '整改进展情况：', '问题表现：'])('a label line before every problem ("%s") is the text\'s own, kept', (line) => {
+    expect(drop(repeated(line))).toBe(repeated(line));
+  });
+});
+
 describe('running headers read differently on each page', () => {
   it.each([
     ['青石县2024年巡察整改进展情况通报', '〈2024年巡察整改进展情况通报', true],

@@ -64,6 +64,17 @@ describe('a problem whose progress label OCR destroyed', () => {
     expect(ownLabelLength(content, new Set(['整改落实情况']))).toBe(n);
   });
 
+  it.each([
+    ['目前整改进度：制定三年规划', '目前整改进度'],
+    ['当前整改进展情况：已完成', '当前整改进展情况'],
+    ['整改进度：已完成', '整改进度'],
+  ])('a label said of the present: %s', (s, label) => {
+    expect(matchLabel(s)).toMatchObject({ label });
+  });
+  it('"目前进度较慢：" is no label', () => {
+    expect(matchLabel('目前进度较慢：项目')).toBeNull();
+  });
+
   it('dash debris before a label', () => {
     expect(matchLabel('-“整改落实情况；会同公安')).toMatchObject({ label: '整改落实情况', damaged: true });
   });
