@@ -116,6 +116,7 @@ export const Problem = z.object({
   statement: z.string(),
   progress: z.string(),
   progressLabel: z.string().nullable().describe('e.g. 整改进展情况'),
+  statementLabel: z.string().optional().describe('A label the statement opens with, e.g. 问题表现 (present only when printed); not part of `statement`'),
   span: Span,
   statementSpan: Span,
   progressSpan: Span.nullable(),

@@ -30,6 +30,9 @@ function junkBefore(text: string, end: number, floor: number): number {
   return end;
 }
 
+/** A label opening a statement ("问题表现：…"): kept apart from the statement, as the progress label is from the progress. */
+const STATEMENT_LABEL = /^(问题表现|存在问题|主要问题|问题描述|具体表现|主要表现)\s*[：:]\s*/;
+
 /** The first label in the problem: in the marker line after the statement, or opening a later line. */
 function findLabel(d: DraftProblem): { line: Line; at: LabelMatch; offset: number } | null {
   for (const [k, l] of d.lines.entries()) {
@@ -148,7 +151,12 @@ export function splitProgress(ctx: Ctx): void {
     }
     if (label && !d.headingStyle) for (const l of d.lines) if (l !== first && l.role !== 'problem-progress' && l.index < label.line.index) l.role = 'problem-statement';
     for (const l of d.lines) if (l.furniture) l.role = 'paragraph';
-    const stmtStart = skipSpace(text, first.markerEnd, stmtEnd);
+    let stmtStart = skipSpace(text, first.markerEnd, stmtEnd);
+    const stmtLabel = STATEMENT_LABEL.exec(text.slice(stmtStart, stmtEnd));
+    if (stmtLabel) {
+      p.statementLabel = stmtLabel[1];
+      stmtStart = skipSpace(text, stmtStart + stmtLabel[0].length, stmtEnd);
+    }
     p.statementSpan = { start: stmtStart, end: Math.max(stmtStart, stmtEnd) };
     p.statement = text.slice(p.statementSpan.start, p.statementSpan.end);
     if (progStart !== null) {

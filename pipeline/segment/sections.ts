@@ -8,6 +8,21 @@ import { paragraphOf, warn, type Ctx, type DraftProblem, type Line } from './typ
 
 const CLOSING_HEADING = /下一步|下步|今后|工作打算|工作计划|努力方向/;
 const INVITATION = /^欢迎.{0,40}(监督|反映|批评)/;
+/**
+ * A paragraph that speaks of all the container's problems ("以上问题中，已完成整改6个…", "通过整改，全院…"):
+ * after the container's last problem it belongs to the section or subsection, not to that problem's progress.
+ */
+const CONTAINER_SUMMARY = /^(?:以上(?:问题|各项|整改)|上述(?:问题|整改)|总体(?:来看|上看|而言)|综上|通过(?:以上|上述|本轮|此次|这次)?整改[，,]\s*(?:全|整体|各项|总体))/;
+
+/** No problem starts after line i before the next section or subsection heading. */
+function lastInContainer(ctx: Ctx, i: number): boolean {
+  for (let k = i + 1; k < ctx.tailStart; k++) {
+    const l = ctx.lines[k];
+    if (l.kind === 'section' || l.kind === 'subsection') return true;
+    if (ctx.problemLines.has(k)) return false;
+  }
+  return true;
+}
 
 /**
  * A heading line may run on into text: "（一）提高政治站位，加强组织领导。集团党委……".
@@ -140,12 +155,13 @@ export function buildSections(ctx: Ctx): void {
       inClosing = true;
       warn(ctx, 'heading-damaged', `closing heading "${l.content}" without its section marker`, l.contentStart, l.contentEnd);
     }
+    if (d && !inClosing && !closingSection && l.kind === 'text' && CONTAINER_SUMMARY.test(l.content) && lastInContainer(ctx, i)) draft = null;
     if (inClosing) {
       draft = null;
       l.role = 'closing';
       notice.closing.push(paragraphOf(l));
-    } else if (d) {
-      d.lines.push(l);
+    } else if (draft) {
+      d!.lines.push(l);
     } else {
       const node = sub ?? ensureSection(l);
       node.paragraphs.push(paragraphOf(l));

@@ -79,3 +79,37 @@ describe('a problem whose progress label OCR destroyed', () => {
     expect(matchLabel('-“整改落实情况；会同公安')).toMatchObject({ label: '整改落实情况', damaged: true });
   });
 });
+
+describe('a statement label and a paragraph about all the problems', () => {
+  const body = (closing: string) =>
+    [
+      '中共某某县人民法院党组关于巡察整改进展情况的通报',
+      '一、巡察反馈问题整改落实情况',
+      '（一）队伍建设方面',
+      '（1）问题表现：干部队伍结构不够合理。审判一线人员力量不足。',
+      '整改措施：招录政法专项编制人员12名。',
+      '（2）问题表现：干部教育培训针对性不强。',
+      '整改措施：开展专题培训15期。',
+      closing,
+      '二、下一步工作安排',
+      '持续巩固整改成果。',
+      '',
+    ].join('\n');
+
+  it('"问题表现：" is the statement\'s label, not its text', () => {
+    const ps = problemsOf(body('通过整改，全院审判质效明显向好。'));
+    expect(ps[0]).toMatchObject({ statement: '干部队伍结构不够合理。审判一线人员力量不足。', statementLabel: '问题表现', progress: '招录政法专项编制人员12名。' });
+  });
+
+  it.each(['通过整改，全院审判质效明显向好。', '以上问题中，已完成整改2个。', '总体来看，整改取得阶段性成效。'])('"%s" after the last problem belongs to the subsection', (closing) => {
+    const r = segment(body(closing));
+    const sub = r.notice.sections[0]!.subsections[0]!;
+    expect(sub.problems[1]!.progress).toBe('开展专题培训15期。');
+    expect(sub.paragraphs.map((p) => p.text)).toContain(closing);
+  });
+
+  it('a progress paragraph of its own problem stays in it ("通过整改，该问题…" speaks of one problem)', () => {
+    const ps = problemsOf(body('通过整改，该问题已解决。'));
+    expect(ps[1]!.progress).toBe('开展专题培训15期。\n通过整改，该问题已解决。');
+  });
+});
