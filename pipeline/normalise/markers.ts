@@ -6,7 +6,7 @@ const CN_NUM = '[一二三四五六七八九十]{1,3}';
 export const PARAGRAPH_START = new RegExp(
   [
     `^${CN_NUM}\\s*[、，,．.]`, // 一、
-    `^[（(〈<《〔]\\s*${CN_NUM}\\s*[）)〉>》〕]`, // （一）
+    `^[（(〈<《〔{｛]\\s*${CN_NUM}\\s*[）)〉>》〕}｝]`, // （一）
     `^\\S{0,3}\\s*[）)]\\s*关于\\S{2,40}(?:问题|方面)`, // （二）关于……的问题 / 方面 with its numeral (or its opening bracket too) lost
     `^问题\\s*\\d{1,3}`, // 问题1.
     `^\\d{1,2}\\s*[.．、]\\D`, // 1. / 1、
@@ -37,7 +37,7 @@ export const LABEL_WITH_COLON = /^[^\u4e00-\u9fff\w\s]{0,2}\s*(?:目前|当前)?
 /** ".国有平台…": an item whose number OCR lost (a stray dot also starts wrapped lines: only after a sentence end). */
 export const LOST_NUMBER_ITEM = /^[.．]\s*[\u4e00-\u9fff]{2}/;
 
-const SECTION_HEADING = new RegExp(`^(?:${CN_NUM}\\s*[、，,．.]|[（(〈<《]\\s*${CN_NUM}\\s*[）)〉>》])`);
+const SECTION_HEADING = new RegExp(`^(?:${CN_NUM}\\s*[、，,．.]|[（(〈<《{｛]\\s*${CN_NUM}\\s*[）)〉>》}｝])`);
 
 /** Heading-like: a section or subsection marker line that does not read as a sentence. */
 export function looksLikeHeading(line: string): boolean {

@@ -21,7 +21,7 @@ const CN = '[一二三四五六七八九十]{1,3}';
 /** OCR reads the numeral 一 as a dash ("—、", "（-）"); accepted in heading markers, reported damaged. */
 const CN_DASH = '(?:[一二三四五六七八九十]{1,3}|[—－-](?=\\s*[、，,）)]))';
 const SECTION = new RegExp(`^(${CN_DASH})(\\s*)([、，,．.]{1,2})\\s*`);
-const SUBSECTION = new RegExp(`^([（(〈<［\\[【《〔])\\s*(${CN_DASH})\\s*([）)〉>］\\]】》〕])\\s*`);
+const SUBSECTION = new RegExp(`^([（(〈<［\\[【《〔{｛])\\s*(${CN_DASH})\\s*([）)〉>］\\]】》〕}｝])\\s*`);
 const QUESTION_FUZZY = /^(问题|[问间门向阿][\u4e00-\u9fff]|[\u4e00-\u9fff]题)(\s*)([0-9lI]{1,3})(\s*)([.．])\s*/;
 /**
  * Heavier damage, trusted only where the 问题 sequence expects exactly this number (see classify.ts):

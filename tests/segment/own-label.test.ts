@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../pipeline/segment/index.ts';
-import { matchLabel } from '../../pipeline/segment/markers.ts';
+import { matchLabel, matchSubsection } from '../../pipeline/segment/markers.ts';
 import { ownLabelLength } from '../../pipeline/segment/progress.ts';
 import { expectPartition, expectSlices } from './check.ts';
 
@@ -101,7 +101,7 @@ describe('a statement label and a paragraph about all the problems', () => {
     expect(ps[0]).toMatchObject({ statement: '干部队伍结构不够合理。审判一线人员力量不足。', statementLabel: '问题表现', progress: '招录政法专项编制人员12名。' });
   });
 
-  it.each(['通过整改，全院审判质效明显向好。', '以上问题中，已完成整改2个。', '总体来看，整改取得阶段性成效。'])('"%s" after the last problem belongs to the subsection', (closing) => {
+  it.each(['通过整改，全院审判质效明显向好。', '以上问题中，已完成整改2个。', '总体来看，整改取得阶段性成效。', '总的来看，整改工作总体进展顺利。'])('"%s" after the last problem belongs to the subsection', (closing) => {
     const r = segment(body(closing));
     const sub = r.notice.sections[0]!.subsections[0]!;
     expect(sub.problems[1]!.progress).toBe('开展专题培训15期。');
@@ -111,5 +111,11 @@ describe('a statement label and a paragraph about all the problems', () => {
   it('a progress paragraph of its own problem stays in it ("通过整改，该问题…" speaks of one problem)', () => {
     const ps = problemsOf(body('通过整改，该问题已解决。'));
     expect(ps[1]!.progress).toBe('开展专题培训15期。\n通过整改，该问题已解决。');
+  });
+});
+
+describe('a brace read for a bracket', () => {
+  it.each([['（二}关于全面从严治党方面的问题', 2], ['{三）组织建设方面', 3]])('%s is subsection %i (damaged)', (s, n) => {
+    expect(matchSubsection(s)).toMatchObject({ number: n, damaged: true });
   });
 });
