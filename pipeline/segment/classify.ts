@@ -14,7 +14,7 @@ function set(line: Line, kind: LineKind, m: MarkerMatch & { paren?: boolean; wea
 }
 
 /** Stray punctuation left before a marker by OCR or layout ("。二、…"). */
-const DEBRIS = /^(?:[。，,、．.·•'"“”‘’:：;；|丨]{1,2}|[-—–](?=\s*[（(〈<［\[【《〔]))\s*/;
+const DEBRIS = /^(?:[。，,、．.·•'"“”‘’:：;；|丨]{1,3}|[-—–](?=\s*[（(〈<［\[【《〔]))\s*/;
 
 export function classifyLines(ctx: Ctx): void {
   for (const line of ctx.lines) {

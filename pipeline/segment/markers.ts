@@ -23,6 +23,8 @@ const CN_DASH = '(?:[一二三四五六七八九十]{1,3}|[—－-](?=\\s*[、�
 const SECTION = new RegExp(`^(${CN_DASH})(\\s*)([、，,．.]{1,2})\\s*`);
 const SUBSECTION = new RegExp(`^([（(〈<［\\[【《〔{｛])\\s*(${CN_DASH})\\s*([）)〉>］\\]】》〕}｝])\\s*`);
 const QUESTION_FUZZY = /^(问题|[问间门向阿][\u4e00-\u9fff]|[\u4e00-\u9fff]题)(\s*)([0-9lI]{1,3})(\s*)([.．])\s*/;
+/** "间题三：" / "奖题一：": the same with a Chinese numeral, whose separator is a colon or 、 as often as a dot. */
+const QUESTION_FUZZY_CN = new RegExp(`^(问题|[问间门向阿][\\u4e00-\\u9fff]|[\\u4e00-\\u9fff]题)(\\s*)(${CN})(\\s*)([.．:：、])\\s*`);
 /**
  * Heavier damage, trusted only where the 问题 sequence expects exactly this number (see classify.ts):
  * both characters of 问题 misread or one lost ("癌生5." / "题5，"), the dot read as a comma; or the number lost
@@ -117,6 +119,9 @@ export function matchQuestion(s: string): MarkerMatch | null {
     const f = QUESTION_FUZZY.exec(s);
     const number = f ? markerDigits(f[3]) : null;
     if (f && number !== null) return { number, marker: f[0].trimEnd(), length: f[0].length, damaged: true, weak: true };
+    const c = QUESTION_FUZZY_CN.exec(s);
+    const cn = c ? parsed(c[3]) : null;
+    if (c && cn !== null) return { number: cn, marker: c[0].trimEnd(), length: c[0].length, damaged: true, weak: true };
     const g = QUESTION_FUZZIER.exec(s);
     const n2 = g ? markerDigits(g[3]) : null;
     if (g && n2 !== null) return { number: n2, marker: g[0].trimEnd(), length: g[0].length, damaged: true, weak: true, sequenceOnly: true };

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../pipeline/segment/index.ts';
-import { matchLabel, matchSubsection } from '../../pipeline/segment/markers.ts';
+import { matchLabel, matchQuestion, matchSubsection } from '../../pipeline/segment/markers.ts';
 import { ownLabelLength } from '../../pipeline/segment/progress.ts';
 import { expectPartition, expectSlices } from './check.ts';
 
@@ -101,21 +101,35 @@ describe('a statement label and a paragraph about all the problems', () => {
     expect(ps[0]).toMatchObject({ statement: '干部队伍结构不够合理。审判一线人员力量不足。', statementLabel: '问题表现', progress: '招录政法专项编制人员12名。' });
   });
 
-  it.each(['通过整改，全院审判质效明显向好。', '以上问题中，已完成整改2个。', '总体来看，整改取得阶段性成效。', '总的来看，整改工作总体进展顺利。'])('"%s" after the last problem belongs to the subsection', (closing) => {
+  it.each(['通过整改，全院审判质效明显向好。', '以上问题中，已完成整改2个。', '总体来看，整改取得阶段性成效。', '总的来看，整改工作总体进展顺利。', '截至目前，反馈的2个问题已整改完成1个。'])('"%s" after the last problem belongs to the subsection', (closing) => {
     const r = segment(body(closing));
     const sub = r.notice.sections[0]!.subsections[0]!;
     expect(sub.problems[1]!.progress).toBe('开展专题培训15期。');
     expect(sub.paragraphs.map((p) => p.text)).toContain(closing);
   });
 
-  it('a progress paragraph of its own problem stays in it ("通过整改，该问题…" speaks of one problem)', () => {
-    const ps = problemsOf(body('通过整改，该问题已解决。'));
-    expect(ps[1]!.progress).toBe('开展专题培训15期。\n通过整改，该问题已解决。');
+  it.each(['通过整改，该问题已解决。', '截至目前，已完成投资3亿元。'])('a progress paragraph of its own problem stays in it ("%s" speaks of one problem)', (last) => {
+    const ps = problemsOf(body(last));
+    expect(ps[1]!.progress).toBe(`开展专题培训15期。\n${last}`);
   });
 });
 
 describe('a brace read for a bracket', () => {
   it.each([['（二}关于全面从严治党方面的问题', 2], ['{三）组织建设方面', 3]])('%s is subsection %i (damaged)', (s, n) => {
     expect(matchSubsection(s)).toMatchObject({ number: n, damaged: true });
+  });
+});
+
+describe('问题 with a Chinese numeral, damaged', () => {
+  it.each([['间题三：纳税缴费', 3], ['奖题一：学习贯彻', 1], ['问愿十二、落实', 12]])('%s → %i (weak: needs its neighbours)', (s, n) => {
+    expect(matchQuestion(s)).toMatchObject({ number: n, damaged: true, weak: true });
+  });
+
+  it('three marks of debris before a damaged first marker, a damaged third: four problems in order', () => {
+    const lines = ['中共某某县税务局委员会关于巡察整改进展情况的通报', '一、巡察反馈问题整改进展情况'];
+    const markers = ['”，，奖题一：', '问题二：', '间题三：', '问题四：'];
+    markers.forEach((m, k) => lines.push(`${m}第${k + 1}个问题的表述，存在${k + 2}处不足。`, `整改进展：已整改第${k + 1}项，完成${k + 3}次。`));
+    lines.push('二、下一步工作措施', '持续巩固整改成果。', '');
+    expect(problemsOf(lines.join('\n')).map((p) => [p.number, p.statement.slice(0, 3)])).toEqual([1, 2, 3, 4].map((n) => [n, `第${n}个`]));
   });
 });
