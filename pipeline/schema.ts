@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0'; // 1.2.0: Problem.statementLabel (optional)
 
 export const Span = z
   .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
