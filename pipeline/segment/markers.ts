@@ -258,7 +258,7 @@ export function nearestLabel(cand: string): { label: string; exact: boolean } | 
   return best ? { label: best, exact: false } : null;
 }
 
-/** OCR debris before a label at a line start: stray quotes, dots, commas, a bracket ("〔整改情况"). */
+/** OCR debris before a label at a line start: stray quotes, dots, commas, dashes, a bracket ("〔整改情况", "-“整改落实情况"). */
 const LABEL_DEBRIS = /^[“”"'‘’。，、．.·:：;；〔〈「【《(（\[<\-—–_\s]{1,2}/;
 const COLON = /[：:；;]/;
 /** At a line start, a label with its colon read as a comma ("整改情况，开展…"): prose never starts so. */

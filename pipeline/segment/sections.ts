@@ -155,13 +155,14 @@ export function buildSections(ctx: Ctx): void {
       inClosing = true;
       warn(ctx, 'heading-damaged', `closing heading "${l.content}" without its section marker`, l.contentStart, l.contentEnd);
     }
-    if (d && !inClosing && !closingSection && l.kind === 'text' && CONTAINER_SUMMARY.test(l.content) && lastInContainer(ctx, i)) draft = null;
+    // a paragraph about all the container's problems ends the last one's text
+    const summary = d !== null && !inClosing && !closingSection && l.kind === 'text' && CONTAINER_SUMMARY.test(l.content) && lastInContainer(ctx, i);
+    if (inClosing || summary) draft = null;
     if (inClosing) {
-      draft = null;
       l.role = 'closing';
       notice.closing.push(paragraphOf(l));
-    } else if (draft) {
-      d!.lines.push(l);
+    } else if (d && !summary) {
+      d.lines.push(l);
     } else {
       const node = sub ?? ensureSection(l);
       node.paragraphs.push(paragraphOf(l));
