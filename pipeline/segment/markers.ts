@@ -329,6 +329,13 @@ export function findLabelMidLine(s: string): LabelMatch | null {
       }
     }
   }
+  // the colon read as a full stop: a long label read exactly, alone between two sentence ends ("…年度计划。整改完成情况。集团…")
+  const stopped = /(?<=[。！？；])(整改进展情况|整改落实情况|整改措施及成效|整改完成情况)[。．.](?=\S)/.exec(s);
+  if (stopped) {
+    let end = stopped.index + stopped[0].length;
+    while (end < s.length && /\s/.test(s[end])) end++;
+    return { label: stopped[1], start: stopped.index, end, damaged: true };
+  }
   // the sentence end lost: an exact label with its colon right after a comma, digit or Latin letter ("…共16个，整改情况：")
   const lost = /(?<=[，,、0-9A-Za-z)）])(整改进展情况|整改落实情况|整改措施及成效|整改完成情况|整改情况|整改进展|整改措施|整改成效|整改结果)[：:]/.exec(s);
   if (lost) {

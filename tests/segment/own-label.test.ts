@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../pipeline/segment/index.ts';
-import { matchLabel, matchQuestion, matchSubsection } from '../../pipeline/segment/markers.ts';
+import { findLabelMidLine, matchLabel, matchQuestion, matchSubsection } from '../../pipeline/segment/markers.ts';
 import { ownLabelLength } from '../../pipeline/segment/progress.ts';
 import { expectPartition, expectSlices } from './check.ts';
 
@@ -131,5 +131,15 @@ describe('问题 with a Chinese numeral, damaged', () => {
     markers.forEach((m, k) => lines.push(`${m}第${k + 1}个问题的表述，存在${k + 2}处不足。`, `整改进展：已整改第${k + 1}项，完成${k + 3}次。`));
     lines.push('二、下一步工作措施', '持续巩固整改成果。', '');
     expect(problemsOf(lines.join('\n')).map((p) => [p.number, p.statement.slice(0, 3)])).toEqual([1, 2, 3, 4].map((n) => [n, `第${n}个`]));
+  });
+});
+
+describe('a label whose colon OCR read as a full stop', () => {
+  it('between two sentence ends, a long label read exactly is the label', () => {
+    const s = '部分项目建设进度滞后于年度计划。整改完成情况。集团党委专题研究';
+    expect(findLabelMidLine(s)).toMatchObject({ label: '整改完成情况', start: s.indexOf('整改'), end: s.indexOf('集团') });
+  });
+  it.each(['按月通报。整改落实情况，由局党组统一通报。', '定期通报整改完成情况。集团党委'])('"%s" is prose', (s) => {
+    expect(findLabelMidLine(s)).toBeNull();
   });
 });
