@@ -172,6 +172,8 @@ export const LABELS = ['整改进展情况', '整改落实情况', '整改措施
 const LABEL_PREFIX = /^(?:目前|当前)/;
 /** Labels distinctive enough to accept without a colon. */
 const LONG_LABELS = new Set(['整改进展情况', '整改落实情况', '整改措施及成效', '整改完成情况']);
+/** A long label read exactly between two sentence ends, its colon read as a full stop ("…计划。整改完成情况。集团…"). */
+const STOPPED_LABEL = new RegExp(`(?<=[。！？；])(${[...LONG_LABELS].join('|')})[。．.](?=\\S)`);
 
 export interface LabelMatch {
   label: string;
@@ -329,8 +331,8 @@ export function findLabelMidLine(s: string): LabelMatch | null {
       }
     }
   }
-  // the colon read as a full stop: a long label read exactly, alone between two sentence ends ("…年度计划。整改完成情况。集团…")
-  const stopped = /(?<=[。！？；])(整改进展情况|整改落实情况|整改措施及成效|整改完成情况)[。．.](?=\S)/.exec(s);
+  // the colon read as a full stop (a comma there is prose: "。整改落实情况，由局党组…")
+  const stopped = STOPPED_LABEL.exec(s);
   if (stopped) {
     let end = stopped.index + stopped[0].length;
     while (end < s.length && /\s/.test(s[end])) end++;

@@ -80,26 +80,24 @@ export function ownLabelLength(content: string, ownLabels: ReadonlySet<string>):
 }
 
 /** The labels (整改落实情况, …) the document's problems print exactly: its own wording of the progress label. */
-function ownLabels(drafts: readonly DraftProblem[]): Set<string> {
+function ownLabels(found: readonly (ReturnType<typeof findLabel>)[]): Set<string> {
   const out = new Set<string>();
-  for (const d of drafts) {
-    const found = findLabel(d);
-    if (found && !found.at.damaged && LABELS.includes(found.at.label)) out.add(found.at.label);
-  }
+  for (const f of found) if (f && !f.at.damaged && LABELS.includes(f.at.label)) out.add(f.at.label);
   return out;
 }
 
 export function splitProgress(ctx: Ctx): void {
   const { text } = ctx;
-  const labels = ownLabels(ctx.drafts);
-  for (const d of ctx.drafts) {
+  const found = ctx.drafts.map(findLabel);
+  const labels = ownLabels(found);
+  ctx.drafts.forEach((d, k) => {
     const p = d.problem;
     const first = d.lines[0];
     const kept = d.lines.filter((l) => !l.furniture);
     const end = kept[kept.length - 1].contentEnd;
     const endBefore = (line: Line) => kept.filter((l) => l.index < line.index).pop()?.contentEnd ?? first.contentEnd;
     p.span = { start: first.contentStart, end };
-    const label = findLabel(d);
+    const label = found[k];
     let stmtEnd: number;
     let progStart: number | null = null;
     let guess: Line | null = null;
@@ -164,5 +162,5 @@ export function splitProgress(ctx: Ctx): void {
       p.progress = text.slice(p.progressSpan.start, p.progressSpan.end);
     }
     if (!p.statement) warn(ctx, 'statement-empty', `problem ${p.number} has an empty statement`, p.span.start, p.span.end);
-  }
+  });
 }
