@@ -39,6 +39,24 @@ function expectedUndottedItem(n: string, lastItem: number): boolean {
   return m !== null && lastItem > 0 && Number(m[1]) === lastItem + 1;
 }
 
+/** "（2）" at a line start: a bracketed item number. */
+const BRACKETED_ITEM_NUMBER = /^[（(〔]\s*(\d{1,2})\s*[）)〕]/;
+
+/** The bracketed item number a line opens with, else null. */
+function bracketNumberOf(line: string): number | null {
+  const m = BRACKETED_ITEM_NUMBER.exec(line);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * "（1）", or the bracketed number after the last one: the next item of a list, a paragraph start even when the
+ * line before lost its sentence end ("…各问题整改情况如" + "（1）推动…"; prose does not wrap before a "（N）").
+ */
+function expectedBracketItem(n: string, lastBracket: number): boolean {
+  const k = bracketNumberOf(n);
+  return k !== null && (k === 1 || k === lastBracket + 1);
+}
+
 /** The item number a paragraph opens with ("3." or, where expected, "3农村"), else null. */
 function itemNumberOf(line: string, lastItem: number): number | null {
   const dotted = DOTTED_ITEM_NUMBER.exec(line);
@@ -46,14 +64,14 @@ function itemNumberOf(line: string, lastItem: number): number | null {
   return expectedUndottedItem(line, lastItem) ? lastItem + 1 : null;
 }
 
-function endsParagraph(cur: Line, next: Line, measure: number, after: Line | undefined, lastItem: number): boolean {
+function endsParagraph(cur: Line, next: Line, measure: number, after: Line | undefined, lastItem: number, lastBracket: number): boolean {
   const t = cur.text.trim();
   const n = next.text.trim();
   const w = visualWidth(t);
   const short = w < measure - 1.5;
   if (looksLikeHeading(t) && !looksFull(w, measure)) return true;
   if (standaloneHeading(next, after, measure)) return true;
-  if (LABEL_WITH_COLON.test(n)) return true;
+  if (LABEL_WITH_COLON.test(n) || expectedBracketItem(n, lastBracket)) return true;
   if (PARAGRAPH_START.test(n) && (short || SENTENCE_END.test(t) || CLOSING_BRACKET.test(t))) return true;
   if (LOST_NUMBER_ITEM.test(n) && SENTENCE_END.test(t)) return true;
   if (expectedUndottedItem(n, lastItem) && SENTENCE_END.test(t)) return true;
@@ -89,6 +107,7 @@ export function joinLines(text: string): StageEdit[] {
   const measure = lineMeasure(widths);
   const wrapped = isPageWrapped(widths, measure);
   let lastItem = itemNumberOf(lines[0].text.trim(), 0) ?? 0;
+  let lastBracket = bracketNumberOf(lines[0].text.trim()) ?? 0;
   for (let i = 0; i < lines.length; i++) {
     const cur = lines[i];
     const next = lines[i + 1];
@@ -98,8 +117,9 @@ export function joinLines(text: string): StageEdit[] {
       if (gap !== '\n') edits.push({ start: cur.end, end: gapEnd, replacement: '\n', meta: { type: 'layout', rule: 'trim' } });
       continue;
     }
-    if (!wrapped || endsParagraph(cur, next, measure, lines[i + 2], lastItem)) {
+    if (!wrapped || endsParagraph(cur, next, measure, lines[i + 2], lastItem, lastBracket)) {
       lastItem = itemNumberOf(next.text.trim(), lastItem) ?? lastItem;
+      lastBracket = bracketNumberOf(next.text.trim()) ?? lastBracket;
       if (gap !== '\n') edits.push({ start: cur.end, end: gapEnd, replacement: '\n', meta: { type: 'layout', rule: 'paragraph-break' } });
     } else {
       const latinJoin = /[A-Za-z]$/.test(cur.text) && /^[A-Za-z]/.test(next.text);

@@ -1,5 +1,6 @@
 /** Pass: classify each line by its leading marker (section, subsection, 问题N, numbered item). */
 import { findLabelMidLine, matchItem, matchLabel, nearestLabel, matchLostSubsection, matchOpenOnlySubsection, matchCloseOnlySubsection, matchQuestion, matchSection, matchSubsection, type MarkerMatch } from './markers.ts';
+import { recoverLostSections } from './lost-sections.ts';
 import { warn, type Ctx, type Line, type LineKind } from './types.ts';
 
 function set(line: Line, kind: LineKind, m: MarkerMatch & { paren?: boolean; weak?: boolean }): void {
@@ -14,7 +15,7 @@ function set(line: Line, kind: LineKind, m: MarkerMatch & { paren?: boolean; wea
 }
 
 /** Stray punctuation left before a marker by OCR or layout ("。二、…"). */
-const DEBRIS = /^(?:[。，,、．.·•'"“”‘’:：;；|丨]{1,3}|[-—–](?=\s*[（(〈<［\[【《〔]))\s*/;
+const DEBRIS = /^(?:[。，,、．.·•'"“”‘’:：;；|丨「」『』]{1,3}|[-—–](?=\s*[（(〈<［\[【《〔]))\s*/;
 
 export function classifyLines(ctx: Ctx): void {
   for (const line of ctx.lines) {
@@ -50,6 +51,7 @@ export function classifyLines(ctx: Ctx): void {
   repairQuestionNumbers(ctx);
   recoverLostMarkers(ctx);
   confirmLostSubsections(ctx);
+  recoverLostSections(ctx);
   for (const line of ctx.lines) {
     if (line.kind !== 'text' && line.kind !== 'blank' && line.damaged) {
       warn(ctx, 'marker-damaged', `marker "${line.marker}" read in a damaged form`, line.contentStart, line.markerEnd);

@@ -85,7 +85,7 @@ function emptyNotice(): Notice {
 export function segment(text: string): SegmentResult {
   const ctx: Ctx = {
     text, lines: [], notice: emptyNotice(), warnings: [], cuts: [], bodyStart: 0, tailStart: 0, colophonStart: 0,
-    problemLines: new Set(), drafts: [],
+    problemLines: new Set(), topicLines: new Set(), drafts: [],
   };
   for (const pass of PASSES) {
     pass(ctx);

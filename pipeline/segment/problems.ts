@@ -7,17 +7,36 @@
  * - A subsection heading with no problems under it but a progress label ("（一）关于……的问题"
  *   + "整改情况：…") is itself a problem; so are its unlabelled siblings with body text.
  */
+import { PROGRESS_ANSWER } from '../normalise/markers.ts';
 import { findLabelMidLine, matchLabel } from './markers.ts';
 import { warn, type Ctx, type Line } from './types.ts';
 
 function hasLabel(l: Line): boolean {
-  return l.kind === 'text' && (matchLabel(l.content) !== null || findLabelMidLine(l.content) !== null);
+  return l.kind === 'text' && (matchLabel(l.content) !== null || findLabelMidLine(l.content) !== null || PROGRESS_ANSWER.test(l.content));
+}
+
+/**
+ * "1.耕地保护和用途管制" directly above "（1）…": a topic heading over a group of "（1）" items (a third level under
+ * "（一）" subsections), short and without a sentence mark — not a problem, and its "（1）" items not its sub-points.
+ */
+export function topicHeadings(body: readonly Line[]): Set<Line> {
+  const out = new Set<Line>();
+  const lines = body.filter((l) => l.kind !== 'blank');
+  lines.forEach((l, k) => {
+    const next = lines[k + 1];
+    if (l.kind !== 'item' || l.paren || !next || next.kind !== 'item' || !next.paren) return;
+    const heading = l.content.slice(l.markerEnd - l.contentStart).trim();
+    if (heading.length >= 2 && heading.length <= 24 && !/[。；，：,;:！？]/.test(heading)) out.add(l);
+  });
+  return out;
 }
 
 export function decideProblems(ctx: Ctx): void {
   const body = ctx.lines.slice(ctx.bodyStart, ctx.tailStart);
   const questionStyle = body.some((l) => l.kind === 'question');
-  const nested = nestedItems(body);
+  const topics = topicHeadings(body);
+  for (const l of topics) ctx.topicLines.add(l.index);
+  const nested = nestedItems(body, topics);
   // labelled[i]: a label occurs between marker line i and the next marker line.
   const labelled = new Map<Line, boolean>();
   let open: Line[] = [];
@@ -43,7 +62,7 @@ export function decideProblems(ctx: Ctx): void {
       if (l.kind === 'section' || l.kind === 'subsection') {
         containerHasLabelled = false;
         last = 0;
-      } else if (l.kind === 'item' && !nested.has(l)) {
+      } else if (l.kind === 'item' && !nested.has(l) && !topics.has(l)) {
         const isLabelled = labelled.get(l) === true;
         if (isLabelled || (containerHasLabelled && l.number === last + 1)) {
           ctx.problemLines.add(l.index);
@@ -56,7 +75,7 @@ export function decideProblems(ctx: Ctx): void {
         }
       }
     }
-    openLabelledRuns(ctx, body, nested);
+    openLabelledRuns(ctx, body, new Set([...nested, ...topics]));
   }
   decideHeadingProblems(ctx, body, labelled);
   checkQuestionNumbering(ctx, body);
@@ -81,12 +100,12 @@ function openLabelledRuns(ctx: Ctx, body: Line[], nested: Set<Line>): void {
  * "（1）" items inside a container (section / subsection) that already has a "1." item:
  * they are a lower numbering level (sub-points of a problem), never problems themselves.
  */
-export function nestedItems(body: Line[]): Set<Line> {
+export function nestedItems(body: Line[], topics: ReadonlySet<Line> = new Set()): Set<Line> {
   const out = new Set<Line>();
   let dotSeen = false;
   for (const l of body) {
     if (l.kind === 'section' || l.kind === 'subsection') dotSeen = false;
-    else if (l.kind === 'item' && !l.paren) dotSeen = true;
+    else if (l.kind === 'item' && !l.paren) dotSeen = !topics.has(l);
     else if (l.kind === 'item' && dotSeen) out.add(l);
   }
   return out;

@@ -4,6 +4,7 @@
  * progress = text after the label and its colon to the end of the problem.
  * Both are exact slices of the text at statementSpan / progressSpan.
  */
+import { PROGRESS_ANSWER, RECTIFICATION_FACTS } from '../normalise/markers.ts';
 import { LABELS, findLabelMidLine, matchLabel, type LabelMatch } from './markers.ts';
 import { warn, type Ctx, type DraftProblem, type Line } from './types.ts';
 
@@ -54,6 +55,20 @@ const PROGRESS_OPENING = /^(?:一\s*[是足星走见]|整改|[\u4e00-\u9fff]改(
 function lostLabelLine(d: DraftProblem): Line | null {
   const next = d.lines.slice(1).find((l) => !l.furniture && l.kind !== 'blank');
   return next && next.kind === 'text' && PROGRESS_OPENING.test(next.content) ? next : null;
+}
+
+/**
+ * A paragraph that can only open a progress (PROGRESS_ANSWER), in a problem that prints no progress label: any
+ * paragraph after the marker line may be it (a statement of a title line and a detail paragraph comes first).
+ */
+function answerLine(d: DraftProblem): Line | null {
+  const body = d.lines.slice(1).filter((l) => !l.furniture && l.kind !== 'blank');
+  const k = body.findIndex((l) => l.kind === 'text' && PROGRESS_ANSWER.test(l.content));
+  if (k < 0) return null;
+  // the rectification's particulars printed just before it ("责任单位：…；整改时限：…") open the progress
+  let start = k;
+  while (start > 0 && body[start - 1]!.kind === 'text' && RECTIFICATION_FACTS.test(body[start - 1]!.content)) start--;
+  return body[start]!;
 }
 
 /** The first paragraph after the marker line, when it opens with the document's own label damaged (ownLabelLength). */
@@ -132,7 +147,7 @@ export function splitProgress(ctx: Ctx): void {
       p.progressLabel = line.content.slice(0, own.length);
       for (const l of d.lines.slice(1)) l.role = l.index < line.index ? 'problem-statement' : 'problem-progress';
       warn(ctx, 'label-damaged', `progress label "${p.progressLabel}" read in a damaged form`, line.contentStart, progStart);
-    } else if ((guess = lostLabelLine(d)) !== null) {
+    } else if ((guess = lostLabelLine(d) ?? answerLine(d)) !== null) {
       // label lost entirely: the progress starts at the first later paragraph that opens like one
       stmtEnd = endBefore(guess);
       progStart = guess.contentStart;

@@ -9,10 +9,11 @@ import { paragraphOf, warn, type Ctx, type DraftProblem, type Line } from './typ
 const CLOSING_HEADING = /下一步|下步|今后|工作打算|工作计划|努力方向/;
 const INVITATION = /^欢迎.{0,40}(监督|反映|批评)/;
 /**
- * A paragraph that speaks of all the container's problems ("以上问题中，已完成整改6个…", "通过整改，全院…"):
- * after the container's last problem it belongs to the section or subsection, not to that problem's progress.
+ * A paragraph that speaks of all the container's problems ("以上问题中，已完成整改6个…", "通过整改，全院…") or of
+ * what the 巡察 handed over besides them ("对巡察移交的5件问题线索，…"): after the container's last problem it
+ * belongs to the section or subsection, not to that problem's progress.
  */
-const CONTAINER_SUMMARY = /^(?:以上(?:问题|各项|整改)|上述(?:问题|整改)|总(?:体|的)(?:来看|上看|而言|说来)|综上|截至(?:目前|\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底)?)[，,].{0,16}?\d+个问题|通过(?:以上|上述|本轮|此次|这次)?整改[，,]\s*(?:全|整体|各项|总体))/;
+const CONTAINER_SUMMARY = /^(?:以上(?:问题|各项|整改)|上述(?:问题|整改)|总(?:体|的)(?:来看|上看|而言|说来)|综上|截至(?:目前|\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底)?)[，,].{0,16}?\d+个问题|通过(?:以上|上述|本轮|此次|这次)?整改[，,]\s*(?:全|整体|各项|总体)|(?:此外[，,])?(?:对|针对)?巡察(?:组)?(?:期间|中)?(?:共)?移交(?:的|了)?)/;
 
 /** No problem starts after line i before the next section or subsection heading. */
 function lastInContainer(ctx: Ctx, i: number): boolean {
@@ -127,6 +128,13 @@ export function buildSections(ctx: Ctx): void {
       const into = sub ? sub.problems : ensureSection(l).problems;
       addDraft(l, l.number, false, into);
       inClosing = false;
+      continue;
+    }
+    if (ctx.topicLines.has(i)) {
+      // a topic heading over the next problems: a paragraph of the container, ending the problem before it
+      draft = null;
+      (sub ?? ensureSection(l)).paragraphs.push(paragraphOf(l));
+      l.role = 'paragraph';
       continue;
     }
     const d = draft as DraftProblem | null;

@@ -68,6 +68,8 @@ export interface Ctx {
   colophonStart: number;
   /** Problem decisions made by decideProblems, keyed by line index. */
   problemLines: Set<number>;
+  /** "1." lines that head a group of "（1）" problems ("1.耕地保护和用途管制"), keyed by line index: paragraphs of their container. */
+  topicLines: Set<number>;
   drafts: DraftProblem[];
 }
 

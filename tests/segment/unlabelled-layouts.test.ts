@@ -1,0 +1,155 @@
+/**
+ * Layouts with no progress label at all, a third numbering level, paragraphs about the 巡察's other handovers
+ * after the last problem, and section headings whose numeral OCR lost (the fifth fresh fixture round's kinds).
+ */
+import { describe, expect, it } from 'vitest';
+import { joinLines } from '../../pipeline/normalise/join-lines.ts';
+import { segment } from '../../pipeline/segment/index.ts';
+import { applyEdits } from '../normalise/helpers.ts';
+import { expectPartition, expectSlices } from './check.ts';
+
+const segmented = (text: string) => {
+  const r = segment(text);
+  expectPartition(text, r.blocks);
+  expectSlices(text, r);
+  return r;
+};
+const problemsOf = (text: string) =>
+  segmented(text).notice.sections.flatMap((s) => [...s.problems, ...s.subsections.flatMap((x) => x.problems)]);
+
+const TITLE = '中共某某市机关事务管理局党组关于巡察整改情况的报告';
+
+describe('a progress with no label, opened by its answer or its status', () => {
+  const notice = (progress: string) =>
+    [
+      TITLE,
+      '一、巡察反馈问题整改情况',
+      '问题一：公务用车管理存在漏洞',
+      '局党组对公务用车平台管理的监督不到位，车辆使用和费用管理不够严格。',
+      progress,
+      '问题二：办公用房管理不够规范',
+      '部分单位存在超标准配置的情况。',
+      '针对这一问题，局党组开展全面清查，腾退超标用房12处。',
+      '二、下一步工作打算',
+      '持续巩固整改成果。',
+      '',
+    ].join('\n');
+
+  it.each([
+    ['针对这一问题，局党组对派车记录逐条核查，收回违规补贴1.2万元。'],
+    ['已完成整改。针对这一问题，局党组对派车记录逐条核查。'],
+    ['基本完成，长期坚持。局党组对派车记录逐条核查。'],
+    ['正在整改，已核查派车记录4.3万条。'],
+    ['对此，局党组对派车记录逐条核查。'],
+  ])('"%s" starts the progress after a title line and a detail paragraph', (progress) => {
+    const ps = problemsOf(notice(progress));
+    expect(ps.map((p) => p.number)).toEqual([1, 2]);
+    expect(ps[0]).toMatchObject({ statement: '公务用车管理存在漏洞\n局党组对公务用车平台管理的监督不到位，车辆使用和费用管理不够严格。', progress });
+    expect(ps[1]!.progress).toBe('针对这一问题，局党组开展全面清查，腾退超标用房12处。');
+  });
+
+  it('a statement paragraph that does not open like an answer stays statement', () => {
+    const ps = problemsOf(notice('比如，2025年有3辆车未按规定停放。'));
+    expect(ps[0]!.progress).toBe('');
+    expect(ps[0]!.statement).toContain('比如，2025年');
+  });
+
+  it('the rectification particulars printed before the answer open the progress', () => {
+    const ps = problemsOf(notice('责任单位：车辆管理科；整改时限：2026年9月底\n已完成整改。对派车记录逐条核查。'));
+    expect(ps[0]!.progress).toBe('责任单位：车辆管理科；整改时限：2026年9月底\n已完成整改。对派车记录逐条核查。');
+  });
+
+  it('wrapped page text: a line opening "针对这一问题，" after a sentence end starts a paragraph', () => {
+    const line = '局党组对公务用车平台管理的监督不到位，车辆使用和费用管理不够严格，制度执';
+    const full = '行存在偏差，部分车辆长期未按规定停放在指定地点，车辆报销审核把关不严格。'; // a full line ending a sentence
+    const text = [TITLE, '一、巡察反馈问题整改情况', line, line, full, '针对这一问题，局党组对派车记录逐条核查，收回违规补贴', '1.2万元。', ''].join('\n');
+    expect(applyEdits(text, joinLines(text))).toContain('把关不严格。\n针对这一问题，');
+  });
+});
+
+describe('wrapped page text: "（1）" after a line that lost its sentence end', () => {
+  const line = '县委第四巡察组共反馈3个方面9个问题，截至目前已完成整改7个，正在推进2个，各';
+  it.each([
+    ['（1）推动文旅融合发展的谋划不够有力。', true],
+    ['（2）推动文旅融合发展的谋划不够有力。', false],
+  ])('"%s" opens a paragraph when it is the list\'s next item: %s', (item, opens) => {
+    const text = [TITLE, line, line, item, ''].join('\n');
+    expect(applyEdits(text, joinLines(text)).includes(`各\n${item}`)).toBe(opens);
+  });
+});
+
+describe('three numbering levels: （一） subsections, "1." topic headings, "（1）" problems', () => {
+  const text = [
+    TITLE,
+    '一、反馈问题的整改进展',
+    '（一）履行管理职责方面',
+    '1.耕地保护和用途管制',
+    '（1）耕地整治不彻底。部分违法占用耕地图斑整改滞后。',
+    '已完成整改。对图斑逐一复核，整改到位46宗。',
+    '（2）占补平衡管理不严格。补充耕地项目验收把关不严。',
+    '正在整改，已完成阶段目标。',
+    '2.国土空间规划实施',
+    '（3）规划刚性约束作用发挥不够。个别项目擅自变更规划条件。',
+    '已完成整改。对变更事项逐件复查。',
+    '二、下一步工作安排',
+    '持续巩固整改成果。',
+    '',
+  ].join('\n');
+
+  it('the "（1）" items are the problems, numbered through the topics', () => {
+    const ps = problemsOf(text);
+    expect(ps.map((p) => p.number)).toEqual([1, 2, 3]);
+    expect(ps[1]).toMatchObject({ statement: '占补平衡管理不严格。补充耕地项目验收把关不严。', progress: '正在整改，已完成阶段目标。' });
+  });
+
+  it('each topic heading is a paragraph of its subsection, not part of the problem before it', () => {
+    const sub = segmented(text).notice.sections[0]!.subsections[0]!;
+    expect(sub.paragraphs.map((p) => p.text)).toEqual(['1.耕地保护和用途管制', '2.国土空间规划实施']);
+    expect(sub.problems[1]!.progress).not.toContain('国土空间');
+  });
+
+  it('a "1." line with a sentence is a problem of its own, its "（1）" lines its sub-points', () => {
+    const ps = problemsOf(text.replace('1.耕地保护和用途管制', '1.耕地保护不力。整改情况：开展专项整治。'));
+    expect(ps[0]!.number).toBe(1);
+    expect(ps[0]!.statement).toBe('耕地保护不力。');
+  });
+});
+
+describe('a paragraph about the 巡察\'s other handovers after the last problem', () => {
+  it.each([['对巡察移交的5件问题线索，局党组已督促逐件核查，已办结4件。'], ['巡察期间移交的信访件11件，已全部办结。'], ['此外，对巡察组移交的问题线索已全部办结。']])(
+    '"%s" belongs to the section, not to the last progress',
+    (closing) => {
+      const text = [TITLE, '一、巡察反馈问题整改情况', '1.资金管理不规范。部分资金拨付滞后。', '整改情况：完成清查。', closing, '二、下一步工作打算', '持续巩固。', ''].join('\n');
+      const sec = segmented(text).notice.sections[0]!;
+      expect(sec.problems[0]!.progress).toBe('完成清查。');
+      expect(sec.paragraphs.map((p) => p.text)).toEqual([closing]);
+    },
+  );
+});
+
+describe('a section heading whose numeral OCR lost', () => {
+  const notice = (first: string, second: string) =>
+    [TITLE, '现将整改情况报告如下。', first, '局党组召开专题会议研究部署整改工作。', second, '1.资金管理不规范。部分资金拨付滞后。', '整改情况：完成清查。', '三、下一步工作打算', '持续巩固。', ''].join('\n');
+
+  it.each([
+    ['总体情况', '二、主要问题整改情况', '总体情况'],
+    ['一、总体情况', '、主要问题整改情况', '主要问题整改情况'],
+    ['一、总体情况', '「二，主要问题整改情况', '主要问题整改情况'],
+  ])('"%s" / "%s": the unnumbered heading is the missing section', (first, second, recovered) => {
+    const secs = segmented(notice(first, second)).notice.sections;
+    expect(secs.map((s) => s.number)).toEqual([1, 2, 3]);
+    expect(secs.map((s) => s.heading)).toContain(recovered);
+    expect(secs[1]!.problems.map((p) => p.number)).toEqual([1]);
+  });
+
+  it('a short line that is not where a section is missing stays text', () => {
+    const secs = segmented(notice('一、总体情况', '二、主要问题整改情况').replace('局党组召开专题会议研究部署整改工作。', '局党组召开专题会议。\n压实整改责任')).notice.sections;
+    expect(secs.map((s) => s.number)).toEqual([1, 2, 3]);
+    expect(secs[0]!.paragraphs.map((p) => p.text)).toContain('压实整改责任');
+  });
+
+  it('two candidates for one missing section: neither is taken', () => {
+    const secs = segmented(notice('总体情况', '主要问题整改情况')).notice.sections;
+    expect(secs.map((s) => s.heading)).not.toContain('总体情况');
+  });
+});
