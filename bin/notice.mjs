@@ -11,9 +11,9 @@
 //   compilation, concurrent marking — can only take time from the work: an 8-page scan on one
 //   core took 14.7 s instead of 15.3 s with them off (README, "Speed"). NOTICE_V8_THREADS=keep
 //   keeps them (--single-threaded is not added);
-// - a conversion of text inputs starts from the corrector's start-up snapshot, built once into
-//   the cache folder (pipeline/cli/snapshot-blob.ts): ~1.0 s instead of ~1.8 s to its first
-//   document. NOTICE_SNAPSHOT=off turns it off.
+// - a conversion with the bundled dictionaries (text or scans) starts from the corrector's start-up
+//   snapshot, built once into the cache folder (pipeline/cli/snapshot-blob.ts): ~1.0 s instead of
+//   ~1.8 s to its first document. NOTICE_SNAPSHOT=off turns it off.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

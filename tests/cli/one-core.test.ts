@@ -82,8 +82,10 @@ describe.skipIf(!canPin)('notice on one core', () => {
     expect(await until(() => !alive(child.pid), 10_000)).toBe(true);
   }, 30_000);
 
-  it('keeps the helper threads when told to (NOTICE_V8_THREADS=keep): no second process', async () => {
-    const cli = spawn('taskset', ['-c', '0', process.execPath, 'bin/notice.mjs', 'convert', SCAN, '--out', tmp(), '--quiet'], { stdio: 'ignore', env: { ...process.env, NOTICE_V8_THREADS: 'keep' } });
+  it('keeps the helper threads when told to (NOTICE_V8_THREADS=keep): no second process for them', async () => {
+    // (the start-up snapshot, off here, starts a second process of its own: tests/cli/snapshot.test.ts)
+    const env = { ...process.env, NOTICE_V8_THREADS: 'keep', NOTICE_SNAPSHOT: 'off' };
+    const cli = spawn('taskset', ['-c', '0', process.execPath, 'bin/notice.mjs', 'convert', SCAN, '--out', tmp(), '--quiet'], { stdio: 'ignore', env });
     await new Promise((r) => setTimeout(r, 1500));
     const kids = readFileSync(`/proc/${cli.pid}/task/${cli.pid}/children`, 'utf8').trim();
     cli.kill('SIGKILL');

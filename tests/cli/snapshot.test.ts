@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convertsTextOnly } from '../../pipeline/cli/snapshot-blob.ts';
+import { convertsWithBundledDictionaries } from '../../pipeline/cli/snapshot-blob.ts';
 
 const SAMPLE = 'fixtures/sample/hengyang/input.ocr.txt';
 const SCAN = 'fixtures/pdf/scan-n06-jiangchuan-university.pdf';
@@ -39,16 +39,16 @@ describe('which conversions start from the snapshot', () => {
     ['a text file', ['convert', SAMPLE, '--out', 'o'], true],
     ['a folder of text files (walked as the batch walks it)', ['convert', texts, '-o', 'o', '--quiet'], true],
     ['text from stdin', ['convert', '-', '--jsonl'], true],
-    ['a scanned PDF', ['convert', SCAN, '--out', 'o'], false],
-    ['a text file and a PDF', ['convert', SAMPLE, SCAN, '--out', 'o'], false],
-    ['a folder that holds a PDF', ['convert', mixed, '--out', 'o'], false],
+    ['a scanned PDF', ['convert', SCAN, '--out', 'o'], true],
+    ['a text file and a PDF', ['convert', SAMPLE, SCAN, '--out', 'o'], true],
+    ['a folder that holds a PDF', ['convert', mixed, '--out', 'o'], true],
     ['a user dictionary (the snapshot holds the bundled ones)', ['convert', SAMPLE, '--dict', 'my-lexicon.tsv', '--out', 'o'], false],
     ['a file that does not exist (the command reports it)', ['convert', '/nonexistent/a.txt', '--out', 'o'], false],
     ['an unknown option (the command reports it)', ['convert', SAMPLE, '--colour', '--out', 'o'], false],
     ['help', ['convert', '--help'], false],
     ['another command', ['review', 'out.json'], false],
   ])('%s: %s', async (_what, argv, expected) => {
-    expect(await convertsTextOnly(argv)).toBe(expected);
+    expect(await convertsWithBundledDictionaries(argv)).toBe(expected);
   });
 });
 
