@@ -38,7 +38,8 @@ function recoverOne(ctx: Ctx): boolean {
     if (next === undefined || next === prev + 2) {
       const found = pick(lines, from, k);
       if (found) {
-        const { line, lead } = found;
+        const { line } = found;
+        const lead = found.lead || numeralLead(line.content, prev + 1);
         Object.assign(line, { kind: 'section', number: prev + 1, marker: line.content.slice(0, lead).trim(), markerEnd: line.contentStart + lead, damaged: true });
         warn(ctx, 'marker-lost', `section ${prev + 1}'s heading "${line.content.slice(lead)}" has no numeral`, line.contentStart, line.contentEnd);
         return true;
@@ -49,6 +50,12 @@ function recoverOne(ctx: Ctx): boolean {
     from = k + 1;
   }
   return false;
+}
+
+const NUMERALS = '一二三四五六七八九十';
+/** "三呈下一步工作打算": the expected numeral and the mark OCR misread after it, as the marker (0 when it is not there). */
+function numeralLead(content: string, expected: number): number {
+  return expected <= 10 && content[0] === NUMERALS[expected - 1] && /\S/.test(content[1] ?? '') ? 2 : 0;
 }
 
 function pick(lines: readonly Line[], from: number, to: number): { line: Line; lead: number } | null {

@@ -135,6 +135,7 @@ describe('a section heading whose numeral OCR lost', () => {
     ['总体情况', '二、主要问题整改情况', '总体情况'],
     ['一、总体情况', '、主要问题整改情况', '主要问题整改情况'],
     ['一、总体情况', '「二，主要问题整改情况', '主要问题整改情况'],
+    ['一、总体情况', '二呈主要问题整改情况', '主要问题整改情况'],
   ])('"%s" / "%s": the unnumbered heading is the missing section', (first, second, recovered) => {
     const secs = segmented(notice(first, second)).notice.sections;
     expect(secs.map((s) => s.number)).toEqual([1, 2, 3]);
