@@ -236,7 +236,7 @@ function recoverLostMarkers(ctx: Ctx): void {
   for (const a of markers) {
     const end = gapEnd(ctx, a);
     if (end === null) continue;
-    const found = lineBeforeSecondLabel(ctx, a, end);
+    const found = lineBeforeSecondLabel(ctx, a, end) ?? lineBeforeRepeatedOpening(ctx, a, end);
     if (!found) continue;
     Object.assign(found, { kind: a.kind, paren: a.paren, number: a.number + 1, marker: '', markerEnd: found.contentStart, damaged: true });
     const name = a.kind === 'question' ? `问题${a.number + 1}` : `item ${a.number + 1}`;
@@ -285,6 +285,30 @@ function lineBeforeSecondLabel(ctx: Ctx, a: Line, end: number): Line | null {
     while (p > a.index && ctx.lines[p].kind === 'blank') p--;
     const cand = ctx.lines[p];
     return cand.kind === 'text' && !cand.furniture && matchLabel(cand.content) === null && p > a.index ? cand : null;
+  }
+  return null;
+}
+
+/** "巡察指出：…": a line's opening up to a colon within its first six characters (OCR debris before it dropped). */
+function openingOf(content: string): string | null {
+  const m = /^[^\p{Script=Han}\w]{0,2}(\p{Script=Han}{2,6})\s*[：:]/u.exec(content);
+  return m ? m[1]! : null;
+}
+
+/**
+ * The text line right before the second line of the gap that opens as `a`'s first line after its marker does
+ * ("巡察指出：…" in a list where every problem is a title line, then 巡察指出：, 整改措施：, 整改成效：): the next problem's
+ * title, its marker lost. Not when that opening is a progress label (lineBeforeSecondLabel reads those).
+ */
+function lineBeforeRepeatedOpening(ctx: Ctx, a: Line, end: number): Line | null {
+  const body = ctx.lines.slice(a.index + 1, end).filter((l) => l.kind !== 'blank');
+  const opening = body[0]?.kind === 'text' ? openingOf(body[0].content) : null;
+  if (!opening || matchLabel(body[0]!.content)) return null;
+  for (let k = 1; k < body.length; k++) {
+    if (body[k]!.kind !== 'text') return null;
+    if (openingOf(body[k]!.content) !== opening) continue;
+    const cand = body[k - 1]!;
+    return k > 1 && !cand.furniture && matchLabel(cand.content) === null && openingOf(cand.content) === null ? cand : null;
   }
   return null;
 }

@@ -13,7 +13,7 @@ const INVITATION = /^欢迎.{0,40}(监督|反映|批评)/;
  * what the 巡察 handed over besides them ("对巡察移交的5件问题线索，…"): after the container's last problem it
  * belongs to the section or subsection, not to that problem's progress.
  */
-const CONTAINER_SUMMARY = /^(?:以上(?:问题|各项|整改)|上述(?:问题|整改)|总(?:体|的)(?:来看|上看|而言|说来)|综上|截至(?:目前|\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底)?)[，,].{0,16}?\d+个问题|通过(?:以上|上述|本轮|此次|这次)?整改[，,]\s*(?:全|整体|各项|总体)|(?:此外[，,])?(?:对|针对)?巡察(?:组)?(?:期间|中)?(?:共)?移交(?:的|了)?)/;
+const CONTAINER_SUMMARY = /^(?:以上(?:问题|各项|整改)|上述(?:问题|整改)|总(?:体|的)(?:来看|上看|而言|说来)|综上|截至(?:目前|\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底)?)[，,].{0,16}?\d+个问题|通过(?:以上|上述|本轮|此次|这次)?整改[，,]\s*(?:全|整体|各项|总体)|(?:此外[，,])?(?:对|针对)?巡[\u4e00-\u9fff](?:组)?(?:期间|中)?(?:共)?移交(?:的|了)?)/;
 
 /** No problem starts after line i before the next section or subsection heading. */
 function lastInContainer(ctx: Ctx, i: number): boolean {

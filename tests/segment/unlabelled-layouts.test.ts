@@ -116,7 +116,7 @@ describe('three numbering levels: （一） subsections, "1." topic headings, "�
 });
 
 describe('a paragraph about the 巡察\'s other handovers after the last problem', () => {
-  it.each([['对巡察移交的5件问题线索，局党组已督促逐件核查，已办结4件。'], ['巡察期间移交的信访件11件，已全部办结。'], ['此外，对巡察组移交的问题线索已全部办结。']])(
+  it.each([['对巡察移交的5件问题线索，局党组已督促逐件核查，已办结4件。'], ['巡察期间移交的信访件11件，已全部办结。'], ['此外，对巡察组移交的问题线索已全部办结。'], ['对巡案移交的5件问题线索，已办结4件。']])(
     '"%s" belongs to the section, not to the last progress',
     (closing) => {
       const text = [TITLE, '一、巡察反馈问题整改情况', '1.资金管理不规范。部分资金拨付滞后。', '整改情况：完成清查。', closing, '二、下一步工作打算', '持续巩固。', ''].join('\n');
@@ -152,5 +152,39 @@ describe('a section heading whose numeral OCR lost', () => {
   it('two candidates for one missing section: neither is taken', () => {
     const secs = segmented(notice('总体情况', '主要问题整改情况')).notice.sections;
     expect(secs.map((s) => s.heading)).not.toContain('总体情况');
+  });
+});
+
+describe('a problem title whose marker OCR destroyed, in a list of title / 巡察指出： / 整改措施： / 整改成效： problems', () => {
+  const notice = (title7: string) =>
+    [
+      TITLE,
+      '一、各项问题整改推进情况',
+      '6、党组主体责任落实不够到位',
+      '巡察指出：局党组研究部署党风廉政建设“上热下冷”。',
+      '整改措施：细化局党组管党治党责任清单。',
+      '整改成效：今年以来专题研究党风廉政建设工作4次。',
+      title7,
+      '巡察指出：个别局属单位存在超标准列支会议培训费问题。',
+      '整改措施：对“三公”经费进行全面自查。',
+      '整改成效：清退超标准列支的会议培训费3.8万元。',
+      '8、干部担当作为意识不强',
+      '巡察指出：部分干部服务意识不强。',
+      '整改措施：部署作风问题专项整治。',
+      '二、下一步工作打算',
+      '持续巩固。',
+      '',
+    ].join('\n');
+
+  it('the line before the repeated 巡察指出： is problem 7\'s title', () => {
+    const ps = problemsOf(notice('人亲关中央八天涝交州订玫汪生宇和'));
+    expect(ps.map((p) => p.number)).toEqual([6, 7, 8]);
+    expect(ps[1]!.statement).toBe('人亲关中央八天涝交州订玫汪生宇和\n巡察指出：个别局属单位存在超标准列支会议培训费问题。');
+    expect(ps[0]!.progress).toBe('细化局党组管党治党责任清单。\n整改成效：今年以来专题研究党风廉政建设工作4次。');
+  });
+
+  it('with the title line missing too, nothing is invented: problem 6 keeps the text', () => {
+    const ps = problemsOf(notice('').replace('\n\n', '\n'));
+    expect(ps.map((p) => p.number)).toEqual([6, 8]);
   });
 });
