@@ -5,7 +5,7 @@
  * protect.ts.)
  */
 import { PARAMS } from './params.ts';
-import { nameZone, placeSuffixAfter } from './protect.ts';
+import { inVillageName, nameZone, placeSuffixAfter } from './protect.ts';
 
 export interface Guards {
   /** position i may be inside a personal name */
@@ -16,7 +16,7 @@ export interface Guards {
    * person the list does not know (乔山县 is not 香山县) — suggest only.
    */
   rareProperNoun(w: string): boolean;
-  /** the new word w (ending at te) around i ends right before 镇/乡/县: probably a place name the word list does not know */
+  /** i is inside a village's name after its township, or the new word w (ending at te) around i ends right before 镇/乡/县: probably a place name the word list does not know */
   inPlaceName(cur: string, i: number, te: number, w: string): boolean;
 }
 
@@ -27,6 +27,7 @@ export function guards(freq: ReadonlyMap<string, number>, proper: ReadonlySet<st
     inNameZone: (s, i) => nameZone(s, i, commonWord, surnames),
     rareProperNoun: (w) => proper.has(w) && !lexicon.has(w) && (freq.get(w) ?? 0) < PARAMS.properMinFreq,
     inPlaceName(cur, i, te, w) {
+      if (inVillageName(cur, i)) return true;
       const p = placeSuffixAfter(cur, i);
       if (p < 0 || te !== p) return false;
       return !lexicon.has(w) && (freq.get(w) ?? 0) < PARAMS.placeWordFreq;

@@ -72,3 +72,19 @@ export function placeSuffixAfter(text: string, i: number): number {
   for (let d = 1; d <= 2; d++) if (PLACE_SUFFIX.test(text[i + d] ?? '')) return i + d;
   return -1;
 }
+
+/** "桂山镇檀树村", "城关街道柳湾社区": the name between a township and its village or community. */
+const VILLAGE_NAME = /(?:镇|乡|街道)(\p{Script=Han}{2,3}?)(村|社区|居委会)/gu;
+
+/**
+ * i is inside the name of a village or community printed after its township ("桂山镇檀树村": 檀树): a name the
+ * word list does not know, whatever word a look-alike would make of it (植树) — a change there is only suggested.
+ */
+export function inVillageName(text: string, i: number): boolean {
+  const from = Math.max(0, i - 6);
+  for (const m of text.slice(from, i + 8).matchAll(VILLAGE_NAME)) {
+    const start = from + m.index! + m[0].length - m[1]!.length - m[2]!.length;
+    if (i >= start && i < start + m[1]!.length) return true;
+  }
+  return false;
+}

@@ -47,11 +47,15 @@ function separatorMayGo(text: string, q: number, n: number, marks: string, word:
   return !(t.gainWithout(text, q, n, marks) > PARAMS.splitSeparatorGain);
 }
 
-/** A quote that has its partner in the paragraph is punctuation, not debris. */
+/**
+ * A quote that has its partner in the paragraph is punctuation, not debris: one alone, or an opening quote after a
+ * separator ("指出：“生活…" — a quotation opening, whose closing quote follows).
+ */
 function pairedQuote(text: string, q: number, n: number): boolean {
-  const m = text[q];
   const nl = text.indexOf('\n', q);
   const lineEnd = nl < 0 ? text.length : nl;
   const lineStart = text.lastIndexOf('\n', q) + 1;
-  return n === 1 && ((m === '“' && /^[^“]*”/.test(text.slice(q + 1, lineEnd))) || (m === '”' && /“[^”]*$/.test(text.slice(lineStart, q))));
+  const opens = (k: number) => text[k] === '“' && /^[^“]*”/.test(text.slice(k + 1, lineEnd));
+  if (n === 2) return SPLIT_SEPARATORS.includes(text[q]!) && opens(q + 1);
+  return opens(q) || (text[q] === '”' && /“[^”]*$/.test(text.slice(lineStart, q)));
 }

@@ -45,6 +45,8 @@ function checkInvariants(text: string, r: CorrectResult): void {
 
 const valid: { text: string; why: string }[] = [
   { text: '巡视工作和巡察工作同向发力，上下联动。', why: '巡视 / 巡察 are both right' },
+  { text: '县委第三巡察组进驻桂山镇檀树村开展了巡察。', why: 'a village named after its township (檀树村 is no 植树村)' },
+  { text: '巡察指出：“生活垃圾分类推进不平衡，部分小区混投混运。”', why: 'a colon and an opening quote whose partner closes the quotation' },
   { text: '各级党委（党组）要切实履行主体责任。', why: '党委 / 党组 are both right' },
   { text: '下属单位和直属单位均已完成自查。', why: 'look-alike valid phrases' },
   { text: '县委常委、组织部部长刘政冶同志主持会议。', why: 'a personal name before 同志' },
