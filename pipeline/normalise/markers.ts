@@ -21,6 +21,9 @@ export const PARAGRAPH_START = new RegExp(
     `^[（(〈<《〔{｛]\\s*${CN_NUM}\\s*[）)〉>》〕}｝]`, // （一）
     `^\\S{0,3}\\s*[）)]\\s*关于\\S{2,40}(?:问题|方面)`, // （二）关于……的问题 / 方面 with its numeral (or its opening bracket too) lost
     `^问题\\s*\\d{1,3}`, // 问题1.
+    `^[【\\[［〔]\\s*问题`, // 【问题1】
+    `^第\\s*${CN_NUM}\\s*(?:项\\s*[：:、.．]|部分)`, // 第一项： / 第一部分
+    '^[\\u2460-\\u2473]', // ①
     `^\\d{1,2}\\s*[.．、]\\D`, // 1. / 1、
     `^[（(〔]\\s*\\d{1,2}\\s*[）)〕]`, // （1）
     // a progress label, OCR debris before it ("〔整改情况") and its colon read as a comma or semicolon

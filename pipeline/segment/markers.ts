@@ -32,6 +32,12 @@ const QUESTION_FUZZY_CN = new RegExp(`^(问题|[问间门向阿][\\u4e00-\\u9fff
  */
 const QUESTION_FUZZIER = /^([\u4e00-\u9fff]{1,2})(\s*)([0-9lI]{1,2})(\s*)([.．,，、])(?![0-9０-９])\s*/;
 const QUESTION_NO_NUMBER = /^(问题|[问间门向阿][\u4e00-\u9fff]|[\u4e00-\u9fff]题)(\s*)([.．,，、])\s*/;
+/** "【问题1】" (its 1 read as "]" or l by OCR: "【问题 ]】"): a problem marker in brackets. */
+const QUESTION_BRACKETED = /^[【\[［〔]\s*问题\s*([0-9lI|\]]{1,3})\s*[】\]］〕]\s*/;
+/** "第一项：" / "第三项、": a problem by its ordinal. */
+const QUESTION_ORDINAL = new RegExp(`^第\\s*(${CN})\\s*项\\s*[：:、.．]\\s*`);
+/** "第一部分" / "第=部分" (二 read as =): a section by its ordinal. */
+const SECTION_ORDINAL = new RegExp(`^第\\s*(${CN}|=)\\s*部分\\s*`);
 const undash = (s: string) => (/^[—－-]$/.test(s) ? '一' : s);
 const QUESTION = new RegExp(`^问题(\\s*)(\\d{1,3}|${CN})(\\s*)([.．、,，:：])?\\s*`);
 /** Characters OCR reads for a digit inside a marker: l/I/|/i for 1, O/o for 0, full-width digits. */
@@ -60,7 +66,11 @@ function parsed(n: string): number | null {
 /** "一、" (damaged: "一 、", "二，", "三."). */
 export function matchSection(s: string): MarkerMatch | null {
   const m = SECTION.exec(s);
-  if (!m) return null;
+  if (!m) {
+    const o = SECTION_ORDINAL.exec(s);
+    const number = o ? (o[1] === '=' ? 2 : parsed(o[1]!)) : null;
+    return o && number !== null ? { number, marker: o[0].trimEnd(), length: o[0].length, damaged: o[1] === '=' } : null;
+  }
   const number = parsed(undash(m[1]));
   if (number === null) return null;
   // "一，" followed by "是" etc. would be prose; a section heading must have a heading after it or end the line.
@@ -127,12 +137,25 @@ export function matchQuestion(s: string): MarkerMatch | null {
     if (g && n2 !== null) return { number: n2, marker: g[0].trimEnd(), length: g[0].length, damaged: true, weak: true, sequenceOnly: true };
     const h = QUESTION_NO_NUMBER.exec(s);
     if (h) return { number: 0, marker: h[0].trimEnd(), length: h[0].length, damaged: true, weak: true, sequenceOnly: true };
-    return null;
+    return bracketedOrOrdinalQuestion(s);
   }
   const number = parsed(m[2]);
   if (number === null) return null;
   const damaged = m[1] !== '' || m[3] !== '' || (m[4] !== '.' && m[4] !== '．');
   return { number, marker: m[0].trimEnd(), length: m[0].length, damaged };
+}
+
+/** "【问题3】" / "第三项：" (a "]" for the 1 of "【问题1】" reported damaged and weak: its neighbours confirm it). */
+function bracketedOrOrdinalQuestion(s: string): MarkerMatch | null {
+  const b = QUESTION_BRACKETED.exec(s);
+  if (b) {
+    const number = markerDigits(b[1]!.replace(/\]/g, '1'));
+    const lookAlike = !/^[0-9]+$/.test(b[1]!);
+    return number === null ? null : { number, marker: b[0].trimEnd(), length: b[0].length, damaged: lookAlike, ...(lookAlike ? { weak: true } : {}) };
+  }
+  const o = QUESTION_ORDINAL.exec(s);
+  const number = o ? parsed(o[1]!) : null;
+  return o && number !== null ? { number, marker: o[0].trimEnd(), length: o[0].length, damaged: false } : null;
 }
 
 /**

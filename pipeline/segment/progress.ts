@@ -32,7 +32,7 @@ function junkBefore(text: string, end: number, floor: number): number {
 }
 
 /** A label opening a statement ("问题表现：…"): kept apart from the statement, as the progress label is from the progress. */
-const STATEMENT_LABEL = /^(问题表现|存在问题|主要问题|问题描述|具体表现|主要表现)\s*[：:]\s*/;
+const STATEMENT_LABEL = /^(问题表现|存在问题|主要问题|问题描述|具体表现|主要表现|巡察指出|巡察发现|巡察反馈|反馈问题)\s*[：:]\s*/;
 
 /** The first label in the problem: in the marker line after the statement, or opening a later line. */
 function findLabel(d: DraftProblem): { line: Line; at: LabelMatch; offset: number } | null {
@@ -69,6 +69,20 @@ function answerLine(d: DraftProblem): Line | null {
   let start = k;
   while (start > 0 && body[start - 1]!.kind === 'text' && RECTIFICATION_FACTS.test(body[start - 1]!.content)) start--;
   return body[start]!;
+}
+
+/** "…。”对此，局党组…": the answer to the problem opening a sentence inside a paragraph (after a sentence end). */
+const ANSWER_MID_LINE = /[。！？]”?\s*(?=(?:对此|为此|针对(?:这一|这个|该|此|上述|以上)?问题)[，,])/u;
+
+/** Where a progress with no label starts inside one of the problem's lines, by its answer (ANSWER_MID_LINE). */
+function answerMidLine(d: DraftProblem): { line: Line; pos: number } | null {
+  for (const [k, l] of d.lines.entries()) {
+    if (l.furniture || l.kind === 'blank') continue;
+    const from = k === 0 ? l.markerEnd - l.contentStart : 0;
+    const m = ANSWER_MID_LINE.exec(l.content.slice(from));
+    if (m) return { line: l, pos: l.contentStart + from + m.index + m[0].length };
+  }
+  return null;
 }
 
 /** The first paragraph after the marker line, when it opens with the document's own label damaged (ownLabelLength). */
@@ -117,6 +131,7 @@ export function splitProgress(ctx: Ctx): void {
     let progStart: number | null = null;
     let guess: Line | null = null;
     let own: { line: Line; length: number } | null = null;
+    let mid: { line: Line; pos: number } | null = null;
     if (label) {
       const labelStart = label.offset + label.at.start;
       stmtEnd = labelStart > label.line.contentStart ? trimBack(text, labelStart, first.markerEnd) : junkBefore(text, endBefore(label.line), first.markerEnd);
@@ -157,6 +172,13 @@ export function splitProgress(ctx: Ctx): void {
         l.role = after ? 'problem-progress' : 'problem-statement';
       }
       warn(ctx, 'label-damaged', `problem ${p.number}: progress label lost; progress taken from "${guess.content.slice(0, 6)}…"`, guess.contentStart, guess.contentStart);
+    } else if ((mid = answerMidLine(d)) !== null) {
+      // no label: the progress starts at the sentence that answers the problem ("…。”对此，…")
+      stmtEnd = trimBack(text, mid.pos, first.markerEnd);
+      progStart = mid.pos;
+      ctx.cuts.push({ pos: mid.pos, type: 'problem-progress' });
+      for (const l of d.lines.slice(1)) l.role = l.index > mid.line.index ? 'problem-progress' : 'problem-statement';
+      warn(ctx, 'label-damaged', `problem ${p.number}: no progress label; progress taken from "${text.slice(mid.pos, mid.pos + 6)}…"`, mid.pos, mid.pos);
     } else {
       stmtEnd = end;
       for (const l of d.lines.slice(1)) l.role = 'problem-statement';

@@ -188,3 +188,44 @@ describe('a problem title whose marker OCR destroyed, in a list of title / 巡�
     expect(ps.map((p) => p.number)).toEqual([6, 8]);
   });
 });
+
+describe('other marker forms: 【问题N】, 第N项：, 第N部分', () => {
+  it('【问题N】 paragraphs with the statement quoted after 巡察指出： and the progress from 对此，', () => {
+    const text = [
+      TITLE,
+      '一、反馈问题逐项整改情况',
+      '【问题 ]】巡察指出：“城市精细化管理要求落得不实。”对此，局党组把背街小巷划为23个管理网格。',
+      '【问题2】巡察指出：“垃圾分类推进不平衡。”对此，局党组新建分类投放点168处。',
+      '【问题3】巡察指出：“违法建设治理存在短板。”对此，局党组建立违建动态巡查机制。',
+      '二、下一步打算',
+      '持续巩固。',
+      '',
+    ].join('\n');
+    const ps = problemsOf(text.replace('【问题 ]】', '【问题1】'));
+    expect(ps.map((p) => p.number)).toEqual([1, 2, 3]);
+    expect(ps[0]).toMatchObject({ statementLabel: '巡察指出', statement: '“城市精细化管理要求落得不实。”', progress: '对此，局党组把背街小巷划为23个管理网格。' });
+    expect(problemsOf(text).map((p) => p.number)).toEqual([1, 2, 3]);
+  });
+
+  it('第N项： problems', () => {
+    const text = [TITLE, '一、反馈问题的整改进展', '第一项：作业管理不规范。', '整改情况：制定作业管理办法。', '第二项：食堂采购不规范。', '整改措施：完成食堂账目专项审计。', '二、下一步工作打算', '持续巩固。', ''].join('\n');
+    expect(problemsOf(text).map((p) => [p.number, p.progressLabel, p.progress])).toEqual([
+      [1, '整改情况', '制定作业管理办法。'],
+      [2, '整改措施', '完成食堂账目专项审计。'],
+    ]);
+  });
+
+  it('第一部分 / 第=部分 sections', () => {
+    const text = [TITLE, '第一部分 整改工作开展情况', '村党总支召开专题会议。', '第=部分 反馈问题整改落实情况', '1.集体资产底数不清。', '整改情况：完成资产清查。', '2.小额工程未经民主议事。', '整改情况：修订议事规则。', '第三部分 下一步工作打算', '持续巩固。', ''].join('\n');
+    const r = segmented(text);
+    expect(r.notice.sections.map((s) => [s.number, s.heading])).toEqual([
+      [1, '整改工作开展情况'],
+      [2, '反馈问题整改落实情况'],
+      [3, '下一步工作打算'],
+    ]);
+    expect(r.notice.sections[1]!.problems.map((p) => [p.number, p.statement])).toEqual([
+      [1, '集体资产底数不清。'],
+      [2, '小额工程未经民主议事。'],
+    ]);
+  });
+});
