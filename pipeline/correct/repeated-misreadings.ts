@@ -27,6 +27,7 @@ export function repeatedMisreadings(text: string, used: (i: number) => boolean, 
     // a name repeats with the same neighbour (鸿川 ×4 is 四川 once, not a misreading): one word
     // formed everywhere must be a term of the domain (敷改 ×3 → 整改)
     if (words.size < p.repeatedMinWords && !(words.size === 1 && h.isDomainTerm([...words][0]))) continue;
+    if (constantNeighbourIsName(text, at, c, h)) continue;
     const lookAlike = h.lookAlikes(ch).includes(c);
     for (const i of at) {
       push({
@@ -43,6 +44,17 @@ export function repeatedMisreadings(text: string, used: (i: number) => boolean, 
       });
     }
   }
+}
+
+/**
+ * Every place has the same neighbour on one side (菁潭 ×5: 菁潭能源, 菁潭市, 菁潭实际) and the reading makes no listed
+ * word with it (菁全): the constant pair is a name the word list does not know, printed the same way each time, not
+ * one glyph misread the same way (政冶 ×5 → 政治 makes its word with the constant 政).
+ */
+function constantNeighbourIsName(text: string, at: readonly number[], c: string, h: DocumentEvidenceHelpers): boolean {
+  const same = (d: number) => at.every((i) => h.isHan(text, i + d) && text[i + d] === text[at[0]! + d]);
+  if (same(-1) && !h.listedWord(text[at[0]! - 1] + c)) return true;
+  return same(1) && !h.listedWord(c + text[at[0]! + 1]);
 }
 
 /**

@@ -35,6 +35,11 @@ describe('document evidence', () => {
       [],
     ],
     [
+      'a name printed the same way each time, its constant neighbour making no word with the reading (菁潭 is not 菁全)',
+      '中共菁潭能源发展集团有限公司委员会。\n市委第四巡察组对菁潭能源发展集团党委进行了巡察。\n结合菁潭实际修订《能源保供应急预案》。\n邮寄地址菁潭市滨江大道206号。',
+      [],
+    ],
+    [
       'a commoner character misread in three contexts, for a look-alike making words in all but one (叶 → 时)',
       '巡察组进驻后及时召开动员会，争取叶间主动。\n对某乡叶将违规发放补贴问题立行立改。\n同叶，严格执行各项制度。',
       ['叶→时@16', '叶→时@25', '叶→时@42'],
