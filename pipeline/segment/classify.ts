@@ -1,5 +1,6 @@
 /** Pass: classify each line by its leading marker (section, subsection, 问题N, numbered item). */
 import { findLabelMidLine, matchItem, matchLabel, nearestLabel, matchLostSubsection, matchOpenOnlySubsection, matchCloseOnlySubsection, matchQuestion, matchSection, matchSubsection, type MarkerMatch } from './markers.ts';
+import { markLabelledPairs } from './labelled-pairs.ts';
 import { recoverLostSections } from './lost-sections.ts';
 import { warn, type Ctx, type Line, type LineKind } from './types.ts';
 
@@ -52,6 +53,7 @@ export function classifyLines(ctx: Ctx): void {
   recoverLostMarkers(ctx);
   confirmLostSubsections(ctx);
   recoverLostSections(ctx);
+  markLabelledPairs(ctx);
   for (const line of ctx.lines) {
     if (line.kind !== 'text' && line.kind !== 'blank' && line.damaged) {
       warn(ctx, 'marker-damaged', `marker "${line.marker}" read in a damaged form`, line.contentStart, line.markerEnd);

@@ -63,6 +63,7 @@ export function decideProblems(ctx: Ctx): void {
         containerHasLabelled = false;
         last = 0;
       } else if (l.kind === 'item' && !nested.has(l) && !topics.has(l)) {
+        if (!labelled.get(l) && headingItem(l)) labelled.set(l, true);
         const isLabelled = labelled.get(l) === true;
         if (isLabelled || (containerHasLabelled && l.number === last + 1)) {
           ctx.problemLines.add(l.index);
@@ -109,6 +110,21 @@ export function nestedItems(body: Line[], topics: ReadonlySet<Line> = new Set())
     else if (l.kind === 'item' && dotSeen) out.add(l);
   }
   return out;
+}
+
+/** "1.关于“……”问题的整改情况" / "1.关于“……”问题。局党组…": an item that states a problem in a heading. */
+const ITEM_PROBLEM_HEADING = /^关于.{4,80}问题(?:的整改(?:情况|进展情况|进展|落实情况))?$/;
+
+/** An item whose text is a problem heading (the line alone, or run on into the progress): marked on the line. */
+function headingItem(l: Line): boolean {
+  const heading = l.content.slice(l.markerEnd - l.contentStart).trim();
+  if (ITEM_PROBLEM_HEADING.test(heading)) return (l.statesProblem = true);
+  const runOn = runOnProblemHeading(heading);
+  if (runOn === null) return false;
+  // "…问题的整改情况" run on into its first progress paragraph: the heading ends after 整改情况
+  const tail = /^的整改(?:情况|进展情况|进展|落实情况)/.exec(heading.slice(runOn))?.[0].length ?? 0;
+  l.headingEnd = l.contentEnd - heading.length + runOn + tail;
+  return (l.statesProblem = true);
 }
 
 /** "关于……的问题": a heading that states a problem (its progress may follow with no label). */

@@ -150,7 +150,8 @@ export function splitProgress(ctx: Ctx): void {
       if (first.headingEnd !== undefined) {
         // heading run on into the progress: the progress starts right after "…的问题"
         stmtEnd = first.headingEnd;
-        progStart = skipSpace(text, first.headingEnd, end);
+        progStart = first.headingEnd;
+        while (progStart < end && /[\s\u3000。；，：,;:]/.test(text[progStart]!)) progStart++;
         ctx.cuts.push({ pos: progStart, type: 'problem-progress' });
       } else if (kept.length > 1) progStart = kept[1].contentStart;
       for (const l of d.lines.slice(1)) l.role = 'problem-progress';

@@ -126,7 +126,7 @@ export function buildSections(ctx: Ctx): void {
     }
     if (ctx.problemLines.has(i)) {
       const into = sub ? sub.problems : ensureSection(l).problems;
-      addDraft(l, l.number, false, into);
+      addDraft(l, l.number, l.statesProblem === true, into);
       inClosing = false;
       continue;
     }

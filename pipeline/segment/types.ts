@@ -33,6 +33,8 @@ export interface Line {
   role: BlockType;
   /** A "（一）关于……的问题" heading run on into its progress text: where the heading ends (absolute offset). */
   headingEnd?: number;
+  /** An item whose text is a problem heading ("1.关于“……”问题的整改情况"): a problem, its progress the text after the heading. */
+  statesProblem?: true;
   /** Page furniture left in the text (page number): kept as a paragraph block, outside statement/progress. */
   furniture?: boolean;
   /** Structural zone, set by groupHeader / markTail. */

@@ -229,3 +229,50 @@ describe('other marker forms: 【问题N】, 第N项：, 第N部分', () => {
     ]);
   });
 });
+
+describe('problems with no printed number: 存在问题： / 整改进展： pairs', () => {
+  const text = [
+    TITLE,
+    '一、反馈问题逐项整改情况',
+    '（一）党的建设方面',
+    '存在问题：党委会与院长办公会的议事范围界定不清。',
+    '整改进展：医院党委重新修订两个会议的议事规则。',
+    '存在问题：党支部与临床科室结合不紧。',
+    '整改进展：医院按照“支部建在科室上”的思路调整支部设置。',
+    '目前，各党支部已开展“党员先锋岗”创建。',
+    '（二）医疗服务方面',
+    '存在问题：门诊高峰时段排队时间长。',
+    '整改进展：全面推行分时段预约诊疗。',
+    '二、下一步工作打算',
+    '持续巩固整改成果。',
+    '',
+  ].join('\n');
+
+  it('each 存在问题： paragraph opens a problem, numbered through the section', () => {
+    const ps = problemsOf(text);
+    expect(ps.map((p) => [p.number, p.statementLabel, p.statement, p.progress])).toEqual([
+      [1, '存在问题', '党委会与院长办公会的议事范围界定不清。', '医院党委重新修订两个会议的议事规则。'],
+      [2, '存在问题', '党支部与临床科室结合不紧。', '医院按照“支部建在科室上”的思路调整支部设置。\n目前，各党支部已开展“党员先锋岗”创建。'],
+      [3, '存在问题', '门诊高峰时段排队时间长。', '全面推行分时段预约诊疗。'],
+    ]);
+  });
+
+  it('under numbered items, 存在问题： is the item\'s statement label, not a problem of its own', () => {
+    const numbered = text.replace('存在问题：党委会', '1.党委议事不规范。\n存在问题：党委会').replace('存在问题：党支部', '2.支部设置不合理。\n存在问题：党支部').replace('存在问题：门诊', '3.排队时间长。\n存在问题：门诊');
+    expect(problemsOf(numbered).map((p) => p.number)).toEqual([1, 2, 3]);
+    expect(problemsOf(numbered)[0]!.statement).toContain('党委议事不规范。');
+  });
+});
+
+describe('items that state a problem in a heading: "1.关于“……”问题的整改情况"', () => {
+  it.each([
+    ['the heading on its own line, the progress in the paragraphs after it', ['1.关于“投资决策不够审慎”问题的整改情况', '集团修订投资管理办法，明确论证程序。'], '关于“投资决策不够审慎”问题的整改情况'],
+    ['the heading run on into the progress after 问题。', ['1.关于“投资决策不够审慎”问题。集团修订投资管理办法，明确论证程序。'], '关于“投资决策不够审慎”问题'],
+  ])('%s', (_what, lines, statement) => {
+    const text = [TITLE, '一、反馈问题整改进展', ...lines, '2.关于“选人用人不规范”问题的整改情况', '集团党委开展干部档案专项审核。', '二、下一步工作打算', '持续巩固。', ''].join('\n');
+    const ps = problemsOf(text);
+    expect(ps.map((p) => p.number)).toEqual([1, 2]);
+    expect(ps[0]).toMatchObject({ statement, progress: '集团修订投资管理办法，明确论证程序。' });
+    expect(ps[1]).toMatchObject({ statement: '关于“选人用人不规范”问题的整改情况', progress: '集团党委开展干部档案专项审核。' });
+  });
+});
