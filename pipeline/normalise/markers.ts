@@ -7,8 +7,9 @@ const CN_NUM = '[一二三四五六七八九十]{1,3}';
  * A sentence that can only open a progress: the answer to the problem ("针对这一问题，…", "对此，…") or its status
  * ("已完成整改。…", "基本完成，长期坚持。…", "正在整改，…"). A statement never opens so.
  */
-export const PROGRESS_ANSWER =
-  /^(?:针对(?:这一|这个|这些|该|此|上述|以上|前述)?(?:问题|情况)|对此[，,]|为此[，,]|(?:已|基本)(?:完成整改|整改到位|整改完成|完成)[。，,；;]|正在(?:整改|推进)[。，,；;]|整改(?:已完成|已到位|正在推进|持续推进)[。，,；;])/;
+export const ANSWER_OPENING = '针对(?:这一|这个|这些|该|此|上述|以上|前述)?(?:问题|情况)|对此[，,]|为此[，,]';
+const STATUS_OPENING = '(?:已|基本)(?:完成整改|整改到位|整改完成|完成)[。，,；;]|正在(?:整改|推进)[。，,；;]|整改(?:已完成|已到位|正在推进|持续推进)[。，,；;]';
+export const PROGRESS_ANSWER = new RegExp(`^(?:${ANSWER_OPENING}|${STATUS_OPENING})`);
 
 /** A line of a problem's rectification particulars: who answers for it, by when, in what state ("责任单位：…；整改时限：…"). */
 export const RECTIFICATION_FACTS = /^(?:责任(?:单位|部门|领导|科室|股室|人)|牵头(?:单位|部门|领导)|配合单位|整改(?:时限|期限|状态)|完成(?:时限|时间|期限))\s*[:：]/;

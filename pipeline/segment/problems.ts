@@ -6,6 +6,9 @@
  *   of its container continues its numbering.
  * - A subsection heading with no problems under it but a progress label ("（一）关于……的问题"
  *   + "整改情况：…") is itself a problem; so are its unlabelled siblings with body text.
+ * - A paragraph that answers a problem or states its status ("针对这一问题，…", "已完成整改。…") counts as a
+ *   label; an item whose text is a problem heading ("1.关于“……”问题的整改情况") is a problem by itself; a short
+ *   "1." heading directly above "（1）" items is a topic heading over them (topicHeadings), neither.
  */
 import { PROGRESS_ANSWER } from '../normalise/markers.ts';
 import { findLabelMidLine, matchLabel } from './markers.ts';

@@ -4,7 +4,7 @@
  * progress = text after the label and its colon to the end of the problem.
  * Both are exact slices of the text at statementSpan / progressSpan.
  */
-import { PROGRESS_ANSWER, RECTIFICATION_FACTS } from '../normalise/markers.ts';
+import { ANSWER_OPENING, PROGRESS_ANSWER, RECTIFICATION_FACTS } from '../normalise/markers.ts';
 import { LABELS, findLabelMidLine, matchLabel, type LabelMatch } from './markers.ts';
 import { warn, type Ctx, type DraftProblem, type Line } from './types.ts';
 
@@ -72,7 +72,7 @@ function answerLine(d: DraftProblem): Line | null {
 }
 
 /** "…。”对此，局党组…": the answer to the problem opening a sentence inside a paragraph (after a sentence end). */
-const ANSWER_MID_LINE = /[。！？]”?\s*(?=(?:对此|为此|针对(?:这一|这个|该|此|上述|以上)?问题)[，,])/u;
+const ANSWER_MID_LINE = new RegExp(`[。！？]”?\\s*(?=${ANSWER_OPENING})`);
 
 /** Where a progress with no label starts inside one of the problem's lines, by its answer (ANSWER_MID_LINE). */
 function answerMidLine(d: DraftProblem): { line: Line; pos: number } | null {
