@@ -4,6 +4,7 @@
  * repaired from their sequence across the document, and a look-alike
  * suggested in several places applied (pool.ts).
  */
+import { documentNames } from './document-names.ts';
 import { PARAMS } from './params.ts';
 import { poolRepeated } from './pool.ts';
 import { readingFeatures } from './reading-score.ts';
@@ -27,11 +28,12 @@ export type DocumentStage = (d: DocumentState, t: CorrectorTables) => void;
 /** correct() of one paragraph, with its protected-term mask. */
 export type ParagraphCorrector = (input: CorrectInput) => CorrectResult & { protectedOnly: Uint8Array };
 
-/** Every paragraph (line) corrected on its own, offsets moved to the document's. */
+/** Every paragraph (line) corrected on its own, the document's own names protected in each, offsets moved to the document's. */
 export function correctParagraphs(input: CorrectInput, correctParagraph: ParagraphCorrector): DocumentState {
   const text = input.text;
   const out: CorrectResult = { edits: [], suggestions: [], warnings: [] };
   const docMask = new Uint8Array(text.length);
+  const names = documentNames(text);
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
@@ -39,7 +41,7 @@ export function correctParagraphs(input: CorrectInput, correctParagraph: Paragra
     if (end > start) {
       const base = start;
       const evidenceAt = input.evidenceAt;
-      const r = correctParagraph({ text: text.slice(start, end), evidenceAt: evidenceAt && ((p) => evidenceAt(base + p)) });
+      const r = correctParagraph({ text: text.slice(start, end), evidenceAt: evidenceAt && ((p) => evidenceAt(base + p)), names });
       docMask.set(r.protectedOnly, base);
       for (const e of r.edits) out.edits.push({ ...e, start: e.start + base, end: e.end + base });
       for (const e of r.suggestions) out.suggestions.push({ ...e, start: e.start + base, end: e.end + base });

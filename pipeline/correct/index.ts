@@ -53,7 +53,7 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   /** correct(), also returning the protected-term mask of the text (the document pass reuses it) */
   function correctParagraph(input: CorrectInput): CorrectResult & { protectedOnly: Uint8Array } {
     const text = input.text;
-    const protectedOnly = protectedMask(text, tables.protectedTerms, tables.protectedPatterns);
+    const protectedOnly = protectedMask(text, input.names?.length ? [...tables.protectedTerms, ...input.names] : tables.protectedTerms, tables.protectedPatterns);
     const p: Paragraph = { input, text, mask: protectedOnly.slice(), edits: [], suggestions: [], warnings: [] };
     for (const stage of MARK_AND_RULE_STAGES) stage(p, tables);
     // the character step: the noisy-channel decoder, or (the default) the look-alike passes

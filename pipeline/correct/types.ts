@@ -20,6 +20,8 @@ export interface CorrectInput {
    * becomes a suggestion (lone-change.ts); not given, nothing is assumed.
    */
   ocrSigns?: number;
+  /** the document's own names (document-names.ts), protected in this paragraph as the protected terms are */
+  names?: readonly string[];
 }
 export interface CorrectWarning {
   code: string;

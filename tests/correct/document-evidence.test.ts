@@ -6,6 +6,7 @@
  * with the same neighbour, common characters and single occurrences stay.
  */
 import { describe, expect, it } from 'vitest';
+import { documentNames } from '../../pipeline/correct/document-names.ts';
 import { createCorrector, loadDictionaries } from '../../pipeline/correct/index.ts';
 
 const corrector = createCorrector(loadDictionaries());
@@ -70,5 +71,25 @@ describe('document evidence', () => {
     const e = corrector.correctDocument({ text }).edits.find((x) => x.meta.type === 'correction' && x.meta.rule === 'document:term');
     expect(e?.meta.type === 'correction' && e.meta.confidence).toBeGreaterThan(0.8);
     expect(e?.meta.type === 'correction' && e.meta.note).toContain('衡阳');
+  });
+});
+
+describe("the document's own names", () => {
+  const allChanges = (text: string) => corrector.correctDocument({ text }).edits.map((e) => `${text.slice(e.start, e.end)}→${e.replacement}`);
+  const notice = (name: string, place: string) =>
+    [`${name}关于省委巡视整改进展情况的通报`, `省委第二巡视组对${name}开展了常规巡视。`, `通信地址：${place}市滨江路188号${place}大学党委办公室。`, name, ''].join('\n');
+
+  it('an issuer printed twice or more, and the proper name inside it, are not corrected (澜泽 is no 润泽)', () => {
+    expect(allChanges(notice('中共澜泽大学委员会', '澜泽'))).toEqual([]);
+  });
+
+  it('the rest of the document is corrected as before', () => {
+    const text = notice('中共澜泽大学委员会', '澜泽') + '学校党委持续屎化作风建设，取得明显成效。\n';
+    expect(allChanges(text)).toEqual(['屎→深']);
+  });
+
+  it('a name printed once is no evidence: its words are the corrector\'s as before', () => {
+    expect(documentNames('中共澜泽大学委员会关于巡视整改进展情况的通报\n整改工作有序推进。\n')).toEqual([]);
+    expect(documentNames(notice('中共澜泽大学委员会', '澜泽'))).toEqual(['中共澜泽大学委员会', '澜泽']);
   });
 });
