@@ -32,7 +32,7 @@ function junkBefore(text: string, end: number, floor: number): number {
 }
 
 /** A label opening a statement ("问题表现：…"): kept apart from the statement, as the progress label is from the progress. */
-const STATEMENT_LABEL = /^(问题表现|存在问题|主要问题|问题描述|具体表现|主要表现|巡察指出|巡察发现|巡察反馈|反馈问题)\s*[：:]\s*/;
+const STATEMENT_LABEL = /^(问题表现|存在问题|主要问题|问题描述|具体表现|主要表现|巡[察视](?:组)?(?:指出|发现|反馈)|反馈问题)\s*[：:；;]\s*/;
 
 /** The first label in the problem: in the marker line after the statement, or opening a later line. */
 function findLabel(d: DraftProblem): { line: Line; at: LabelMatch; offset: number } | null {

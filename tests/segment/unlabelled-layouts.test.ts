@@ -276,3 +276,17 @@ describe('items that state a problem in a heading: "1.关于“……”问题�
     expect(ps[1]).toMatchObject({ statement: '关于“选人用人不规范”问题的整改情况', progress: '集团党委开展干部档案专项审核。' });
   });
 });
+
+describe('statement labels', () => {
+  it.each([
+    ['巡察指出：', '巡察指出'],
+    ['巡视指出：', '巡视指出'],
+    ['巡察组指出：', '巡察组指出'],
+    ['巡察指出；', '巡察指出'],
+    ['问题表现：', '问题表现'],
+  ])('"%s" opens the statement and is kept apart', (label, kept) => {
+    const text = [TITLE, '一、反馈意见的逐条整改进展', `（1）${label}课程思政建设与专业教学“两张皮”。`, '整改进展：出台课程思政建设实施细则。', `（2）${label}学生资助认定程序不够规范。`, '整改进展：重新修订认定办法。', '二、下一步工作打算', '持续巩固。', ''].join('\n');
+    const ps = problemsOf(text);
+    expect(ps[0]).toMatchObject({ statementLabel: kept, statement: '课程思政建设与专业教学“两张皮”。', progress: '出台课程思政建设实施细则。' });
+  });
+});
