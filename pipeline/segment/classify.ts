@@ -4,9 +4,10 @@ import { markLabelledPairs } from './labelled-pairs.ts';
 import { recoverLostSections } from './lost-sections.ts';
 import { warn, type Ctx, type Line, type LineKind } from './types.ts';
 
-function set(line: Line, kind: LineKind, m: MarkerMatch & { paren?: boolean; weak?: boolean }): void {
+function set(line: Line, kind: LineKind, m: MarkerMatch & { paren?: boolean; weak?: boolean; circled?: boolean }): void {
   line.kind = kind;
   if (m.paren) line.paren = true;
+  if (m.circled) line.circled = true;
   if (m.weak) line.weak = true;
   if (m.sequenceOnly) line.sequenceOnly = true;
   line.number = m.number;

@@ -38,6 +38,8 @@ const QUESTION_BRACKETED = /^[【\[［〔]\s*问题\s*([0-9lI|\]]{1,3})\s*[】\]
 const QUESTION_ORDINAL = new RegExp(`^第\\s*(${CN})\\s*项\\s*[：:、.．]\\s*`);
 /** "第一部分" / "第=部分" (二 read as =): a section by its ordinal. */
 const SECTION_ORDINAL = new RegExp(`^第\\s*(${CN}|=)\\s*部分\\s*`);
+/** Circled item numbers ①–⑳: a level of their own (problems under a section, or sub-points inside one). */
+const CIRCLED_ITEM = /^([\u2460-\u2473])\s*/;
 const undash = (s: string) => (/^[—－-]$/.test(s) ? '一' : s);
 const QUESTION = new RegExp(`^问题(\\s*)(\\d{1,3}|${CN})(\\s*)([.．、,，:：])?\\s*`);
 /** Characters OCR reads for a digit inside a marker: l/I/|/i for 1, O/o for 0, full-width digits. */
@@ -162,7 +164,7 @@ function bracketedOrOrdinalQuestion(s: string): MarkerMatch | null {
  * "1." / "1．" / "1、" / "（1）"; damaged: "l." (l/I for 1), "1，", "1 ." and the weak form "2深化" (dot lost).
  * `paren` tells a "（1）" marker from a "1." one (they are different numbering levels).
  */
-export function matchItem(s: string): (MarkerMatch & { paren?: boolean; weak?: boolean }) | null {
+export function matchItem(s: string): (MarkerMatch & { paren?: boolean; weak?: boolean; circled?: boolean }) | null {
   const m = ITEM.exec(s);
   if (m) {
     const number = markerDigits(m[1]);
@@ -185,6 +187,8 @@ export function matchItem(s: string): (MarkerMatch & { paren?: boolean; weak?: b
     const damaged = p[1] !== '（' || p[3] !== '）' || /\s/.test(p[0].trimEnd()) || lookAlike;
     return { number, marker: p[0].trimEnd(), length: p[0].length, damaged, paren: true, weak: lookAlike || !/[（(〈《<［\[【{]/.test(p[1]) };
   }
+  const c = CIRCLED_ITEM.exec(s);
+  if (c) return { number: c[1]!.charCodeAt(0) - 0x2460 + 1, marker: c[1]!, length: c[0].length, damaged: false, paren: true, circled: true };
   const w = ITEM_WEAK.exec(s);
   if (w && Number(w[1]) >= 1) return { number: Number(w[1]), marker: w[1], length: w[0].length, damaged: true };
   return null;

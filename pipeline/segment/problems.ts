@@ -107,10 +107,14 @@ function openLabelledRuns(ctx: Ctx, body: Line[], nested: Set<Line>): void {
 export function nestedItems(body: Line[], topics: ReadonlySet<Line> = new Set()): Set<Line> {
   const out = new Set<Line>();
   let dotSeen = false;
+  let itemSeen = false;
   for (const l of body) {
-    if (l.kind === 'section' || l.kind === 'subsection') dotSeen = false;
-    else if (l.kind === 'item' && !l.paren) dotSeen = !topics.has(l);
+    if (l.kind === 'section' || l.kind === 'subsection') dotSeen = itemSeen = false;
+    else if (l.kind === 'item' && l.circled) {
+      if (itemSeen) out.add(l); // ① under "1." / "（1）" items: their sub-points
+    } else if (l.kind === 'item' && !l.paren) dotSeen = itemSeen = !topics.has(l);
     else if (l.kind === 'item' && dotSeen) out.add(l);
+    else if (l.kind === 'item') itemSeen = true;
   }
   return out;
 }

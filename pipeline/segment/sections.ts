@@ -139,6 +139,10 @@ export function buildSections(ctx: Ctx): void {
     }
     const d = draft as DraftProblem | null;
     if (l.kind === 'item' || l.kind === 'question') {
+      if (d && l.circled && !inClosing) {
+        d.lines.push(l); // "①" sub-points inside the open problem
+        continue;
+      }
       if (d && l.paren && !d.lines[0].paren && !inClosing) {
         d.lines.push(l); // "（1）" sub-points inside a "1." / "问题1." / "（一）关于…" problem
         continue;

@@ -25,6 +25,8 @@ export interface Line {
   damaged: boolean;
   /** An item marker in brackets ("（1）"): one numbering level below "1." items. */
   paren?: boolean;
+  /** A circled number (①): sub-points inside a problem wherever other item markers number the container. */
+  circled?: boolean;
   /** A bracketed item matched only with a look-alike digit or without its opening bracket ("《D）", "2）"): needs a neighbour. */
   weak?: boolean;
   /** A "问题N" marker read in a heavily damaged form (or with its number lost): kept only where the sequence expects it. */

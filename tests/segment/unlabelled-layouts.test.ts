@@ -290,3 +290,32 @@ describe('statement labels', () => {
     expect(ps[0]).toMatchObject({ statementLabel: kept, statement: '课程思政建设与专业教学“两张皮”。', progress: '出台课程思政建设实施细则。' });
   });
 });
+
+describe('circled numbers ①–⑳', () => {
+  it('① problems directly under a section, each with its label', () => {
+    const text = [TITLE, '一、反馈问题整改落实情况', '①集体资产底数不清。', '整改情况：完成资产清查。', '②小额工程未经民主议事。', '整改情况：修订议事规则。', '二、下一步工作打算', '持续巩固。', ''].join('\n');
+    expect(problemsOf(text).map((p) => [p.number, p.statement, p.progress])).toEqual([
+      [1, '集体资产底数不清。', '完成资产清查。'],
+      [2, '小额工程未经民主议事。', '修订议事规则。'],
+    ]);
+  });
+
+  it('① sub-points inside a "（1）" problem\'s progress stay in it, in the last problem too', () => {
+    const text = [
+      TITLE,
+      '一、反馈问题整改情况',
+      '（1）服务站建设不健全。',
+      '整改措施：全面摸排服务站。',
+      '（2）就业安置质量不高。',
+      '整改措施：主要做了三方面工作：',
+      '①完善安置岗位征集机制。',
+      '②开展订单式技能培训。',
+      '二、下一步工作打算',
+      '持续巩固。',
+      '',
+    ].join('\n');
+    const ps = problemsOf(text);
+    expect(ps.map((p) => p.number)).toEqual([1, 2]);
+    expect(ps[1]!.progress).toBe('主要做了三方面工作：\n①完善安置岗位征集机制。\n②开展订单式技能培训。');
+  });
+});
