@@ -50,10 +50,18 @@ export function createCorrector(dicts: Dictionaries): Corrector {
   const tables = correctorTables(dicts);
   const decoder = decoderPass(tables);
 
+  /** The protected terms with a document's own names (one list per document: its paragraphs share the names array). */
+  let named: { names: readonly string[]; terms: readonly string[] } | null = null;
+  function termsWith(names: readonly string[] | undefined): readonly string[] {
+    if (!names?.length) return tables.protectedTerms;
+    if (named?.names !== names) named = { names, terms: [...tables.protectedTerms, ...names] };
+    return named.terms;
+  }
+
   /** correct(), also returning the protected-term mask of the text (the document pass reuses it) */
   function correctParagraph(input: CorrectInput): CorrectResult & { protectedOnly: Uint8Array } {
     const text = input.text;
-    const protectedOnly = protectedMask(text, input.names?.length ? [...tables.protectedTerms, ...input.names] : tables.protectedTerms, tables.protectedPatterns);
+    const protectedOnly = protectedMask(text, termsWith(input.names), tables.protectedPatterns);
     const p: Paragraph = { input, text, mask: protectedOnly.slice(), edits: [], suggestions: [], warnings: [] };
     for (const stage of MARK_AND_RULE_STAGES) stage(p, tables);
     // the character step: the noisy-channel decoder, or (the default) the look-alike passes

@@ -13,12 +13,12 @@ const PROBLEM_LABEL = /^(?:存在问题|问题表现|主要问题|问题描述|�
 export function markLabelledPairs(ctx: Ctx): void {
   const lines = ctx.lines.filter((l) => l.kind !== 'blank');
   if (lines.some((l) => l.kind === 'question')) return;
-  const pairs = lines.filter((l, k) => l.kind === 'text' && PROBLEM_LABEL.test(l.content) && opensPair(lines, k));
-  if (pairs.length < 2) return;
+  const pairs = new Set(lines.filter((l, k) => l.kind === 'text' && PROBLEM_LABEL.test(l.content) && opensPair(lines, k)));
+  if (pairs.size < 2) return;
   let number = 0;
   for (const l of lines) {
     if (l.kind === 'section') number = 0;
-    if (!pairs.includes(l)) continue;
+    if (!pairs.has(l)) continue;
     Object.assign(l, { kind: 'question', number: ++number, marker: '', markerEnd: l.contentStart, damaged: false });
     warn(ctx, 'marker-lost', `problem ${number} has no printed number: its "${l.content.slice(0, 4)}" paragraph opens it`, l.contentStart, l.contentStart);
   }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  findEnumerationMarkers, findLabelMidLine, matchItem, matchLabel, matchQuestion, matchSection, matchSubsection,
-} from '../../pipeline/segment/markers.ts';
+import { findEnumerationMarkers } from '../../pipeline/segment/enumerations.ts';
+import { findLabelMidLine, matchItem, matchLabel, matchQuestion, matchSection, matchSubsection } from '../../pipeline/segment/markers.ts';
 
 describe('section markers', () => {
   it.each([
